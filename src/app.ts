@@ -1,0 +1,67 @@
+/**
+ * Wires the bot: the Bot Framework adapter, the teams-ai `Application`, the turn-error
+ * handler, and every feature's routes. The only file that knows all the features.
+ */
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { cardAttachment } from './shared/cards.js';
+import { onCardAction } from './shared/card-actions.js';
+import type { BotApp, FeatureDeps } from './shared/deps.js';
+import { HELP_VERBS, helpCard, noticeCard } from './features/help/help.js';
+import { register as registerHelp } from './features/help/register.js';
+import { register as registerProfile } from './features/profile/register.js';
+
+/** The Bot Framework adapter. Without `BOT_ID` it runs in local mode: no token checks. */
+export function createAdapter(config: Config): TeamsAdapter {
+  const bot = config.bot;
+  return new TeamsAdapter(
+    bot
+      ? {
+          MicrosoftAppId: bot.appId,
+          MicrosoftAppPassword: bot.password,
+          MicrosoftAppTenantId: bot.tenantId,
+          MicrosoftAppType: bot.type
+        }
+      : {}
+  );
+}
+
+/** Logs a failed turn without its text and tells the person something went wrong. */
+export function turnErrorHandler(log: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    log.error(
+      { event: 'turn.error', activityType: context.activity.type, activityName: context.activity.name, err: { name: error.name, message: error.message, stack: error.stack } },
+      'turn failed'
+    );
+    try {
+      await context.sendActivity('Sorry, something went wrong on my side. Please try again in a minute; if it keeps happening, contact ICT.');
+    } catch (sendError) {
+      log.error({ event: 'turn.error.reply-failed', err: { message: (sendError as Error).message } }, 'could not tell the user');
+    }
+  };
+}
+
+/**
+ * Builds the teams-ai `Application` with every feature registered.
+ * @param adapter the adapter to send through; tests may omit it and drive `app.run` directly.
+ */
+export function createBotApp(deps: FeatureDeps, adapter?: TeamsAdapter): BotApp {
+  const app = new Application<TurnState>({ adapter, botAppId: deps.config.bot?.appId, startTypingTimer: false });
+  app.error(turnErrorHandler(deps.log));
+
+  registerHelp(app, deps);
+  registerProfile(app, deps);
+
+  const comingSoon = noticeCard('Coming soon', 'This report is not open yet. You can still ask a policy question or update your profile.', true);
+  onCardAction(app, HELP_VERBS.complaint, async () => comingSoon);
+  onCardAction(app, HELP_VERBS.sharing, async () => comingSoon);
+  onCardAction(app, HELP_VERBS.ask, async () => helpCard(!deps.config.bot));
+
+  // Last: anything that is not a command gets the help card.
+  app.activity('message', async (context) => {
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(!deps.config.bot))));
+  });
+  return app;
+}

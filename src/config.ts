@@ -1,0 +1,142 @@
+/**
+ * The bot's configuration: the env schema and the only reader of `process.env`.
+ *
+ * Variables use the Microsoft 365 Agents Toolkit names where one exists (`BOT_ID`,
+ * `BOT_PASSWORD`, `BOT_TENANT_ID`, `BOT_TYPE`). Everything is read once at start,
+ * validated, and passed down as a plain object.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { projectRoot } from './shared/paths.js';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const integer = (fallback: number, min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message).default(fallback)
+  );
+};
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
+  );
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  PORT: integer(3978, 0, 65535),
+  HOST: optionalString,
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+  ),
+  BOT_ID: optionalString,
+  BOT_PASSWORD: optionalString,
+  BOT_TENANT_ID: optionalString,
+  BOT_TYPE: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant')),
+  TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z.string().default('Europe/London').refine(isTimeZone, 'must be an IANA time zone such as Europe/London')
+  ),
+  RETENTION_MONTHS: integer(24, 13, 120),
+  ICT_CONTACT: z.preprocess(
+    emptyToUndefined,
+    z.string().max(300).default('the ICT service desk (see the intranet for the number and portal)')
+  ),
+  MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024)
+});
+
+/** The validated configuration passed to every part of the bot. */
+export interface Config {
+  port: number;
+  /** Interface to listen on; in local mode the default is loopback only. */
+  host: string;
+  dataDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Bot credentials. Absent means local mode: requests are not authenticated. */
+  bot?: { appId: string; password?: string; tenantId?: string; type: z.infer<typeof envSchema>['BOT_TYPE'] };
+  timeZone: string;
+  retentionMonths: number;
+  ictContact: string;
+  maxBodyBytes: number;
+  version: string;
+}
+
+/** Thrown when a variable is missing or has a bad value; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads `env/.env.<APP_ENV>` (when `APP_ENV` is set) underneath the real environment,
+ * so that values set in the shell win over the file.
+ */
+function withEnvFile(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const name = env.APP_ENV?.trim();
+  if (!name) return env;
+  if (!/^[a-z0-9-]+$/i.test(name)) throw new ConfigError(`APP_ENV must be a simple name such as "dev", not "${name}"`);
+  const file = path.join(projectRoot, 'env', `.env.${name}`);
+  if (!existsSync(file)) throw new ConfigError(`APP_ENV=${name} but ${path.relative(projectRoot, file)} does not exist`);
+  const fromFile = parseEnv(readFileSync(file, 'utf8'));
+  const userFile = `${file}.user`;
+  const fromUserFile = existsSync(userFile) ? parseEnv(readFileSync(userFile, 'utf8')) : {};
+  return { ...fromFile, ...fromUserFile, ...env };
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Validates the environment and returns the configuration.
+ * @param env the variables to read; `process.env` when omitted.
+ * @throws ConfigError naming every variable that is wrong.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const source = withEnvFile(env);
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`configuration is not valid:\n  ${problems.join('\n  ')}`);
+  }
+  const vars = parsed.data;
+  if (vars.BOT_PASSWORD && !vars.BOT_ID) throw new ConfigError('BOT_PASSWORD is set but BOT_ID is not');
+  if (vars.BOT_ID && vars.BOT_TYPE === 'SingleTenant' && !vars.BOT_TENANT_ID) {
+    throw new ConfigError('BOT_TENANT_ID is required when BOT_ID is set and BOT_TYPE is SingleTenant');
+  }
+  const bot = vars.BOT_ID
+    ? { appId: vars.BOT_ID, password: vars.BOT_PASSWORD, tenantId: vars.BOT_TENANT_ID, type: vars.BOT_TYPE }
+    : undefined;
+  return {
+    port: vars.PORT,
+    host: vars.HOST ?? (bot ? '0.0.0.0' : '127.0.0.1'),
+    dataDir: path.resolve(vars.DATA_DIR),
+    logLevel: vars.LOG_LEVEL,
+    bot,
+    timeZone: vars.TIME_ZONE,
+    retentionMonths: vars.RETENTION_MONTHS,
+    ictContact: vars.ICT_CONTACT,
+    maxBodyBytes: vars.MAX_BODY_BYTES,
+    version: packageVersion()
+  };
+}

@@ -1,0 +1,43 @@
+/** Starts the bot: config -> store -> app -> server. */
+import { createAdapter, createBotApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { createServer } from './server.js';
+import { openLowdbStore } from './store/lowdb-store.js';
+import { StoreError } from './store/store.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const store = await openLowdbStore(config.dataDir);
+  const adapter = createAdapter(config);
+  const app = createBotApp({ config, store, log, now: () => new Date() }, adapter);
+  const server = createServer({ config, log, store, adapter, app });
+  const address = await server.listen();
+
+  if (!config.bot) {
+    const banner = '*'.repeat(72);
+    process.stderr.write(
+      `\n${banner}\n  LOCAL MODE: requests are not authenticated.\n  BOT_ID is not set, so anyone who can reach this port can talk to the bot.\n  Listening on ${address.address} only. Set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID for Teams.\n${banner}\n\n`
+    );
+  }
+  log.info({ event: 'started', address: address.address, port: address.port, mode: config.bot ? 'authenticated' : 'local', dataDir: config.dataDir, version: config.version }, `bot listening on http://${address.address}:${address.port}/api/messages`);
+
+  const stop = async (signal: string) => {
+    log.info({ event: 'stopping', signal }, 'stopping');
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StoreError) {
+    process.stderr.write(`Cannot start: ${error.message}\n`);
+  } else {
+    process.stderr.write(`Cannot start: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+/**
+ * The HTTP edge: `POST /api/messages` for Teams, `GET /healthz` for monitoring.
+ * Bodies are size-limited and parsed as JSON here; the adapter checks tokens.
+ */
+import type { AddressInfo } from 'node:net';
+import restify, { type Next, type Request, type Response } from 'restify';
+import errors from 'restify-errors';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import type { BotApp } from './shared/deps.js';
+import type { Store } from './store/store.js';
+
+export const MESSAGES_PATH = '/api/messages';
+export const HEALTH_PATH = '/healthz';
+
+export interface ServerDeps {
+  config: Config;
+  log: Logger;
+  store: Store;
+  adapter: TeamsAdapter;
+  app: BotApp;
+}
+
+export interface BotServer {
+  /** Starts listening; resolves with the actual address (useful with port 0). */
+  listen(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+/** Teams sends JSON; anything else is refused before the body is read. */
+function requireJson(req: Request, _res: Response, next: Next): void {
+  if (!req.is('application/json')) return next(new errors.UnsupportedMediaTypeError('Content-Type must be application/json'));
+  next();
+}
+
+/** The body must at least look like an activity before the adapter sees it. */
+function requireActivity(req: Request, _res: Response, next: Next): void {
+  const body = req.body as Record<string, unknown> | undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.type !== 'string' || body.type === '') {
+    return next(new errors.BadRequestError('The body must be a Bot Framework activity with a type'));
+  }
+  next();
+}
+
+export function createServer({ config, log, store, adapter, app }: ServerDeps): BotServer {
+  const server = restify.createServer({ name: 'council-ict-policy-bot', handleUncaughtExceptions: false });
+  // restify's JSON parser reads the body first; its types omit the reader's size limit.
+  const parseJson = restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: config.maxBodyBytes } as restify.plugins.JsonBodyParserOptions);
+
+  server.post(MESSAGES_PATH, requireJson, parseJson, requireActivity, async (req: Request, res: Response) => {
+    await adapter.process(req, res, async (context) => {
+      await app.run(context);
+    });
+  });
+
+  server.get(HEALTH_PATH, async (_req, res) => {
+    try {
+      const status = await store.status();
+      res.json(200, { status: 'ok', version: config.version, mode: config.bot ? 'authenticated' : 'local', store: status });
+    } catch (error) {
+      log.error({ event: 'health.store-failed', err: { message: (error as Error).message } }, 'store status failed');
+      res.json(503, { status: 'unavailable', version: config.version });
+    }
+  });
+
+  server.on('restifyError', (req, _res, error, callback) => {
+    log.warn({ event: 'http.error', method: req.method, path: req.path(), status: error.statusCode, code: error.code }, 'request refused');
+    return callback();
+  });
+
+  return {
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.removeListener('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  };
+}

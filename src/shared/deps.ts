@@ -1,0 +1,15 @@
+/** What every feature's `register(app, deps)` receives. */
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
+
+export type BotApp = Application<TurnState>;
+
+export interface FeatureDeps {
+  config: Config;
+  store: Store;
+  log: Logger;
+  /** The current time; tests pass a fixed one. */
+  now: () => Date;
+}

@@ -1,0 +1,78 @@
+/**
+ * The store interface every feature talks to. Implementations: the lowdb store (a JSON
+ * file per collection, the default) and the same store over lowdb's in-memory adapter
+ * for tests. A networked database can implement it later to serve several instances.
+ */
+import type {
+  AuditEntry,
+  ConversationRecord,
+  Employee,
+  NewReport,
+  PolicyFeedback,
+  Profile,
+  Report,
+  ReportKind,
+  ReportStatus
+} from './types.js';
+
+export interface ReportFilter {
+  kind?: ReportKind;
+  reporterId?: string;
+}
+
+/** What `/healthz` shows of the store. */
+export interface StoreStatus {
+  kind: string;
+  ok: boolean;
+  schemaVersion: number;
+  location?: string;
+  counts: Record<string, number>;
+}
+
+export interface Store {
+  status(): Promise<StoreStatus>;
+
+  getProfile(aadObjectId: string): Promise<Profile | undefined>;
+  saveProfile(profile: Profile): Promise<void>;
+
+  /**
+   * Stores a report once per `submissionId` and gives it its reference.
+   * @returns the stored report and whether this call created it (false for a repeat).
+   */
+  addReport(report: NewReport): Promise<{ report: Report; created: boolean }>;
+  getReport(id: string): Promise<Report | undefined>;
+  listReports(filter?: ReportFilter): Promise<Report[]>;
+  /** Sets a report's status and records who changed it; undefined when there is no such report. */
+  setReportStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined>;
+
+  upsertEmployees(employees: Employee[]): Promise<{ added: number; updated: number }>;
+  listEmployees(): Promise<Employee[]>;
+
+  saveConversation(record: ConversationRecord): Promise<void>;
+  getConversation(aadObjectId: string): Promise<ConversationRecord | undefined>;
+  listConversations(): Promise<ConversationRecord[]>;
+
+  addFeedback(entry: PolicyFeedback): Promise<void>;
+  setFeedbackHelpful(id: string, helpful: boolean): Promise<PolicyFeedback | undefined>;
+  listFeedback(): Promise<PolicyFeedback[]>;
+
+  addAudit(entry: AuditEntry): Promise<void>;
+  listAudit(): Promise<AuditEntry[]>;
+
+  /** Waits for pending writes to finish. */
+  close(): Promise<void>;
+}
+
+/** Thrown when a data file cannot be read or is not the bot's; the file is left untouched. */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`store: ${message}`, options);
+    this.name = 'StoreError';
+  }
+}
+
+/** Reference prefixes, e.g. `DC-2026-000123`. */
+export const REFERENCE_PREFIX: Record<ReportKind, string> = {
+  'device-complaint': 'DC',
+  'number-sharing': 'NS'
+};

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('config', () => {
+  it('starts on embedded defaults: local mode on loopback, port 3978, ./data', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.bot, undefined);
+    assert.match(config.dataDir, /data$/);
+    assert.equal(config.timeZone, 'Europe/London');
+    assert.equal(config.retentionMonths, 24);
+  });
+
+  it('listens on every interface with credentials, unless HOST says otherwise', () => {
+    const env = { BOT_ID: 'id', BOT_PASSWORD: 'pw', BOT_TENANT_ID: 'tenant' };
+    assert.equal(loadConfig(env).host, '0.0.0.0');
+    assert.equal(loadConfig({ ...env, HOST: '10.0.0.5' }).host, '10.0.0.5');
+    assert.deepEqual(loadConfig(env).bot, { appId: 'id', password: 'pw', tenantId: 'tenant', type: 'SingleTenant' });
+  });
+
+  const bad: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ TIME_ZONE: 'Mars/Olympus' }, /TIME_ZONE/],
+    [{ RETENTION_MONTHS: '6' }, /RETENTION_MONTHS/],
+    [{ BOT_TYPE: 'Anyone' }, /BOT_TYPE/],
+    [{ BOT_PASSWORD: 'pw' }, /BOT_PASSWORD is set but BOT_ID is not/],
+    [{ BOT_ID: 'id' }, /BOT_TENANT_ID is required/],
+    [{ APP_ENV: 'nowhere' }, /env\/\.env\.nowhere/]
+  ];
+  for (const [env, message] of bad) {
+    it(`refuses ${JSON.stringify(env)} naming the variable`, () => {
+      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && message.test(error.message));
+    });
+  }
+});

@@ -1,0 +1,84 @@
+/** The real bot server on an ephemeral loopback port, for HTTP tests. */
+import type { AddressInfo } from 'node:net';
+import { createAdapter, createBotApp } from '../../src/app.js';
+import { createLogger } from '../../src/log.js';
+import { createServer, type BotServer } from '../../src/server.js';
+import { openMemoryStore } from '../../src/store/lowdb-store.js';
+import type { Store } from '../../src/store/store.js';
+import type { Config } from '../../src/config.js';
+import { testConfig } from './bot.js';
+
+export interface RunningBot {
+  url: string;
+  store: Store;
+  config: Config;
+  server: BotServer;
+  /** POSTs JSON (or a raw string) to `/api/messages`. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  stop(): Promise<void>;
+}
+
+export async function startBot(options: { store?: Store; env?: Record<string, string>; now?: () => Date } = {}): Promise<RunningBot> {
+  const config = { ...testConfig(options.env), port: 0 };
+  const store = options.store ?? (await openMemoryStore());
+  const log = createLogger('silent');
+  const adapter = createAdapter(config);
+  const app = createBotApp({ config, store, log, now: options.now ?? (() => new Date()) }, adapter);
+  const server = createServer({ config, log, store, adapter, app });
+  const address: AddressInfo = await server.listen();
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    store,
+    config,
+    server,
+    async post(body, headers = {}) {
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body)
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body: parsed };
+    },
+    stop: () => server.close()
+  };
+}
+
+let nextId = 1;
+
+/** A Teams message activity as the connector service posts it. */
+export function teamsMessage(serviceUrl: string, text: string, from = { id: '29:staff-1', name: 'Sam Staff', aadObjectId: '00000000-0000-0000-0000-0000000000a1' }) {
+  return {
+    type: 'message',
+    id: `msg-${nextId++}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from,
+    conversation: { id: 'a:personal-1', conversationType: 'personal', tenantId: 'tenant-1' },
+    recipient: { id: '28:bot', name: 'ICT policy helper' },
+    text,
+    textFormat: 'plain',
+    locale: 'en-GB',
+    channelData: { tenant: { id: 'tenant-1' } }
+  };
+}
+
+/** A Teams `adaptiveCard/action` invoke for an `Action.Execute` button. */
+export function teamsExecute(serviceUrl: string, verb: string, data: Record<string, unknown>, from = { id: '29:staff-1', name: 'Sam Staff', aadObjectId: '00000000-0000-0000-0000-0000000000a1' }) {
+  return {
+    ...teamsMessage(serviceUrl, '', from),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    text: undefined,
+    replyToId: 'card-activity-1',
+    value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' }
+  };
+}

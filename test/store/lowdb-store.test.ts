@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openLowdbStore, openMemoryStore, SCHEMA_VERSION } from '../../src/store/lowdb-store.js';
+import { StoreError, type Store } from '../../src/store/store.js';
+import type { DeviceComplaint, NewReport } from '../../src/store/types.js';
+
+function complaint(submissionId: string, submittedAt = '2026-03-02T10:00:00.000Z'): NewReport {
+  const report: Omit<DeviceComplaint, 'id'> = {
+    kind: 'device-complaint',
+    submissionId,
+    submittedAt,
+    reporterId: 'aad-1',
+    status: 'open',
+    history: [],
+    source: 'teams',
+    device: 'laptop',
+    cause: 'device-problem',
+    blockedTasks: ['a', 'd'],
+    occurredOn: '2026-03-01',
+    description: 'VPN would not connect',
+    cohort: { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' }
+  };
+  return report;
+}
+
+describe('lowdb store', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'store-test-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes a real file that a new store reads back', async () => {
+    const store = await openLowdbStore(dir);
+    await store.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: ['tablet'], updatedAt: '2026-01-01T00:00:00.000Z' });
+    const { report } = await store.addReport(complaint('sub-1'));
+    await store.close();
+
+    const file = JSON.parse(await readFile(path.join(dir, 'reports.json'), 'utf8'));
+    assert.equal(file.schemaVersion, SCHEMA_VERSION);
+    assert.equal(file.items.length, 1);
+
+    const reopened = await openLowdbStore(dir);
+    assert.deepEqual(await reopened.getReport(report.id), report);
+    assert.deepEqual((await reopened.getProfile('aad-1'))?.devices, ['tablet']);
+  });
+
+  it('refuses a corrupt file with a clear message and leaves it untouched', async () => {
+    const file = path.join(dir, 'reports.json');
+    const corrupt = '{"schemaVersion":1,"items":[{"id":"DC-2026-0000';
+    await writeFile(file, corrupt);
+    await assert.rejects(openLowdbStore(dir), (error: unknown) => {
+      assert.ok(error instanceof StoreError);
+      assert.match(error.message, /reports\.json/);
+      assert.match(error.message, /has not been changed/);
+      return true;
+    });
+    assert.equal(await readFile(file, 'utf8'), corrupt);
+  });
+
+  it('refuses a JSON file that is not one of its own, and a newer schema', async () => {
+    await writeFile(path.join(dir, 'profiles.json'), '[1,2,3]');
+    await assert.rejects(openLowdbStore(dir), /not a data file of this bot/);
+    await writeFile(path.join(dir, 'profiles.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, items: [] }));
+    await assert.rejects(openLowdbStore(dir), /newer than this bot/);
+  });
+
+  it('leaves no temporary files behind', async () => {
+    const store = await openLowdbStore(dir);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.addReport(complaint(`sub-${i}`))));
+    await store.close();
+    const { readdir } = await import('node:fs/promises');
+    assert.deepEqual((await readdir(dir)).sort(), ['reports.json']);
+  });
+});
+
+for (const [name, open] of [
+  ['memory store', () => openMemoryStore()],
+  ['lowdb store', async () => openLowdbStore(await mkdtemp(path.join(tmpdir(), 'store-contract-')))]
+] as Array<[string, () => Promise<Store>]>) {
+  describe(`${name}: the store contract`, () => {
+    it('stores a submission once and gives sequential references per kind and year', async () => {
+      const store = await open();
+      const first = await store.addReport(complaint('sub-1'));
+      const repeat = await store.addReport(complaint('sub-1'));
+      const second = await store.addReport(complaint('sub-2'));
+      const nextYear = await store.addReport(complaint('sub-3', '2027-01-01T09:00:00.000Z'));
+      assert.equal(first.created, true);
+      assert.equal(repeat.created, false);
+      assert.equal(repeat.report.id, first.report.id);
+      assert.equal(first.report.id, 'DC-2026-000001');
+      assert.equal(second.report.id, 'DC-2026-000002');
+      assert.equal(nextYear.report.id, 'DC-2027-000001');
+      assert.equal((await store.listReports()).length, 3);
+    });
+
+    it('stores concurrent submits of one card once', async () => {
+      const store = await open();
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.addReport(complaint('same'))));
+      assert.equal(results.filter((r) => r.created).length, 1);
+      assert.equal((await store.listReports()).length, 1);
+    });
+
+    it('200 concurrent submissions give 200 records with distinct references', async () => {
+      const store = await open();
+      await Promise.all(Array.from({ length: 200 }, (_, i) => store.addReport(complaint(`sub-${i}`))));
+      const reports = await store.listReports();
+      assert.equal(reports.length, 200);
+      assert.equal(new Set(reports.map((r) => r.id)).size, 200);
+    });
+
+    it('changes a status and keeps its history', async () => {
+      const store = await open();
+      const { report } = await store.addReport(complaint('sub-1'));
+      const changed = await store.setReportStatus(report.id, 'withdrawn', 'aad-1', '2026-03-03T00:00:00.000Z');
+      assert.equal(changed?.status, 'withdrawn');
+      assert.deepEqual((await store.getReport(report.id))?.history, [{ status: 'withdrawn', at: '2026-03-03T00:00:00.000Z', by: 'aad-1' }]);
+      assert.equal(await store.setReportStatus('DC-1999-000001', 'void', 'x', 'y'), undefined);
+    });
+
+    it('filters reports by reporter and kind', async () => {
+      const store = await open();
+      await store.addReport(complaint('a'));
+      await store.addReport({ ...complaint('b'), reporterId: 'aad-2' } as NewReport);
+      assert.equal((await store.listReports({ reporterId: 'aad-2' })).length, 1);
+      assert.equal((await store.listReports({ kind: 'number-sharing' })).length, 0);
+    });
+
+    it('hands out copies, so callers cannot change what is stored', async () => {
+      const store = await open();
+      const { report } = await store.addReport(complaint('a'));
+      report.status = 'void';
+      (await store.listReports())[0].status = 'void';
+      assert.equal((await store.getReport(report.id))?.status, 'open');
+    });
+
+    it('upserts employees without duplicating', async () => {
+      const store = await open();
+      const employee = { employeeId: 'E1', name: 'A', email: 'a@council.example', worksWithChildrenOrVulnerable: 'yes' as const, remoteOrFlexible: 'no' as const, devices: [], updatedAt: 't' };
+      assert.deepEqual(await store.upsertEmployees([employee]), { added: 1, updated: 0 });
+      assert.deepEqual(await store.upsertEmployees([{ ...employee, remoteOrFlexible: 'yes' }]), { added: 0, updated: 1 });
+      const employees = await store.listEmployees();
+      assert.equal(employees.length, 1);
+      assert.equal(employees[0].remoteOrFlexible, 'yes');
+    });
+
+    it('keeps conversations, feedback and audit entries', async () => {
+      const store = await open();
+      await store.saveConversation({ aadObjectId: 'aad-1', reference: { serviceUrl: 'a' }, updatedAt: 't1' });
+      await store.saveConversation({ aadObjectId: 'aad-1', reference: { serviceUrl: 'b' }, updatedAt: 't2' });
+      assert.equal((await store.listConversations()).length, 1);
+      assert.equal((await store.getConversation('aad-1'))?.reference.serviceUrl, 'b');
+      await store.addFeedback({ id: 'f1', at: 't', question: 'q', answered: false });
+      assert.equal((await store.setFeedbackHelpful('f1', false))?.helpful, false);
+      await store.addAudit({ at: 't', actorId: 'aad-1', action: 'role.add', outcome: 'refused' });
+      assert.equal((await store.listAudit()).length, 1);
+      const status = await store.status();
+      assert.equal(status.ok, true);
+      assert.equal(status.counts.feedback, 1);
+    });
+  });
+}
