@@ -29,6 +29,13 @@ const flag = (fallback: boolean) =>
       .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
   );
 
+/** A comma-separated list of Teams (Entra ID) object ids. */
+const idList = (name: string) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter(Boolean) : []),
+    z.array(z.string().regex(/^[0-9a-f-]{36}$/i, `${name} must be Entra ID object ids (GUIDs) separated by commas`))
+  );
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone });
@@ -59,7 +66,9 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().max(300).default('the ICT service desk (see the intranet for the number and portal)')
   ),
-  MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024)
+  MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
+  ADMIN_IDS: idList('ADMIN_IDS'),
+  FOI_OFFICER_IDS: idList('FOI_OFFICER_IDS')
 });
 
 /** The validated configuration passed to every part of the bot. */
@@ -75,6 +84,10 @@ export interface Config {
   retentionMonths: number;
   ictContact: string;
   maxBodyBytes: number;
+  /** Entra ID object ids of admins (all FOI officer rights, plus roles and policy gaps). */
+  adminIds: string[];
+  /** Entra ID object ids of FOI officers. */
+  foiOfficerIds: string[];
   version: string;
 }
 
@@ -137,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionMonths: vars.RETENTION_MONTHS,
     ictContact: vars.ICT_CONTACT,
     maxBodyBytes: vars.MAX_BODY_BYTES,
+    adminIds: vars.ADMIN_IDS.map((id) => id.toLowerCase()),
+    foiOfficerIds: vars.FOI_OFFICER_IDS.map((id) => id.toLowerCase()),
     version: packageVersion()
   };
 }

@@ -36,3 +36,15 @@ describe('config', () => {
     });
   }
 });
+
+describe('config: role lists', () => {
+  it('reads admin and FOI officer ids, lower-cased', () => {
+    const config = loadConfig({ ADMIN_IDS: 'AAAAAAAA-0000-0000-0000-000000000001', FOI_OFFICER_IDS: ' aaaaaaaa-0000-0000-0000-000000000002 , aaaaaaaa-0000-0000-0000-000000000003' });
+    assert.deepEqual(config.adminIds, ['aaaaaaaa-0000-0000-0000-000000000001']);
+    assert.equal(config.foiOfficerIds.length, 2);
+  });
+
+  it('refuses something that is not an object id, naming the variable', () => {
+    assert.throws(() => loadConfig({ FOI_OFFICER_IDS: 'jo@council.example' }), /FOI_OFFICER_IDS/);
+  });
+});
