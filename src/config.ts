@@ -71,6 +71,9 @@ const envSchema = z.object({
   FOI_OFFICER_IDS: idList('FOI_OFFICER_IDS')
 });
 
+/** The all-zero GUID that `env/.env.local` uses for BOT_ID: a package built with it can be tried, not installed. */
+export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
+
 /** The validated configuration passed to every part of the bot. */
 export interface Config {
   port: number;
@@ -100,22 +103,44 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads `env/.env.<APP_ENV>` (when `APP_ENV` is set) underneath the real environment,
- * so that values set in the shell win over the file.
+ * Reads `env/.env.<name>` and its git-ignored `env/.env.<name>.user` (secrets), the user
+ * file winning. The app package builder reads the same files as the bot.
+ * @param name the environment's name, e.g. `local` or `dev`.
+ * @param root the folder holding `env/`; the project's by default.
+ * @throws ConfigError when the name is not a simple word or the file does not exist.
  */
-function withEnvFile(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const name = env.APP_ENV?.trim();
-  if (!name) return env;
-  if (!/^[a-z0-9-]+$/i.test(name)) throw new ConfigError(`APP_ENV must be a simple name such as "dev", not "${name}"`);
-  const file = path.join(projectRoot, 'env', `.env.${name}`);
-  if (!existsSync(file)) throw new ConfigError(`APP_ENV=${name} but ${path.relative(projectRoot, file)} does not exist`);
+export function readEnvFiles(name: string, root: string = projectRoot): NodeJS.ProcessEnv {
+  if (!/^[a-z0-9-]+$/i.test(name)) throw new ConfigError(`the environment must be a simple name such as "dev", not "${name}"`);
+  const file = path.join(root, 'env', `.env.${name}`);
+  if (!existsSync(file)) throw new ConfigError(`${path.relative(root, file)} does not exist (copy env/.env.example to start it)`);
   const fromFile = parseEnv(readFileSync(file, 'utf8'));
   const userFile = `${file}.user`;
   const fromUserFile = existsSync(userFile) ? parseEnv(readFileSync(userFile, 'utf8')) : {};
-  return { ...fromFile, ...fromUserFile, ...env };
+  return { ...fromFile, ...fromUserFile };
 }
 
-function packageVersion(): string {
+/**
+ * The values of environment `name` as the bot would see them: its env files underneath
+ * the real environment, so that values set in the shell win over the files.
+ * @param env the variables to read; `process.env` when omitted.
+ */
+export function environmentValues(name: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...readEnvFiles(name), ...env };
+}
+
+/** Reads `env/.env.<APP_ENV>` (when `APP_ENV` is set) underneath the real environment. */
+function withEnvFile(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const name = env.APP_ENV?.trim();
+  if (!name) return env;
+  try {
+    return environmentValues(name, env);
+  } catch (error) {
+    throw error instanceof ConfigError ? new ConfigError(`APP_ENV=${name}: ${error.message}`) : error;
+  }
+}
+
+/** The product version from package.json. */
+export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
@@ -133,6 +158,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`configuration is not valid:\n  ${problems.join('\n  ')}`);
   }
   const vars = parsed.data;
+  if (vars.BOT_ID === PLACEHOLDER_BOT_ID) {
+    throw new ConfigError(
+      `BOT_ID is the placeholder ${PLACEHOLDER_BOT_ID} (env/.env.local is for building a test app package): set your Azure Bot's Microsoft App ID, or leave BOT_ID unset for local mode`
+    );
+  }
   if (vars.BOT_PASSWORD && !vars.BOT_ID) throw new ConfigError('BOT_PASSWORD is set but BOT_ID is not');
   if (vars.BOT_ID && vars.BOT_TYPE === 'SingleTenant' && !vars.BOT_TENANT_ID) {
     throw new ConfigError('BOT_TENANT_ID is required when BOT_ID is set and BOT_TYPE is SingleTenant');

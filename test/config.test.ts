@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, PLACEHOLDER_BOT_ID, readEnvFiles } from '../src/config.js';
 
 describe('config', () => {
   it('starts on embedded defaults: local mode on loopback, port 3978, ./data', () => {
@@ -46,5 +49,32 @@ describe('config: role lists', () => {
 
   it('refuses something that is not an object id, naming the variable', () => {
     assert.throws(() => loadConfig({ FOI_OFFICER_IDS: 'jo@council.example' }), /FOI_OFFICER_IDS/);
+  });
+});
+
+describe('config: env files', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'env-files-'));
+    mkdirSync(path.join(root, 'env'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads env/.env.<name> with its .user file winning', () => {
+    writeFileSync(path.join(root, 'env', '.env.dev'), 'BOT_ID=from-file\nBOT_DOMAIN=bot.council.example\n');
+    writeFileSync(path.join(root, 'env', '.env.dev.user'), 'BOT_ID=from-user-file\nBOT_PASSWORD=secret\n');
+    assert.deepEqual(readEnvFiles('dev', root), { BOT_ID: 'from-user-file', BOT_DOMAIN: 'bot.council.example', BOT_PASSWORD: 'secret' });
+  });
+
+  it('names the missing file and refuses a name that is not a simple word', () => {
+    assert.throws(() => readEnvFiles('prod', root), (error: unknown) => error instanceof ConfigError && /env\/\.env\.prod does not exist/.test(error.message));
+    assert.throws(() => readEnvFiles('../secrets', root), /simple name/);
+  });
+
+  it('refuses to start with the placeholder BOT_ID of env/.env.local', () => {
+    assert.throws(
+      () => loadConfig({ BOT_ID: PLACEHOLDER_BOT_ID, BOT_TENANT_ID: 'tenant' }),
+      (error: unknown) => error instanceof ConfigError && /BOT_ID is the placeholder/.test(error.message)
+    );
   });
 });

@@ -18,3 +18,6 @@ export const projectRoot = findRoot(path.dirname(fileURLToPath(import.meta.url))
 
 /** The folder of Adaptive Card templates. */
 export const cardsDir = path.join(projectRoot, 'cards');
+
+/** The folder of the Teams app manifest template and its icons. */
+export const manifestDir = path.join(projectRoot, 'manifest');
