@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { COMMANDS } from '../../shared/commands.js';
-import { addressProblems, commandListProblems, iconFiles } from './checks.js';
+import { formatProblems, commandListProblems, iconFiles } from './checks.js';
 import { iconProblems, type IconKind } from './icons.js';
 import { validateAgainstBundledSchema, type ManifestProblem } from './schema.js';
 import { fillPlaceholders } from './template.js';
@@ -50,7 +50,8 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
     return { ok: false, problems: [{ path: templatePath, message: 'must hold a JSON object' }] };
   }
 
-  const filled = fillPlaceholders(template, { APP_VERSION: options.appVersion, ...options.values });
+  const appVersion = options.values.APP_VERSION?.trim() || options.appVersion;
+  const filled = fillPlaceholders(template, { ...options.values, APP_VERSION: appVersion });
   const manifest = filled.manifest as Record<string, unknown>;
   const envFile = `env/.env.${options.envName}`;
   const problems: ManifestProblem[] = filled.missing.map(({ name, paths }) => ({
@@ -61,7 +62,7 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
   const unfilled = new Set(filled.missing.flatMap((missing) => missing.paths));
 
   const schema = await validateAgainstBundledSchema(manifest);
-  const checked = [...schema.problems, ...commandListProblems(manifest, COMMANDS), ...addressProblems(manifest)];
+  const checked = [...schema.problems, ...commandListProblems(manifest, COMMANDS), ...formatProblems(manifest)];
   problems.push(...checked.filter((problem) => !unfilled.has(problem.path)));
 
   const icons = iconFiles(manifest);

@@ -1,7 +1,7 @@
 /**
  * Checks the schema cannot make: the bot's command lists say what the bot really understands,
- * Teams' own length limits, https links for the council's pages, bare host names in
- * `validDomains`, and icon files that sit beside the manifest.
+ * Teams' own length limits, an x.y.z version, https links for the council's pages, bare host
+ * names in `validDomains`, and icon files that sit beside the manifest.
  */
 import { matchCommand, type Command } from '../../shared/commands.js';
 import type { ManifestProblem } from './schema.js';
@@ -67,9 +67,13 @@ export function commandListProblems(manifest: Record<string, unknown>, commands:
   return problems;
 }
 
-/** Problems with the council's links and the domains list that the schema lets through. */
-export function addressProblems(manifest: Record<string, unknown>): ManifestProblem[] {
+/** Problems the schema lets through: a version that is not x.y.z, plain-http links, domains written as URLs. */
+export function formatProblems(manifest: Record<string, unknown>): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
+  // Teams compares versions to decide whether an upload is an update, so it must be x.y.z.
+  if (typeof manifest.version === 'string' && !/^\d+\.\d+\.\d+$/.test(manifest.version)) {
+    problems.push({ path: '/version', message: `must be a version such as 1.0.0, not "${manifest.version}"` });
+  }
   const developer = (manifest.developer ?? {}) as Record<string, unknown>;
   for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) {
     const url = developer[key];

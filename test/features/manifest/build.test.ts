@@ -62,6 +62,19 @@ describe('app package build', () => {
     assert.deepEqual((await validateAgainstBundledSchema(manifest)).problems, []);
   });
 
+  it('takes the version from package.json unless APP_VERSION is set, and checks it', async () => {
+    const blank = await buildAppPackage(options({ values: { ...localValues(), APP_VERSION: ' ' } }));
+    assert.ok(blank.ok);
+    const packed = async (zipPath: string) => JSON.parse(await (await JSZip.loadAsync(await readFile(zipPath))).file('manifest.json')!.async('string'));
+    assert.equal((await packed(blank.zipPath)).version, '1.2.3');
+    const set = await buildAppPackage(options({ values: { ...localValues(), APP_VERSION: '2.0.1' } }));
+    assert.ok(set.ok);
+    assert.equal((await packed(set.zipPath)).version, '2.0.1');
+    const bad = await buildAppPackage(options({ values: { ...localValues(), APP_VERSION: 'v2' } }));
+    assert.ok(!bad.ok);
+    assert.deepEqual(bad.problems.map((p) => p.path), ['/version']);
+  });
+
   it('gives the same bytes for the same inputs', async () => {
     const first = await buildAppPackage(options());
     assert.ok(first.ok);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { addressProblems, commandListProblems, iconFiles } from '../../../src/features/manifest/checks.js';
+import { formatProblems, commandListProblems, iconFiles } from '../../../src/features/manifest/checks.js';
 import { COMMANDS, matchCommand } from '../../../src/shared/commands.js';
 import { filledManifest, type Json } from './fixtures.js';
 
@@ -63,7 +63,7 @@ describe('manifest command lists stay in step with the bot', () => {
 describe('manifest addresses and icon names', () => {
   it('accepts the local values', async () => {
     const manifest = await filledManifest();
-    assert.deepEqual(addressProblems(manifest), []);
+    assert.deepEqual(formatProblems(manifest), []);
     assert.deepEqual(iconFiles(manifest), { color: 'color.png', outline: 'outline.png', problems: [] });
   });
 
@@ -72,7 +72,7 @@ describe('manifest addresses and icon names', () => {
     manifest.developer.termsOfUseUrl = 'http://council.example/terms';
     manifest.validDomains = ['https://bot.council.example/api/messages', 'bot.council.example', '*.council.example'];
     assert.deepEqual(
-      addressProblems(manifest).map((p) => p.path),
+      formatProblems(manifest).map((p) => p.path),
       ['/developer/termsOfUseUrl', '/validDomains/0']
     );
   });
