@@ -12,6 +12,12 @@ import { manifestDir, projectRoot } from '../shared/paths.js';
 
 const USAGE = 'usage: npm run package -- --env <name> [--out <folder>]   (reads env/.env.<name>)';
 
+/** The path relative to the current folder when it is inside it, else absolute. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 async function main(): Promise<number> {
   let args;
   try {
@@ -48,7 +54,7 @@ async function main(): Promise<number> {
     return 1;
   }
   process.stdout.write(
-    `App package for "${envName}": ${path.relative(process.cwd(), result.zipPath) || result.zipPath}\n` +
+    `App package for "${envName}": ${shortPath(result.zipPath)}\n` +
       `  holds ${result.files.join(', ')}\n` +
       `  validated offline against the Teams app manifest schema v${result.schemaVersion} ` +
       `(bundled in @microsoft/app-manifest ${APP_MANIFEST_PACKAGE_VERSION}), command lists and icons checked\n`
