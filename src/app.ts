@@ -12,6 +12,9 @@ import type { BotApp, FeatureDeps } from './shared/deps.js';
 import { HELP_VERBS, helpCard, noticeCard } from './features/help/help.js';
 import { register as registerHelp } from './features/help/register.js';
 import { register as registerProfile } from './features/profile/register.js';
+import { register as registerSummaries } from './features/summaries/register.js';
+import { ConversationBook } from './shared/conversations.js';
+import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
 
 /** The Bot Framework adapter. Without `BOT_ID` it runs in local mode: no token checks. */
 export function createAdapter(config: Config): TeamsAdapter {
@@ -43,16 +46,38 @@ export function turnErrorHandler(log: Logger) {
   };
 }
 
+/** The application and what proactive messages need, shared by the routes and the schedule. */
+export interface BotParts {
+  app: BotApp;
+  conversations: ConversationBook;
+  /** Absent when there is no adapter to send through (tests driving `app.run` directly). */
+  proactive?: ProactiveSender;
+}
+
 /**
  * Builds the teams-ai `Application` with every feature registered.
  * @param adapter the adapter to send through; tests may omit it and drive `app.run` directly.
  */
 export function createBotApp(deps: FeatureDeps, adapter?: TeamsAdapter): BotApp {
+  return createBotParts(deps, adapter).app;
+}
+
+/** Builds the application, the conversation references and the proactive sender. */
+export function createBotParts(deps: FeatureDeps, adapter?: TeamsAdapter): BotParts {
   const app = new Application<TurnState>({ adapter, botAppId: deps.config.bot?.appId, startTypingTimer: false });
   app.error(turnErrorHandler(deps.log));
 
+  const conversations = new ConversationBook(deps);
+  const proactive = adapter && createProactiveSender({ adapter, botAppId: deps.config.bot?.appId ?? '', conversations, log: deps.log });
+  // Every activity, before any route: keep the sender's conversation reference current.
+  app.turn('beforeTurn', async (context) => {
+    await conversations.capture(context);
+    return true;
+  });
+
   registerHelp(app, deps);
   registerProfile(app, deps);
+  registerSummaries(app, deps);
 
   const comingSoon = noticeCard('Coming soon', 'This report is not open yet. You can still ask a policy question or update your profile.', true);
   onCardAction(app, HELP_VERBS.complaint, async () => comingSoon);
@@ -63,5 +88,5 @@ export function createBotApp(deps: FeatureDeps, adapter?: TeamsAdapter): BotApp 
   app.activity('message', async (context) => {
     await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(!deps.config.bot))));
   });
-  return app;
+  return { app, conversations, proactive };
 }

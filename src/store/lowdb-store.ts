@@ -17,7 +17,11 @@ import type {
   PolicyFeedback,
   Profile,
   Report,
-  ReportStatus
+  ReportStatus,
+  GrantableRole,
+  RoleGrant,
+  SummaryDelivery,
+  SummaryRun
 } from './types.js';
 
 export const SCHEMA_VERSION = 1;
@@ -34,9 +38,11 @@ interface Collections {
   conversations: ConversationRecord;
   feedback: PolicyFeedback;
   audit: AuditEntry;
+  roles: RoleGrant;
+  summaryRuns: SummaryRun;
 }
 type CollectionName = keyof Collections;
-const COLLECTIONS: CollectionName[] = ['profiles', 'employees', 'reports', 'conversations', 'feedback', 'audit'];
+const COLLECTIONS: CollectionName[] = ['profiles', 'employees', 'reports', 'conversations', 'feedback', 'audit', 'roles', 'summaryRuns'];
 
 type AdapterFactory = (name: CollectionName) => Adapter<CollectionFile<unknown>>;
 
@@ -70,7 +76,9 @@ class LowStore implements Store {
       reports: low('reports'),
       conversations: low('conversations'),
       feedback: low('feedback'),
-      audit: low('audit')
+      audit: low('audit'),
+      roles: low('roles'),
+      summaryRuns: low('summaryRuns')
     };
   }
 
@@ -236,6 +244,59 @@ class LowStore implements Store {
 
   async listFeedback(): Promise<PolicyFeedback[]> {
     return this.#dbs.feedback.data.items.map(copy);
+  }
+
+  async listRoleGrants(): Promise<RoleGrant[]> {
+    return this.#dbs.roles.data.items.map(copy);
+  }
+
+  addRoleGrant(grant: RoleGrant): Promise<boolean> {
+    return this.#change('roles', (items) => {
+      if (items.some((g) => g.aadObjectId === grant.aadObjectId && g.role === grant.role)) return false;
+      items.push(copy(grant));
+      return true;
+    });
+  }
+
+  removeRoleGrant(aadObjectId: string, role: GrantableRole): Promise<boolean> {
+    return this.#change('roles', (items) => {
+      const at = items.findIndex((g) => g.aadObjectId === aadObjectId && g.role === role);
+      if (at < 0) return false;
+      items.splice(at, 1);
+      return true;
+    });
+  }
+
+  startSummaryRun(runKey: string, at: string): Promise<SummaryRun> {
+    return this.#change('summaryRuns', (items) => {
+      let run = items.find((r) => r.runKey === runKey);
+      if (!run) {
+        run = { runKey, startedAt: at, deliveries: [] };
+        items.push(run);
+      }
+      return copy(run);
+    });
+  }
+
+  recordSummaryDelivery(runKey: string, delivery: SummaryDelivery): Promise<void> {
+    return this.#change('summaryRuns', (items) => {
+      const run = items.find((r) => r.runKey === runKey);
+      if (!run) throw new StoreError(`no summary run ${runKey}`);
+      const at = run.deliveries.findIndex((d) => d.managerId === delivery.managerId);
+      if (at >= 0) run.deliveries[at] = copy(delivery);
+      else run.deliveries.push(copy(delivery));
+    });
+  }
+
+  finishSummaryRun(runKey: string, at: string): Promise<void> {
+    return this.#change('summaryRuns', (items) => {
+      const run = items.find((r) => r.runKey === runKey);
+      if (run) run.finishedAt = at;
+    });
+  }
+
+  async listSummaryRuns(): Promise<SummaryRun[]> {
+    return this.#dbs.summaryRuns.data.items.map(copy);
   }
 
   addAudit(entry: AuditEntry): Promise<void> {

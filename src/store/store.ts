@@ -12,7 +12,11 @@ import type {
   Profile,
   Report,
   ReportKind,
-  ReportStatus
+  ReportStatus,
+  RoleGrant,
+  GrantableRole,
+  SummaryDelivery,
+  SummaryRun
 } from './types.js';
 
 export interface ReportFilter {
@@ -55,6 +59,19 @@ export interface Store {
   addFeedback(entry: PolicyFeedback): Promise<void>;
   setFeedbackHelpful(id: string, helpful: boolean): Promise<PolicyFeedback | undefined>;
   listFeedback(): Promise<PolicyFeedback[]>;
+
+  listRoleGrants(): Promise<RoleGrant[]>;
+  /** Adds a grant; false when the person already had that role granted. */
+  addRoleGrant(grant: RoleGrant): Promise<boolean>;
+  /** Removes a grant; false when there was none. */
+  removeRoleGrant(aadObjectId: string, role: GrantableRole): Promise<boolean>;
+
+  /** Returns the run for `runKey`, creating it when it does not exist yet. */
+  startSummaryRun(runKey: string, at: string): Promise<SummaryRun>;
+  /** Records (or replaces) what happened to one manager in a run. */
+  recordSummaryDelivery(runKey: string, delivery: SummaryDelivery): Promise<void>;
+  finishSummaryRun(runKey: string, at: string): Promise<void>;
+  listSummaryRuns(): Promise<SummaryRun[]>;
 
   addAudit(entry: AuditEntry): Promise<void>;
   listAudit(): Promise<AuditEntry[]>;

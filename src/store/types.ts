@@ -56,6 +56,26 @@ export type TaskCode = (typeof TASK_CODES)[number];
 export const COMPLAINT_CAUSES = ['device-problem', 'accessing-information', 'training', 'other'] as const;
 export type ComplaintCause = (typeof COMPLAINT_CAUSES)[number];
 
+/** Short labels for the FOI question d tasks (a to h), for cards and tables. */
+export const TASK_LABELS: Record<TaskCode, string> = {
+  a: 'Access central records on the people they work with',
+  b: 'Save case information to the device',
+  c: 'Save case information to central storage',
+  d: 'Email colleagues',
+  e: 'Use collaboration tools',
+  f: 'Contact the children or vulnerable people they work with',
+  g: 'Contact people outside the council',
+  h: 'Personal tasks'
+};
+
+/** Labels for {@link COMPLAINT_CAUSES}, in the words of FOI question e. */
+export const CAUSE_LABELS: Record<ComplaintCause, string> = {
+  'device-problem': 'Problem with the device',
+  'accessing-information': 'Difficulty accessing information',
+  training: 'Lack of training',
+  other: 'Other'
+};
+
 export const SHARED_WITH = ['child', 'vulnerable-adult-or-family', 'external-professional', 'other'] as const;
 export type SharedWith = (typeof SHARED_WITH)[number];
 
@@ -150,4 +170,39 @@ export interface AuditEntry {
   target?: string;
   outcome: 'done' | 'refused';
   detail?: string;
+}
+
+/** A role an admin can grant in the bot; the ids in config hold these roles regardless. */
+export const GRANTABLE_ROLES = ['admin', 'foi-officer'] as const;
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+/** A role given with the "role add" command, on top of the ids in config. */
+export interface RoleGrant {
+  aadObjectId: string;
+  role: GrantableRole;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+/** What happened to one manager in a summary run. */
+export interface SummaryDelivery {
+  /** The manager's Teams (Entra ID) object id, or their employee id when they have none yet. */
+  managerId: string;
+  /**
+   * `sending` is written before the card goes out and replaced by the outcome after, so a run
+   * resumed after a crash knows the card may have gone and does not send it again.
+   */
+  outcome: 'sending' | 'sent' | 'skipped' | 'failed';
+  /** Why it was skipped or failed (a reason code, never personal data). */
+  reason?: string;
+  at: string;
+}
+
+/** One scheduled summary run, keyed by the time it was scheduled for. */
+export interface SummaryRun {
+  /** The scheduled time (ISO); one run per scheduled time, however often the bot restarts. */
+  runKey: string;
+  startedAt: string;
+  finishedAt?: string;
+  deliveries: SummaryDelivery[];
 }

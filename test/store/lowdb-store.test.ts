@@ -162,5 +162,32 @@ for (const [name, open] of [
       assert.equal(status.ok, true);
       assert.equal(status.counts.feedback, 1);
     });
+
+    it('keeps role grants once each and removes them', async () => {
+      const store = await open();
+      const grant = { aadObjectId: 'aad-9', role: 'foi-officer' as const, grantedBy: 'aad-admin', grantedAt: 't' };
+      assert.equal(await store.addRoleGrant(grant), true);
+      assert.equal(await store.addRoleGrant(grant), false, 'a second grant of the same role adds nothing');
+      assert.equal(await store.addRoleGrant({ ...grant, role: 'admin' }), true);
+      assert.equal((await store.listRoleGrants()).length, 2);
+      assert.equal(await store.removeRoleGrant('aad-9', 'foi-officer'), true);
+      assert.equal(await store.removeRoleGrant('aad-9', 'foi-officer'), false);
+      assert.deepEqual((await store.listRoleGrants()).map((g) => g.role), ['admin']);
+    });
+
+    it('starts a summary run once per key and records one delivery per manager', async () => {
+      const store = await open();
+      const first = await store.startSummaryRun('2026-11-23T09:00:00.000Z', 't1');
+      assert.deepEqual(first.deliveries, []);
+      await store.recordSummaryDelivery(first.runKey, { managerId: 'm1', outcome: 'sending', at: 't1' });
+      await store.recordSummaryDelivery(first.runKey, { managerId: 'm1', outcome: 'sent', at: 't2' });
+      await store.recordSummaryDelivery(first.runKey, { managerId: 'm2', outcome: 'skipped', reason: 'no-conversation', at: 't2' });
+      const again = await store.startSummaryRun('2026-11-23T09:00:00.000Z', 't3');
+      assert.equal(again.startedAt, 't1', 'the existing run is returned, not a new one');
+      assert.deepEqual(again.deliveries.map((d) => `${d.managerId}:${d.outcome}`), ['m1:sent', 'm2:skipped']);
+      await store.finishSummaryRun(first.runKey, 't4');
+      assert.equal((await store.listSummaryRuns())[0].finishedAt, 't4');
+      await assert.rejects(store.recordSummaryDelivery('no-such-run', { managerId: 'm1', outcome: 'sent', at: 't' }), StoreError);
+    });
   });
 }

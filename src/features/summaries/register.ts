@@ -1,0 +1,46 @@
+/**
+ * "summary": a manager's team summary, or the council's for FOI officers and admins, for
+ * the last 7 days or a period they name ("summary 30 days", "summary month").
+ */
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { isPersonalChat, senderId } from '../../shared/activity.js';
+import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
+import { onCardAction } from '../../shared/card-actions.js';
+import { isCommand, matchCommand } from '../../shared/commands.js';
+import type { BotApp, FeatureDeps } from '../../shared/deps.js';
+import { auditRefusal, refusalText } from '../../shared/roles.js';
+import { noticeCard } from '../help/help.js';
+import { audienceOf, summaryForAudience } from './audience.js';
+import { SUMMARY_VERBS } from './summary-card.js';
+import { MAX_PERIOD_DAYS, parsePeriod } from './summary.js';
+
+const PERIOD_HELP = noticeCard(
+  'Which period?',
+  'Say "summary" for the last 7 days, or name a period: "summary month", "summary 30 days", "summary 6 weeks". The longest is a year.'
+);
+const PRIVATE_ONLY = noticeCard('Summaries are private', 'I only show summaries in your 1:1 chat with me. Open a chat with me and say "summary" there.');
+
+export function register(app: BotApp, deps: FeatureDeps): void {
+  async function summaryFor(context: TurnContext, days: number): Promise<AdaptiveCard> {
+    if (!isPersonalChat(context)) return PRIVATE_ONLY;
+    const audience = await audienceOf(deps, senderId(context));
+    if (!audience) {
+      await auditRefusal(context, deps, 'summary', 'manager or foi-officer');
+      return noticeCard('Summaries are for managers', refusalText('manager'), true);
+    }
+    const card = summaryForAudience(await deps.store.listReports(), audience, deps.now(), days, deps.config.timeZone);
+    deps.log.info({ event: 'summary.shown', audience: audience.kind, days }, 'summary shown');
+    return card;
+  }
+
+  app.message(isCommand('summary'), async (context) => {
+    const period = parsePeriod(matchCommand(context.activity.text)?.argument ?? '');
+    const card = period ? await summaryFor(context, period.days) : PERIOD_HELP;
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  });
+
+  onCardAction(app, SUMMARY_VERBS.refresh, async (context, data) => {
+    const days = Number(data.days);
+    return summaryFor(context, Number.isInteger(days) && days >= 1 && days <= MAX_PERIOD_DAYS ? days : 7);
+  });
+}

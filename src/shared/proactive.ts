@@ -1,0 +1,113 @@
+/**
+ * Proactive cards: sends one activity to one person through their stored conversation
+ * reference with `continueConversationAsync`, retrying the answers Teams asks callers to
+ * retry, and marking the reference gone when Teams says the app was removed.
+ *
+ * The Bot Framework connector client already retries a few times inside each attempt
+ * (429/503 with Retry-After, and 5xx); these retries are the outer layer for what still
+ * fails, including 412, with their own cap on how long a Retry-After may hold a run up.
+ */
+import type { Activity, BotAdapter, ConversationReference } from 'botbuilder';
+import type { ConversationBook } from './conversations.js';
+import type { Logger } from '../log.js';
+
+/** Teams answers worth trying again: throttled, precondition failed, gateway faults. */
+export const RETRYABLE_STATUSES = [412, 429, 502, 504] as const;
+/** Teams answers that mean the bot can no longer reach this person. */
+export const GONE_STATUSES = [403, 404] as const;
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  /** First wait without a Retry-After; doubles each try. */
+  baseDelayMs: number;
+  /** The longest wait, whatever Retry-After asks for. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 60_000 };
+
+export type SendOutcome =
+  | { status: 'sent' }
+  | { status: 'no-conversation' }
+  | { status: 'gone' }
+  | { status: 'failed'; reason: string };
+
+export interface ProactiveSender {
+  /** Sends `activity` to the person with this Teams object id. */
+  send(aadObjectId: string, activity: Partial<Activity>): Promise<SendOutcome>;
+}
+
+export interface ProactiveOptions {
+  adapter: Pick<BotAdapter, 'continueConversationAsync'>;
+  /** The bot's app id; empty in local mode, where the adapter sends without a token. */
+  botAppId: string;
+  conversations: ConversationBook;
+  log: Logger;
+  retry?: RetryPolicy;
+  /** Waits between tries; tests pass one that does not wait. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The HTTP status of a failed send, if the error carries one. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown; response?: { status?: unknown } })?.statusCode ?? (error as { response?: { status?: unknown } })?.response?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The Retry-After a failed send carried, in milliseconds (seconds or an HTTP date). */
+export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined | null } } })?.response?.headers;
+  const value = headers?.get?.('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+/** How long to wait before try number `attempt + 1`: Retry-After when given, else doubling; capped. */
+export function retryDelay(policy: RetryPolicy, attempt: number, retryAfter: number | undefined): number {
+  const wanted = retryAfter ?? policy.baseDelayMs * 2 ** (attempt - 1);
+  return Math.min(wanted, policy.maxDelayMs);
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Builds a sender over an adapter and the stored conversation references. */
+export function createProactiveSender(options: ProactiveOptions): ProactiveSender {
+  const policy = options.retry ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? realSleep;
+  const { adapter, botAppId, conversations, log } = options;
+
+  return {
+    async send(aadObjectId, activity) {
+      const record = await conversations.get(aadObjectId);
+      if (!record) return { status: 'no-conversation' };
+      if (record.goneAt) return { status: 'gone' };
+      const reference = record.reference as Partial<ConversationReference>;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+            await context.sendActivity(activity);
+          });
+          return { status: 'sent' };
+        } catch (error) {
+          const status = statusOf(error);
+          if (status !== undefined && (GONE_STATUSES as readonly number[]).includes(status)) {
+            await conversations.markGone(record);
+            return { status: 'gone' };
+          }
+          const retryable = status !== undefined && (RETRYABLE_STATUSES as readonly number[]).includes(status);
+          if (!retryable || attempt >= policy.attempts) {
+            log.warn({ event: 'proactive.failed', status, attempt, err: { message: (error as Error).message } }, 'proactive send failed');
+            return { status: 'failed', reason: status ? `http-${status}` : 'error' };
+          }
+          const wait = retryDelay(policy, attempt, retryAfterMs(error));
+          log.info({ event: 'proactive.retry', status, attempt, waitMs: wait }, 'proactive send will be retried');
+          await sleep(wait);
+        }
+      }
+    }
+  };
+}

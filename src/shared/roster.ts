@@ -1,0 +1,46 @@
+/**
+ * The staff roster as the bot reads it: who is whose manager. Pure functions over the
+ * roster rows, so roles and summaries can be tested with plain arrays.
+ *
+ * A roster row is linked to a Teams user by `aadObjectId`. Rows imported without one are
+ * linked the first time the person talks to the bot, by matching their Teams email or user
+ * principal name to the row's `email` (see `linkRosterRow`); until then they hold no role.
+ */
+import type { Employee } from '../store/types.js';
+
+const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+/** The roster row of the person with this Teams object id. */
+export function findEmployee(employees: readonly Employee[], aadObjectId: string | undefined): Employee | undefined {
+  return aadObjectId ? employees.find((e) => same(e.aadObjectId, aadObjectId)) : undefined;
+}
+
+/** The roster row whose email matches the Teams email or UPN, for linking an unlinked row. */
+export function findByEmail(employees: readonly Employee[], emails: readonly (string | undefined)[]): Employee | undefined {
+  return employees.find((e) => !e.aadObjectId && emails.some((email) => same(e.email, email)));
+}
+
+/** The people who report directly to `manager`. */
+export function directReports(employees: readonly Employee[], manager: Employee): Employee[] {
+  return employees.filter((e) => e.managerId !== undefined && e.managerId === manager.employeeId && e.employeeId !== manager.employeeId);
+}
+
+/** The manager of `employee`, when the roster names one. */
+export function managerOf(employees: readonly Employee[], employee: Employee): Employee | undefined {
+  return employee.managerId ? employees.find((e) => e.employeeId === employee.managerId) : undefined;
+}
+
+/** The row of the person a report came from: reports carry a Teams object id, imported ones an employee id. */
+export function reporterRow(employees: readonly Employee[], reporterId: string): Employee | undefined {
+  return findEmployee(employees, reporterId) ?? employees.find((e) => e.employeeId === reporterId);
+}
+
+/** Every id a report by one of `people` may carry as its reporter or named colleague. */
+export function idsOf(people: readonly Employee[]): Set<string> {
+  const ids = new Set<string>();
+  for (const person of people) {
+    ids.add(person.employeeId);
+    if (person.aadObjectId) ids.add(person.aadObjectId.toLowerCase()).add(person.aadObjectId);
+  }
+  return ids;
+}
