@@ -28,46 +28,44 @@ export const ROSTER: Employee[] = [
 ];
 
 let n = 0;
-export function complaint(reporterId: string, submittedAt: string, fields: Partial<DeviceComplaint> = {}): DeviceComplaint {
+/** The fields every report has, with a fresh reference and submission id. */
+function base(prefix: string, reporterId: string, submittedAt: string) {
   n++;
   return {
-    id: `DC-2026-${String(n).padStart(6, '0')}`,
-    kind: 'device-complaint',
+    id: `${prefix}-2026-${String(n).padStart(6, '0')}`,
     submissionId: `sub-${n}`,
     submittedAt,
     reporterId,
-    status: 'open',
+    status: 'open' as const,
     history: [],
-    source: 'teams',
+    source: 'teams' as const,
+    occurredOn: submittedAt.slice(0, 10),
+    cohort: { worksWithChildrenOrVulnerable: 'yes' as const, remoteOrFlexible: 'yes' as const }
+  };
+}
+
+export function complaint(reporterId: string, submittedAt: string, fields: Partial<DeviceComplaint> = {}): DeviceComplaint {
+  return {
+    ...base('DC', reporterId, submittedAt),
+    kind: 'device-complaint',
     device: 'laptop',
     cause: 'device-problem',
     blockedTasks: ['a'],
-    occurredOn: submittedAt.slice(0, 10),
     description: 'The VPN would not connect',
-    cohort: { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' },
     ...fields
   };
 }
 
 export function sharing(reporterId: string, submittedAt: string, fields: Partial<NumberSharingReport> = {}): NumberSharingReport {
-  n++;
   return {
-    id: `NS-2026-${String(n).padStart(6, '0')}`,
+    ...base('NS', reporterId, submittedAt),
     kind: 'number-sharing',
-    submissionId: `sub-${n}`,
-    submittedAt,
-    reporterId,
-    status: 'open',
-    history: [],
-    source: 'teams',
     subject: 'self',
     sharerId: reporterId,
     sharedWith: 'child',
     toldNotTo: 'yes',
     reason: 'no-council-phone',
-    occurredOn: submittedAt.slice(0, 10),
     note: 'Gave my number to a foster carer',
-    cohort: { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' },
     ...fields
   };
 }
