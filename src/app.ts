@@ -13,6 +13,7 @@ import { HELP_VERBS, helpCard, noticeCard } from './features/help/help.js';
 import { register as registerHelp } from './features/help/register.js';
 import { register as registerProfile } from './features/profile/register.js';
 import { register as registerSummaries } from './features/summaries/register.js';
+import { register as registerRoles } from './features/roles/register.js';
 import { ConversationBook } from './shared/conversations.js';
 import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
 
@@ -78,6 +79,7 @@ export function createBotParts(deps: FeatureDeps, adapter?: TeamsAdapter): BotPa
   registerHelp(app, deps);
   registerProfile(app, deps);
   registerSummaries(app, deps);
+  registerRoles(app, deps);
 
   const comingSoon = noticeCard('Coming soon', 'This report is not open yet. You can still ask a policy question or update your profile.', true);
   onCardAction(app, HELP_VERBS.complaint, async () => comingSoon);

@@ -14,7 +14,8 @@ export type CommandName =
   | 'my-reports'
   | 'summary'
   | 'foi'
-  | 'policy-gaps';
+  | 'policy-gaps'
+  | 'role';
 
 export interface Command {
   name: CommandName;
@@ -97,6 +98,14 @@ export const COMMANDS: readonly Command[] = [
     title: 'policy gaps',
     description: 'Admins: questions the policy did not answer',
     variants: ['policy gaps', 'gaps', 'unanswered questions']
+  },
+  {
+    name: 'role',
+    title: 'role',
+    description: 'Admins: list, add or remove FOI officers and admins',
+    // Not "roles": one typo from "rules". The roles feature also checks the words that follow.
+    variants: ['role', 'role list', 'list roles', 'show roles', 'role add', 'role remove'],
+    takesArgument: true
   }
 ];
 
