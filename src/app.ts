@@ -16,6 +16,7 @@ import { register as registerSummaries } from './features/summaries/register.js'
 import { register as registerRoles } from './features/roles/register.js';
 import { ConversationBook } from './shared/conversations.js';
 import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
+import { register as registerComplaints } from './features/complaints/register.js';
 
 /** The Bot Framework adapter. Without `BOT_ID` it runs in local mode: no token checks. */
 export function createAdapter(config: Config): TeamsAdapter {
@@ -80,9 +81,9 @@ export function createBotParts(deps: FeatureDeps, adapter?: TeamsAdapter): BotPa
   registerProfile(app, deps);
   registerSummaries(app, deps);
   registerRoles(app, deps);
+  registerComplaints(app, deps);
 
   const comingSoon = noticeCard('Coming soon', 'This report is not open yet. You can still ask a policy question or update your profile.', true);
-  onCardAction(app, HELP_VERBS.complaint, async () => comingSoon);
   onCardAction(app, HELP_VERBS.sharing, async () => comingSoon);
   onCardAction(app, HELP_VERBS.ask, async () => helpCard(!deps.config.bot));
 

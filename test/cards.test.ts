@@ -18,6 +18,31 @@ const someComplaints = [
 ];
 /** 50 categories of data in one card: the most a summary could be asked to carry. */
 const fiftyRows = Array.from({ length: 50 }, (_, i) => ({ label: `Category ${i + 1} with a reasonably long descriptive label`, current: i * 7, previous: i * 3 }));
+import { blankComplaintValues, complaintConfirmationCard, complaintFormCard } from '../src/features/complaints/complaint.js';
+import type { DeviceComplaint } from '../src/store/types.js';
+
+const BOUNDS = { earliest: '2024-03-02', latest: '2026-03-02' };
+const ASK_ALL = { worksWithChildrenOrVulnerable: true, remoteOrFlexible: true };
+const ASK_NONE = { worksWithChildrenOrVulnerable: false, remoteOrFlexible: false };
+const SUBMISSION_ID = '2f1c7e0e-8a52-4a8e-9c1b-6f7c6c3d9a10';
+const USER_TEXT = 'Tried [click here](https://evil.example) and <at>Everyone</at> **bold**';
+
+const sampleComplaint: DeviceComplaint = {
+  id: 'DC-2026-000123',
+  kind: 'device-complaint',
+  submissionId: SUBMISSION_ID,
+  submittedAt: '2026-03-02T10:00:00.000Z',
+  reporterId: 'a1',
+  status: 'open',
+  history: [],
+  source: 'teams',
+  device: 'smartphone',
+  cause: 'device-problem',
+  blockedTasks: ['a', 'f', 'h'],
+  occurredOn: '2026-03-01',
+  description: USER_TEXT,
+  cohort: { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'unknown' }
+};
 
 const MAX_CARD_BYTES = 28 * 1024;
 
@@ -30,6 +55,18 @@ const cards = {
   'summary (with chart)': summaryCard(summaryInput(someComplaints)),
   'summary (nothing reported)': summaryCard({ ...summaryInput([]), scope: { kind: 'council' } }),
   'summary (50 categories)': renderCard('summary', summaryCardData(summaryInput(someComplaints), [{ title: 'Fifty', rows: fiftyRows }])),
+  'complaint form (asks cohort)': complaintFormCard({ submissionId: SUBMISSION_ID, values: blankComplaintValues(BOUNDS), ask: ASK_ALL, bounds: BOUNDS, retentionMonths: 24 }),
+  'complaint form (profile known)': complaintFormCard({ submissionId: SUBMISSION_ID, values: blankComplaintValues(BOUNDS), ask: ASK_NONE, bounds: BOUNDS, retentionMonths: 24 }),
+  'complaint form (errors)': complaintFormCard({
+    submissionId: SUBMISSION_ID,
+    values: { device: 'pager', cause: 'training', blockedTasks: 'a,z', occurredOn: '2030-01-01', description: 'x'.repeat(1200), worksWithChildrenOrVulnerable: '', remoteOrFlexible: 'yes' },
+    ask: ASK_ALL,
+    bounds: BOUNDS,
+    retentionMonths: 24,
+    errors: { device: 'Choose the device.', blockedTasks: 'Choose only from the tasks listed.', occurredOn: 'Choose a date.', description: 'Too long.', worksWithChildrenOrVulnerable: 'Choose yes, no or don\u2019t know.', form: 'This form had expired.' }
+  }),
+  'complaint confirmation': complaintConfirmationCard(sampleComplaint, false),
+  'complaint confirmation (repeat)': complaintConfirmationCard(sampleComplaint, true),
   'profile (errors)': profileCard({ worksWithChildrenOrVulnerable: '', remoteOrFlexible: 'maybe', devices: '' }, { errors: { worksWithChildrenOrVulnerable: 'Choose yes or no.' } })
 };
 
@@ -58,6 +95,15 @@ describe('card templates', () => {
     assert.deepEqual(check.problems, ['teams: Chart.Donut needs a fallback element for clients without charts']);
     const badFallback = checkCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Chart.Donut', data: [], fallback: { type: 'Input.Text' } }] });
     assert.ok(badFallback.problems.length >= 1, 'the fallback itself is still checked');
+  });
+
+  it('shows report text as plain text runs, never as Markdown', () => {
+    const card = JSON.stringify(complaintConfirmationCard(sampleComplaint, false));
+    const runs = JSON.stringify(complaintConfirmationCard(sampleComplaint, false).body).match(/"type":"TextRun","text":"([^"\\]|\\.)*"/g) ?? [];
+    assert.ok(runs.some((run) => run.includes('evil.example')), 'the description is in a TextRun');
+    assert.equal(card.split('evil.example').length - 1, 1, 'and nowhere else');
+    const templated = complaintConfirmationCard({ ...sampleComplaint, description: 'see ${facts} and ${reference}' }, false);
+    assert.match(JSON.stringify(templated), /"text":"see \$\{facts\} and \$\{reference\}"/, 'user text is never expanded as a template');
   });
 
   it('the renderer check reports a broken card', () => {

@@ -8,15 +8,23 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { cardAttachment, type AdaptiveCard } from './cards.js';
 
-/** The answer to a card action: the card that replaces the one pressed. */
-export type CardActionHandler = (context: TurnContext, data: Record<string, unknown>) => Promise<AdaptiveCard>;
+/**
+ * The answer to a card action: the card that replaces the one pressed, or a short message
+ * for the person who pressed it that leaves the card as it was (used in shared chats, where
+ * replacing the card would change it for everyone).
+ */
+export type CardActionHandler = (context: TurnContext, data: Record<string, unknown>) => Promise<AdaptiveCard | string>;
 
 /** Registers `handler` for `verb` as both `Action.Execute` and `Action.Submit`. */
 export function onCardAction(app: Application<TurnState>, verb: string, handler: CardActionHandler): void {
   app.adaptiveCards.actionExecute(verb, async (context, _state, data) => handler(context, asRecord(data)));
   app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
-    const card = await handler(context, asRecord(data));
-    const reply = MessageFactory.attachment(cardAttachment(card));
+    const answer = await handler(context, asRecord(data));
+    if (typeof answer === 'string') {
+      await context.sendActivity(answer);
+      return;
+    }
+    const reply = MessageFactory.attachment(cardAttachment(answer));
     if (context.activity.replyToId) {
       reply.id = context.activity.replyToId;
       await context.updateActivity(reply);

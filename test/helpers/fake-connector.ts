@@ -42,6 +42,11 @@ export class FakeConnector {
     return this.requests.filter((r) => r.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(r.path)).map((r) => r.body);
   }
 
+  /** Requests to create a conversation (`POST /v3/conversations`), in order. */
+  get createdConversations(): RecordedRequest['body'][] {
+    return this.requests.filter((r) => r.method === 'POST' && /^\/v3\/conversations\/?$/.test(r.path)).map((r) => r.body);
+  }
+
   /** Resolves once at least `count` requests have arrived, or rejects after `ms`. */
   waitFor(count: number, ms = 5000): Promise<void> {
     if (this.requests.length >= count) return Promise.resolve();
@@ -49,6 +54,14 @@ export class FakeConnector {
       const timer = setTimeout(() => reject(new Error(`fake connector: expected ${count} requests, got ${this.requests.length}`)), ms);
       this.#waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
     });
+  }
+
+  /** Like the real service: a new conversation gets a conversation id, anything else an activity id. */
+  #usualAnswer(request: RecordedRequest): ReturnType<ConnectorResponder> & object {
+    if (request.method === 'POST' && /^\/v3\/conversations\/?$/.test(request.path)) {
+      return { status: 200, body: { id: `a:created-${this.#nextId++}` } };
+    }
+    return { status: 200, body: { id: `activity-${this.#nextId++}` } };
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -62,7 +75,7 @@ export class FakeConnector {
       body: text ? JSON.parse(text) : {}
     };
     this.requests.push(request);
-    const answer = this.respond(request) ?? { status: 200, body: { id: `activity-${this.#nextId++}` } };
+    const answer = this.respond(request) ?? this.#usualAnswer(request);
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
     this.#waiters = this.#waiters.filter((w) => (this.requests.length >= w.count ? (w.resolve(), false) : true));

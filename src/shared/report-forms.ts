@@ -1,0 +1,111 @@
+/**
+ * What the two report forms (device complaints and number sharing) share: they open only
+ * in a person's 1:1 chat, every submission is checked for a sender and a private chat, and
+ * a card submitted twice finds the report the first submit stored.
+ */
+import { randomUUID } from 'node:crypto';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { isPersonalChat, senderId } from './activity.js';
+import { cardAttachment, type AdaptiveCard } from './cards.js';
+import { onCardAction } from './card-actions.js';
+import { isCommand, type CommandName } from './commands.js';
+import type { BotApp, FeatureDeps } from './deps.js';
+import { sendToPersonalChat } from './private-chat.js';
+import type { Report } from '../store/types.js';
+
+/** Verbs of "my reports", which the confirmation cards link to. */
+export const REPORT_VERBS = { list: 'reports.list', withdraw: 'report.withdraw' } as const;
+
+export const SENT_PRIVATELY = 'Reports are private, so I\u2019ve sent you the form in your 1:1 chat with me. Only you will see what you fill in.';
+export const NOT_IN_SHARED_CHATS = 'Reports are taken only in your 1:1 chat with me, so nothing was saved here.';
+
+/** What to say in a shared chat when the 1:1 chat could not be opened. */
+export function openChatYourself(commandTitle: string): string {
+  return `Reports are private, so I don\u2019t take them here, and I couldn\u2019t open a 1:1 chat with you. Select my name, choose Chat, and type "${commandTitle}".`;
+}
+
+/** A fresh id for a rendered form; the store keeps one report per id. */
+export function newSubmissionId(): string {
+  return randomUUID();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The submission id a card sent back, when it is one the bot could have made. */
+export function submittedId(data: Record<string, unknown>): string | undefined {
+  const id = data.submissionId;
+  return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : undefined;
+}
+
+/** The "who sees it, how long it is kept" line on both forms. */
+export function privacyText(kind: Report['kind'], retentionMonths: number): string {
+  const who =
+    kind === 'device-complaint'
+      ? 'Who sees this: the council\u2019s FOI officers, and your manager may be told about device problems so they can help.'
+      : 'Who sees this: the council\u2019s FOI officers, who count reports (not names) to answer Freedom of Information requests.';
+  return `${who} It is kept for ${retentionMonths} months, then deleted. You can withdraw it at any time from "my reports".`;
+}
+
+export interface ReportFormOpeners {
+  command: CommandName;
+  /** What the person would type, for the message when the 1:1 chat cannot be opened. */
+  commandTitle: string;
+  verb: string;
+  /** The empty form for this reporter. */
+  form: (reporterId: string) => Promise<AdaptiveCard>;
+  /** Shown when Teams did not say who the sender is. */
+  unknownSender: AdaptiveCard;
+}
+
+/**
+ * Registers the typed command and the button that open a report form. In a 1:1 chat the
+ * form is shown there; in a channel or group chat it is sent to the person's 1:1 chat and
+ * the shared chat hears only that.
+ */
+export function registerReportForm(app: BotApp, deps: FeatureDeps, openers: ReportFormOpeners): void {
+  async function sendPrivately(context: TurnContext, reporterId: string): Promise<string> {
+    const sent = await sendToPersonalChat(context, deps, MessageFactory.attachment(cardAttachment(await openers.form(reporterId))));
+    return sent ? SENT_PRIVATELY : openChatYourself(openers.commandTitle);
+  }
+
+  app.message(isCommand(openers.command), async (context) => {
+    const reporterId = senderId(context);
+    if (!reporterId) {
+      await context.sendActivity(MessageFactory.attachment(cardAttachment(openers.unknownSender)));
+    } else if (isPersonalChat(context)) {
+      await context.sendActivity(MessageFactory.attachment(cardAttachment(await openers.form(reporterId))));
+    } else {
+      await context.sendActivity(await sendPrivately(context, reporterId));
+    }
+  });
+
+  onCardAction(app, openers.verb, async (context) => {
+    const reporterId = senderId(context);
+    if (!reporterId) return openers.unknownSender;
+    // In a shared chat, a message to the presser only, so the card stays as it is for everyone else.
+    return isPersonalChat(context) ? openers.form(reporterId) : sendPrivately(context, reporterId);
+  });
+}
+
+/** What a submit handler needs to go on, or the answer that ends it early. */
+export type SubmissionStart =
+  | { kind: 'go'; reporterId: string }
+  | { kind: 'repeat'; reporterId: string; report: Report }
+  | { kind: 'stop'; answer: AdaptiveCard | string };
+
+/**
+ * The checks every report submission starts with: a known sender, a 1:1 chat, and whether
+ * this card was already stored (a double click or a Teams retry), which answers with the
+ * stored report whatever the card now says.
+ */
+export async function startSubmission(context: TurnContext, deps: FeatureDeps, data: Record<string, unknown>, unknownSender: AdaptiveCard): Promise<SubmissionStart> {
+  const reporterId = senderId(context);
+  if (!reporterId) return { kind: 'stop', answer: unknownSender };
+  if (!isPersonalChat(context)) return { kind: 'stop', answer: NOT_IN_SHARED_CHATS };
+  const id = submittedId(data);
+  if (id) {
+    const report = (await deps.store.listReports({ reporterId })).find((r) => r.submissionId === id);
+    if (report) return { kind: 'repeat', reporterId, report };
+  }
+  return { kind: 'go', reporterId };
+}
