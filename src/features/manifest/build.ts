@@ -63,7 +63,11 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
 
   const schema = await validateAgainstBundledSchema(manifest);
   const checked = [...schema.problems, ...commandListProblems(manifest, COMMANDS), ...formatProblems(manifest)];
-  problems.push(...checked.filter((problem) => !unfilled.has(problem.path)));
+  for (const problem of checked) {
+    if (unfilled.has(problem.path)) continue;
+    const names = filled.filledFrom.get(problem.path);
+    problems.push(names ? { ...problem, message: `${problem.message} (check ${names.join(', ')} in ${envFile})` } : problem);
+  }
 
   const icons = iconFiles(manifest);
   problems.push(...icons.problems);

@@ -77,7 +77,8 @@ export function formatProblems(manifest: Record<string, unknown>): ManifestProbl
   const developer = (manifest.developer ?? {}) as Record<string, unknown>;
   for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) {
     const url = developer[key];
-    if (typeof url === 'string' && !/^https:\/\/[^\s/]+/.test(url)) {
+    // The schema accepts http:// too; Teams wants the council's pages served securely.
+    if (typeof url === 'string' && /^http:\/\//i.test(url)) {
       problems.push({ path: `/developer/${key}`, message: `must be an https:// address, not "${url}"` });
     }
   }

@@ -68,6 +68,13 @@ export function bundledSchemaFor(manifest: Record<string, unknown>): { schema: S
   return { schema: JSON.parse(text) as Schema, version };
 }
 
+/** The schema's common patterns, in words an admin can act on. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^#[0-9a-fA-F]{6}$': 'must be a colour written like #1D4F91',
+  '^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$': 'must be a GUID such as 6d0c7a2e-5b1f-4c3a-9e8d-2f4b6a1c0e57',
+  '^[Hh][Tt][Tt][Pp][Ss]?://': 'must be a web address starting https://'
+};
+
 /**
  * Turns one of the library's error lines ("<instancePath> <message>. Details: <params>") into
  * a path and a message, naming the property itself for "required" and "additional" errors.
@@ -86,6 +93,7 @@ export function parseSchemaError(line: string): ManifestProblem {
   if (typeof params.additionalProperty === 'string') {
     return { path: `${at}/${params.additionalProperty}`, message: 'is not a property the schema allows here' };
   }
+  if (typeof params.pattern === 'string' && PATTERN_WORDS[params.pattern]) return { path: at || '/', message: PATTERN_WORDS[params.pattern] };
   if (Array.isArray(params.allowedValues)) {
     return { path: at || '/', message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
   }

@@ -12,10 +12,12 @@ export interface MissingValue {
   paths: string[];
 }
 
-/** The filled manifest, and the placeholders that had no value (left as they were). */
+/** The filled manifest, the placeholders that had no value (left as they were), and which values filled each path. */
 export interface FilledTemplate {
   manifest: unknown;
   missing: MissingValue[];
+  /** JSON pointer -> the names of the values put there, so a problem can name its variable. */
+  filledFrom: Map<string, string[]>;
 }
 
 function pointer(parent: string, key: string | number): string {
@@ -30,11 +32,15 @@ function pointer(parent: string, key: string | number): string {
  */
 export function fillPlaceholders(template: unknown, values: Readonly<Record<string, string | undefined>>): FilledTemplate {
   const missing = new Map<string, string[]>();
+  const filledFrom = new Map<string, string[]>();
   const fill = (node: unknown, at: string): unknown => {
     if (typeof node === 'string') {
       return node.replace(PLACEHOLDER, (whole, name: string) => {
         const value = values[name]?.trim();
-        if (value) return value;
+        if (value) {
+          filledFrom.set(at || '/', [...(filledFrom.get(at || '/') ?? []), name]);
+          return value;
+        }
         missing.set(name, [...(missing.get(name) ?? []), at || '/']);
         return whole;
       });
@@ -46,5 +52,5 @@ export function fillPlaceholders(template: unknown, values: Readonly<Record<stri
     return node;
   };
   const manifest = fill(template, '');
-  return { manifest, missing: [...missing].map(([name, paths]) => ({ name, paths })) };
+  return { manifest, missing: [...missing].map(([name, paths]) => ({ name, paths })), filledFrom };
 }

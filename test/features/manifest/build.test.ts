@@ -72,7 +72,7 @@ describe('app package build', () => {
     assert.equal((await packed(set.zipPath)).version, '2.0.1');
     const bad = await buildAppPackage(options({ values: { ...localValues(), APP_VERSION: 'v2' } }));
     assert.ok(!bad.ok);
-    assert.deepEqual(bad.problems.map((p) => p.path), ['/version']);
+    assert.deepEqual(bad.problems, [{ path: '/version', message: 'must be a version such as 1.0.0, not "v2" (check APP_VERSION in env/.env.local)' }]);
   });
 
   it('gives the same bytes for the same inputs', async () => {

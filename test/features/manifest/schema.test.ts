@@ -36,7 +36,7 @@ describe('manifest schema validation (offline, bundled schema)', () => {
     manifest.bots[0].scopes = ['personal', 'meeting'];
     const { problems } = await validateAgainstBundledSchema(manifest);
     assert.deepEqual(problems, [
-      { path: '/accentColor', message: 'must match pattern "^#[0-9a-fA-F]{6}$"' },
+      { path: '/accentColor', message: 'must be a colour written like #1D4F91' },
       { path: '/bots/0/scopes/1', message: 'must be one of "team", "personal", "groupChat", "copilot"' }
     ]);
   });
@@ -72,5 +72,9 @@ describe('manifest schema validation (offline, bundled schema)', () => {
   it('reads the library error lines into a path and a message', () => {
     assert.deepEqual(parseSchemaError(' must have required property \'id\'. Details: {"missingProperty":"id"}'), { path: '/id', message: 'is required' });
     assert.deepEqual(parseSchemaError('/version must match pattern "x". Details: {"pattern":"x"}'), { path: '/version', message: 'must match pattern "x"' });
+    assert.deepEqual(parseSchemaError('/id must match pattern "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$". Details: {"pattern":"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$"}'), {
+      path: '/id',
+      message: 'must be a GUID such as 6d0c7a2e-5b1f-4c3a-9e8d-2f4b6a1c0e57'
+    });
   });
 });

@@ -4,9 +4,10 @@ import { fillPlaceholders } from '../../../src/features/manifest/template.js';
 describe('manifest template placeholders', () => {
   it('fills ${{NAME}} inside strings, at any depth, keeping the rest of the string', () => {
     const template = { id: '${{TEAMS_APP_ID}}', name: { short: 'Helper ${{ SUFFIX }}' }, bots: [{ botId: '${{BOT_ID}}' }], n: 3 };
-    const { manifest, missing } = fillPlaceholders(template, { TEAMS_APP_ID: 'app', SUFFIX: 'dev', BOT_ID: 'bot' });
+    const { manifest, missing, filledFrom } = fillPlaceholders(template, { TEAMS_APP_ID: 'app', SUFFIX: 'dev', BOT_ID: 'bot' });
     assert.deepEqual(manifest, { id: 'app', name: { short: 'Helper dev' }, bots: [{ botId: 'bot' }], n: 3 });
     assert.deepEqual(missing, []);
+    assert.deepEqual([...filledFrom], [['/id', ['TEAMS_APP_ID']], ['/name/short', ['SUFFIX']], ['/bots/0/botId', ['BOT_ID']]]);
   });
 
   it('names each unset or blank value with every place it is used', () => {
