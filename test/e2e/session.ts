@@ -1,0 +1,87 @@
+/**
+ * One end-to-end session per test file: the bot on a fresh data directory, the Playground
+ * in front of it and a Chromium page on the Playground, started before the file's tests and
+ * stopped after them. Tests in a file share the conversation, as one person would.
+ *
+ * `E2E_SCREENSHOTS=<folder>` (set by `npm run screenshots`) makes `capture` save pictures.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import type { Store } from '../../src/store/store.js';
+import { projectRoot } from '../../src/shared/paths.js';
+import { openChat, type Chat } from './chat.js';
+import { startBotProcess, startPlayground, type RunningBot, type RunningPlayground } from './processes.js';
+
+/** Starting Chromium and two Node processes takes a few seconds; on a busy machine more. */
+const START_TIMEOUT_MS = 90_000;
+/** Where a failed test leaves a picture of the page. */
+const FAILURES_DIR = path.join(projectRoot, 'dist', 'e2e-failures');
+
+export interface E2ESession {
+  chat: Chat;
+  bot: RunningBot;
+  playground: RunningPlayground;
+  /**
+   * What the bot has stored, read from its data files as they are on disk now. The store
+   * is opened read-only in effect: it is only read and then closed.
+   */
+  stored(): Promise<Store>;
+  /** The records in one data file (`profiles`, `reports`, ...) as written; none before the first write. */
+  records<T = Record<string, unknown>>(collection: string): Promise<T[]>;
+}
+
+/**
+ * Registers the hooks that start and stop a session for the calling `describe`, and returns
+ * the session (filled in once its `before` hook has run).
+ */
+export function useE2ESession(): E2ESession {
+  const session = {} as E2ESession;
+  const running: { stop(): Promise<void> }[] = [];
+
+  before(async function () {
+    this.timeout(START_TIMEOUT_MS);
+    const bot = await startBotProcess();
+    running.push(bot);
+    const playground = await startPlayground(bot.endpoint);
+    running.push(playground);
+    const screenshots = process.env.E2E_SCREENSHOTS;
+    const chat = await openChat(playground.url, screenshots ? path.resolve(projectRoot, screenshots) : undefined);
+    running.push({ stop: () => chat.close() });
+    Object.assign(session, {
+      chat,
+      bot,
+      playground,
+      async stored() {
+        const store = await openLowdbStore(bot.dataDir);
+        await store.close();
+        return store;
+      },
+      async records<T>(collection: string): Promise<T[]> {
+        try {
+          return (JSON.parse(await readFile(path.join(bot.dataDir, `${collection}.json`), 'utf8')) as { items: T[] }).items;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+          throw error;
+        }
+      }
+    });
+  });
+
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state !== 'failed' || !session.chat) return;
+    await mkdir(FAILURES_DIR, { recursive: true });
+    const file = path.join(FAILURES_DIR, `${test.fullTitle().replace(/[^a-z0-9]+/gi, '-').slice(0, 100)}.png`);
+    await session.chat.page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    process.stderr.write(`\nThe page when "${test.title}" failed: ${file}\nThe bot's last output:\n${session.bot.output().slice(-3000)}\n`);
+  });
+
+  after(async function () {
+    this.timeout(START_TIMEOUT_MS);
+    // Browser first, then the Playground, then the bot (which removes its data directory).
+    for (const piece of running.reverse()) await piece.stop().catch(() => undefined);
+  });
+
+  return session;
+}
