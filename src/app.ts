@@ -17,6 +17,8 @@ import { register as registerRoles } from './features/roles/register.js';
 import { ConversationBook } from './shared/conversations.js';
 import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
 import { register as registerComplaints } from './features/complaints/register.js';
+import { rateLimitGuard } from './guards/rate-limit.js';
+import { tenantGuard } from './guards/tenant.js';
 
 /** The Bot Framework adapter. Without `BOT_ID` it runs in local mode: no token checks. */
 export function createAdapter(config: Config): TeamsAdapter {
@@ -68,6 +70,9 @@ export function createBotApp(deps: FeatureDeps, adapter?: TeamsAdapter): BotApp 
 export function createBotParts(deps: FeatureDeps, adapter?: TeamsAdapter): BotParts {
   const app = new Application<TurnState>({ adapter, botAppId: deps.config.bot?.appId, startTypingTimer: false });
   app.error(turnErrorHandler(deps.log));
+  // Guards run before every route: another tenant is refused first, then floods are paused.
+  app.turn('beforeTurn', tenantGuard(deps));
+  app.turn('beforeTurn', rateLimitGuard(deps));
 
   const conversations = new ConversationBook(deps);
   const proactive = adapter && createProactiveSender({ adapter, botAppId: deps.config.bot?.appId ?? '', conversations, log: deps.log });

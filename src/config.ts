@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { projectRoot } from './shared/paths.js';
 
@@ -35,6 +36,15 @@ const idList = (name: string) =>
     (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter(Boolean) : []),
     z.array(z.string().regex(/^[0-9a-f-]{36}$/i, `${name} must be Entra ID object ids (GUIDs) separated by commas`))
   );
+
+function isCron(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -68,7 +78,13 @@ const envSchema = z.object({
   ),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   ADMIN_IDS: idList('ADMIN_IDS'),
-  FOI_OFFICER_IDS: idList('FOI_OFFICER_IDS')
+  FOI_OFFICER_IDS: idList('FOI_OFFICER_IDS'),
+  ALLOWED_TENANT_IDS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter(Boolean) : []),
+    z.array(z.string().regex(/^[0-9a-z.-]{1,100}$/i, 'ALLOWED_TENANT_IDS must be Entra tenant ids separated by commas'))
+  ),
+  RATE_LIMIT_PER_MINUTE: integer(20, 1, 100000),
+  RETENTION_PURGE_CRON: z.preprocess(emptyToUndefined, z.string().max(100).default('30 2 * * *'))
 });
 
 /** The all-zero GUID that `env/.env.local` uses for BOT_ID: a package built with it can be tried, not installed. */
@@ -91,6 +107,15 @@ export interface Config {
   adminIds: string[];
   /** Entra ID object ids of FOI officers. */
   foiOfficerIds: string[];
+  /**
+   * Tenants whose activities are handled (lower case). Empty means every tenant: only in
+   * local mode, or with credentials and neither `ALLOWED_TENANT_IDS` nor `BOT_TENANT_ID`.
+   */
+  allowedTenantIds: string[];
+  /** Messages and card actions one person may send in a minute before being asked to wait. */
+  rateLimitPerMinute: number;
+  /** When the daily retention purge runs (cron syntax, in {@link Config.timeZone}). */
+  retentionPurgeCron: string;
   version: string;
 }
 
@@ -167,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (vars.BOT_ID && vars.BOT_TYPE === 'SingleTenant' && !vars.BOT_TENANT_ID) {
     throw new ConfigError('BOT_TENANT_ID is required when BOT_ID is set and BOT_TYPE is SingleTenant');
   }
+  if (!isCron(vars.RETENTION_PURGE_CRON)) throw new ConfigError(`RETENTION_PURGE_CRON must be a cron pattern such as "30 2 * * *", not "${vars.RETENTION_PURGE_CRON}"`);
   const bot = vars.BOT_ID
     ? { appId: vars.BOT_ID, password: vars.BOT_PASSWORD, tenantId: vars.BOT_TENANT_ID, type: vars.BOT_TYPE }
     : undefined;
@@ -182,6 +208,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: vars.MAX_BODY_BYTES,
     adminIds: vars.ADMIN_IDS.map((id) => id.toLowerCase()),
     foiOfficerIds: vars.FOI_OFFICER_IDS.map((id) => id.toLowerCase()),
+    allowedTenantIds: (vars.ALLOWED_TENANT_IDS.length > 0 ? vars.ALLOWED_TENANT_IDS : vars.BOT_TENANT_ID ? [vars.BOT_TENANT_ID] : []).map((id) => id.toLowerCase()),
+    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    retentionPurgeCron: vars.RETENTION_PURGE_CRON,
     version: packageVersion()
   };
 }

@@ -18,8 +18,11 @@ async function main(): Promise<void> {
   if (!config.bot) {
     const banner = '*'.repeat(72);
     process.stderr.write(
-      `\n${banner}\n  LOCAL MODE: requests are not authenticated.\n  BOT_ID is not set, so anyone who can reach this port can talk to the bot.\n  Listening on ${address.address} only. Set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID for Teams.\n${banner}\n\n`
+      `\n${banner}\n  LOCAL MODE: requests are not authenticated.\n  BOT_ID is not set, so anyone who can reach this port can talk to the bot.\n  Listening on ${address.address} only. Set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID for Teams.\n  ${config.allowedTenantIds.length ? `Tenants allowed: ${config.allowedTenantIds.join(', ')}.` : 'ALLOWED_TENANT_IDS is not set: activities from every tenant are handled.'}\n${banner}\n\n`
     );
+  }
+  if (config.bot && config.allowedTenantIds.length === 0) {
+    log.warn({ event: 'tenant.allow-all' }, 'neither ALLOWED_TENANT_IDS nor BOT_TENANT_ID is set: activities from every tenant are handled');
   }
   log.info({ event: 'started', address: address.address, port: address.port, mode: config.bot ? 'authenticated' : 'local', dataDir: config.dataDir, version: config.version }, `bot listening on http://${address.address}:${address.port}/api/messages`);
 

@@ -34,12 +34,30 @@ function requireJson(req: Request, _res: Response, next: Next): void {
   next();
 }
 
-/** The body must at least look like an activity before the adapter sees it. */
+const nonEmpty = (value: unknown, max = 2048): boolean => typeof value === 'string' && value.trim() !== '' && value.length <= max;
+const idOf = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined);
+
+/**
+ * What is wrong with a body that should be a Bot Framework activity, or undefined when it has
+ * everything the adapter and the turn need: a type, the channel, the service to answer, the
+ * conversation, the sender and the bot. The adapter would otherwise fail deep inside a turn.
+ */
+export function activityProblem(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The body must be a Bot Framework activity';
+  const activity = body as Record<string, unknown>;
+  if (!nonEmpty(activity.type, 100)) return 'The activity needs a type';
+  if (!nonEmpty(activity.channelId, 100)) return 'The activity needs a channelId';
+  if (!nonEmpty(activity.serviceUrl) || !/^https?:\/\/[^\s]+$/i.test(activity.serviceUrl as string)) return 'The activity needs an http(s) serviceUrl';
+  if (!nonEmpty(idOf(activity.conversation))) return 'The activity needs conversation.id';
+  if (!nonEmpty(idOf(activity.from))) return 'The activity needs from.id';
+  if (!nonEmpty(idOf(activity.recipient))) return 'The activity needs recipient.id';
+  return undefined;
+}
+
+/** The body must be a usable activity before the adapter sees it. */
 function requireActivity(req: Request, _res: Response, next: Next): void {
-  const body = req.body as Record<string, unknown> | undefined;
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.type !== 'string' || body.type === '') {
-    return next(new errors.BadRequestError('The body must be a Bot Framework activity with a type'));
-  }
+  const problem = activityProblem(req.body);
+  if (problem) return next(new errors.BadRequestError(problem));
   next();
 }
 

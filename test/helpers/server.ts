@@ -1,7 +1,7 @@
 /** The real bot server on an ephemeral loopback port, for HTTP tests. */
 import type { AddressInfo } from 'node:net';
 import { createAdapter, createBotApp } from '../../src/app.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { createServer, type BotServer } from '../../src/server.js';
 import { openMemoryStore } from '../../src/store/lowdb-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -18,10 +18,10 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(options: { store?: Store; env?: Record<string, string>; now?: () => Date } = {}): Promise<RunningBot> {
+export async function startBot(options: { store?: Store; env?: Record<string, string>; now?: () => Date; log?: Logger } = {}): Promise<RunningBot> {
   const config = { ...testConfig(options.env), port: 0 };
   const store = options.store ?? (await openMemoryStore());
-  const log = createLogger('silent');
+  const log = options.log ?? createLogger('silent');
   const adapter = createAdapter(config);
   const app = createBotApp({ config, store, log, now: options.now ?? (() => new Date()) }, adapter);
   const server = createServer({ config, log, store, adapter, app });

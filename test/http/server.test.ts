@@ -68,6 +68,37 @@ describe('HTTP server', () => {
     assert.equal((await bot.post({ text: 'no type' })).status, 400);
   });
 
+  it('answers an activity missing a required field with 400, no stack trace, and runs nothing', async () => {
+    const whole = teamsExecute(serviceUrl, 'profile.save', { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: '' });
+    const without = (field: string, value: unknown = undefined) => ({ ...whole, [field]: value });
+    const broken: Array<[string, unknown]> = [
+      ['no conversation', without('conversation')],
+      ['conversation without id', without('conversation', { conversationType: 'personal' })],
+      ['no serviceUrl', without('serviceUrl')],
+      ['serviceUrl not http', without('serviceUrl', 'file:///etc/passwd')],
+      ['no from', without('from')],
+      ['from is a string', without('from', 'someone')],
+      ['no recipient', without('recipient')],
+      ['no channelId', without('channelId')],
+      ['type is a number', without('type', 7)]
+    ];
+    for (const [what, activity] of broken) {
+      const response = await bot.post(activity);
+      assert.equal(response.status, 400, what);
+      assert.doesNotMatch(JSON.stringify(response.body), /at .*\.js|node_modules/, `${what}: no stack trace`);
+    }
+    const status = await bot.store.status();
+    assert.equal(status.counts.profiles, 0);
+    assert.equal(connector.requests.length, 0);
+  });
+
+  it('acknowledges an unknown activity type with 200 and ignores it', async () => {
+    const response = await bot.post({ ...teamsMessage(serviceUrl, 'hello'), type: 'somethingNew' });
+    assert.equal(response.status, 200);
+    assert.equal(connector.requests.length, 0);
+    assert.deepEqual(Object.values((await bot.store.status()).counts), [0, 0, 0, 0, 0, 0]);
+  });
+
   it('answers a wrong content type with 415', async () => {
     const response = await bot.post('text=hello', { 'content-type': 'application/x-www-form-urlencoded' });
     assert.equal(response.status, 415);

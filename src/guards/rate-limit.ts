@@ -1,0 +1,43 @@
+/**
+ * A per-person limit on what costs work or storage: messages (questions, commands,
+ * `Action.Submit`) and card actions. Over the limit, nothing runs and the person is told
+ * once per minute to wait; a flood gets no replies, so it cannot make the bot flood back.
+ */
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { noticeCard } from '../features/help/help.js';
+import type { FeatureDeps } from '../shared/deps.js';
+import { CARD_ACTION_INVOKE, refuseTurn } from './refuse.js';
+
+const WINDOW_SECONDS = 60;
+
+export const SLOW_DOWN_TEXT = 'You have sent a lot in the last minute, so I have paused for a moment. Please wait a minute and try again; nothing from your last try was saved.';
+
+/** True for the activities the limit counts. */
+export function isCounted(context: TurnContext): boolean {
+  const { type, name } = context.activity;
+  return type === ActivityTypes.Message || (type === ActivityTypes.Invoke && name === CARD_ACTION_INVOKE);
+}
+
+/** A `beforeTurn` handler: returns false (stop) once the sender is over the limit. */
+export function rateLimitGuard(deps: FeatureDeps) {
+  const perMinute = deps.config.rateLimitPerMinute;
+  const limiter = new RateLimiterMemory({ points: perMinute, duration: WINDOW_SECONDS });
+  return async (context: TurnContext): Promise<boolean> => {
+    if (!isCounted(context)) return true;
+    const from = context.activity.from;
+    const key = from?.aadObjectId ?? from?.id ?? 'unknown';
+    try {
+      await limiter.consume(key);
+      return true;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const firstOver = rejection.consumedPoints === perMinute + 1;
+      deps.log.warn({ event: 'rate.limited', activityType: context.activity.type, firstOver }, 'sender over the rate limit');
+      const card = noticeCard('Please wait a minute', SLOW_DOWN_TEXT);
+      if (context.activity.type === ActivityTypes.Invoke) await refuseTurn(context, 429, card);
+      else if (firstOver) await context.sendActivity(SLOW_DOWN_TEXT);
+      return false;
+    }
+  };
+}
