@@ -3,7 +3,8 @@
  * handler, and every feature's routes. The only file that knows all the features.
  */
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory, StatusCodes, type TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { cardAttachment } from './shared/cards.js';
@@ -20,10 +21,32 @@ import { register as registerComplaints } from './features/complaints/register.j
 import { rateLimitGuard } from './guards/rate-limit.js';
 import { tenantGuard } from './guards/tenant.js';
 
+/**
+ * The Teams adapter with one correction: botframework-connector reports some bad tokens
+ * (a wrong signature, a malformed token) as plain errors, which the adapter answers with 500.
+ * Every failure to authenticate a request is a 401 here, so no forged request looks like
+ * a fault of ours and Teams does not retry it.
+ */
+class CouncilTeamsAdapter extends TeamsAdapter {
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    const auth = this.botFrameworkAuthentication;
+    const authenticate = auth.authenticateRequest.bind(auth);
+    auth.authenticateRequest = async (activity, authHeader) => {
+      try {
+        return await authenticate(activity, authHeader);
+      } catch (error) {
+        if (error instanceof AuthenticationError) throw error;
+        throw new AuthenticationError(`token refused: ${(error as Error).name}`, StatusCodes.UNAUTHORIZED);
+      }
+    };
+  }
+}
+
 /** The Bot Framework adapter. Without `BOT_ID` it runs in local mode: no token checks. */
 export function createAdapter(config: Config): TeamsAdapter {
   const bot = config.bot;
-  return new TeamsAdapter(
+  return new CouncilTeamsAdapter(
     bot
       ? {
           MicrosoftAppId: bot.appId,

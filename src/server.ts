@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import restify, { type Next, type Request, type Response } from 'restify';
 import errors from 'restify-errors';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Response as AdapterResponse } from 'botbuilder';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { BotApp } from './shared/deps.js';
@@ -61,15 +62,54 @@ function requireActivity(req: Request, _res: Response, next: Next): void {
   next();
 }
 
+/** What a refusal says: the status's name, never the adapter's error text or a stack trace. */
+const ERROR_BODIES: Record<number, { code: string; message: string }> = {
+  400: { code: 'BadRequest', message: 'The activity could not be processed' },
+  401: { code: 'Unauthorized', message: 'The request is not authenticated' },
+  403: { code: 'Forbidden', message: 'This bot does not serve that tenant' },
+  500: { code: 'InternalError', message: 'Something went wrong; it has been logged' }
+};
+
+/**
+ * The response the adapter writes to. The adapter puts its internal error text (token problems,
+ * exception messages) in 4xx/5xx bodies; this replaces them with a plain one and logs the status.
+ * Invoke responses (2xx, or statuses the bot chose with a body) pass through unchanged.
+ */
+function plainErrors(res: Response, log: Logger): AdapterResponse {
+  let status = 200;
+  return {
+    socket: res.socket,
+    status(code: number) {
+      status = code;
+      res.status(code);
+    },
+    header: (name: string, value: unknown) => res.header(name, value as string),
+    send(body?: unknown) {
+      if (status < 400 || (typeof body === 'object' && body !== null)) return res.send(body);
+      log.warn({ event: 'http.refused', status }, 'request refused by the adapter');
+      res.header('content-type', 'application/json');
+      return res.send(JSON.stringify(ERROR_BODIES[status] ?? ERROR_BODIES[status < 500 ? 400 : 500]));
+    },
+    end: () => res.end()
+  };
+}
+
 export function createServer({ config, log, store, adapter, app }: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'council-ict-policy-bot', handleUncaughtExceptions: false });
   // restify's JSON parser reads the body first; its types omit the reader's size limit.
   const parseJson = restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: config.maxBodyBytes } as restify.plugins.JsonBodyParserOptions);
 
   server.post(MESSAGES_PATH, requireJson, parseJson, requireActivity, async (req: Request, res: Response) => {
-    await adapter.process(req, res, async (context) => {
-      await app.run(context);
-    });
+    const reply = plainErrors(res, log);
+    try {
+      await adapter.process(req, reply, async (context) => {
+        await app.run(context);
+      });
+    } catch (error) {
+      // The adapter throws before the turn for an activity it cannot read; the turn's own errors are handled by the app.
+      log.error({ event: 'http.adapter-failed', err: { name: (error as Error).name } }, 'adapter could not process the request');
+      if (!res.headersSent) res.json((error as Error).name === 'ZodError' ? 400 : 500, { code: 'BadRequest', message: 'The activity could not be processed' });
+    }
   });
 
   server.get(HEALTH_PATH, async (_req, res) => {
