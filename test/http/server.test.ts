@@ -96,7 +96,8 @@ describe('HTTP server', () => {
     const response = await bot.post({ ...teamsMessage(serviceUrl, 'hello'), type: 'somethingNew' });
     assert.equal(response.status, 200);
     assert.equal(connector.requests.length, 0);
-    assert.deepEqual(Object.values((await bot.store.status()).counts), [0, 0, 0, 0, 0, 0]);
+    const { counts } = await bot.store.status();
+    assert.equal(counts.profiles + counts.reports + counts.feedback + counts.audit, 0);
   });
 
   it('answers a wrong content type with 415', async () => {
