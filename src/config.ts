@@ -84,7 +84,13 @@ const envSchema = z.object({
     z.array(z.string().regex(/^[0-9a-z.-]{1,100}$/i, 'ALLOWED_TENANT_IDS must be Entra tenant ids separated by commas'))
   ),
   RATE_LIMIT_PER_MINUTE: integer(20, 1, 100000),
-  RETENTION_PURGE_CRON: z.preprocess(emptyToUndefined, z.string().max(100).default('30 2 * * *'))
+  RETENTION_PURGE_CRON: z.preprocess(emptyToUndefined, z.string().max(100).default('30 2 * * *')),
+  SUMMARY_CRON: z.preprocess(
+    emptyToUndefined,
+    z.string().default('0 9 * * 1').refine(isCron, 'must be a cron expression such as "0 9 * * 1" (Mondays at 09:00)')
+  ),
+  SUMMARY_TIME_ZONE: z.preprocess(emptyToUndefined, z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').optional()),
+  NOTIFY_MANAGERS: flag(true)
 });
 
 /** The all-zero GUID that `env/.env.local` uses for BOT_ID: a package built with it can be tried, not installed. */
@@ -116,6 +122,11 @@ export interface Config {
   rateLimitPerMinute: number;
   /** When the daily retention purge runs (cron syntax, in {@link Config.timeZone}). */
   retentionPurgeCron: string;
+  /** When managers' summary cards are sent (cron, read in {@link Config.summaryTimeZone}). */
+  summaryCron: string;
+  summaryTimeZone: string;
+  /** Send a manager each new device complaint from their team. */
+  notifyManagers: boolean;
   version: string;
 }
 
@@ -211,6 +222,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedTenantIds: (vars.ALLOWED_TENANT_IDS.length > 0 ? vars.ALLOWED_TENANT_IDS : vars.BOT_TENANT_ID ? [vars.BOT_TENANT_ID] : []).map((id) => id.toLowerCase()),
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     retentionPurgeCron: vars.RETENTION_PURGE_CRON,
+    summaryCron: vars.SUMMARY_CRON,
+    summaryTimeZone: vars.SUMMARY_TIME_ZONE ?? vars.TIME_ZONE,
+    notifyManagers: vars.NOTIFY_MANAGERS,
     version: packageVersion()
   };
 }

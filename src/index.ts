@@ -1,6 +1,7 @@
 /** Starts the bot: config -> store -> app -> server. */
-import { createAdapter, createBotApp } from './app.js';
+import { createAdapter, createBotParts } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { scheduleSummaries } from './features/summaries/schedule.js';
 import { createLogger } from './log.js';
 import { createServer } from './server.js';
 import { openLowdbStore } from './store/lowdb-store.js';
@@ -11,9 +12,11 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const store = await openLowdbStore(config.dataDir);
   const adapter = createAdapter(config);
-  const app = createBotApp({ config, store, log, now: () => new Date() }, adapter);
+  const deps = { config, store, log, now: () => new Date() };
+  const { app, proactive } = createBotParts(deps, adapter);
   const server = createServer({ config, log, store, adapter, app });
   const address = await server.listen();
+  const schedule = proactive && scheduleSummaries(deps, proactive);
 
   if (!config.bot) {
     const banner = '*'.repeat(72);
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
 
   const stop = async (signal: string) => {
     log.info({ event: 'stopping', signal }, 'stopping');
+    schedule?.stop();
     await server.close();
     await store.close();
     process.exit(0);

@@ -31,13 +31,25 @@ describe('config', () => {
     [{ BOT_TYPE: 'Anyone' }, /BOT_TYPE/],
     [{ BOT_PASSWORD: 'pw' }, /BOT_PASSWORD is set but BOT_ID is not/],
     [{ BOT_ID: 'id' }, /BOT_TENANT_ID is required/],
-    [{ APP_ENV: 'nowhere' }, /env\/\.env\.nowhere/]
+    [{ APP_ENV: 'nowhere' }, /env\/\.env\.nowhere/],
+    [{ SUMMARY_CRON: 'every monday' }, /SUMMARY_CRON/],
+    [{ SUMMARY_TIME_ZONE: 'London' }, /SUMMARY_TIME_ZONE/],
+    [{ NOTIFY_MANAGERS: 'sometimes' }, /NOTIFY_MANAGERS/]
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)} naming the variable`, () => {
       assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && message.test(error.message));
     });
   }
+});
+
+describe('config: manager summaries', () => {
+  it('defaults to Mondays at 09:00 in TIME_ZONE, with notifications on', () => {
+    const config = loadConfig({ TIME_ZONE: 'Europe/Dublin' });
+    assert.deepEqual([config.summaryCron, config.summaryTimeZone, config.notifyManagers], ['0 9 * * 1', 'Europe/Dublin', true]);
+    const set = loadConfig({ SUMMARY_CRON: '30 8 * * 5', SUMMARY_TIME_ZONE: 'Europe/London', NOTIFY_MANAGERS: 'off' });
+    assert.deepEqual([set.summaryCron, set.summaryTimeZone, set.notifyManagers], ['30 8 * * 5', 'Europe/London', false]);
+  });
 });
 
 describe('config: role lists', () => {

@@ -1,0 +1,73 @@
+/**
+ * One scheduled summary run: every manager in the roster gets their team's summary card
+ * in their 1:1 chat, one at a time, and the run log says what happened to each.
+ *
+ * Never twice: a run is keyed by the time it was scheduled for. Before each card goes out
+ * the manager's delivery is stored as `sending`, and after it as `sent`, `skipped` or
+ * `failed`. A run started again with the same key (after a restart or a crash) passes over
+ * everyone with a delivery already recorded. A `sending` left behind by a crash means the
+ * card may or may not have reached Teams; it is recorded as failed ("interrupted") and not
+ * sent again, because a missing weekly card is better than a second one.
+ */
+import { MessageFactory } from 'botbuilder';
+import { cardAttachment } from '../../shared/cards.js';
+import type { FeatureDeps } from '../../shared/deps.js';
+import type { ProactiveSender, SendOutcome } from '../../shared/proactive.js';
+import { directReports } from '../../shared/roster.js';
+import type { SummaryDelivery, SummaryRun } from '../../store/types.js';
+import { summaryForAudience } from './audience.js';
+
+function deliveryFor(outcome: SendOutcome): Pick<SummaryDelivery, 'outcome' | 'reason'> {
+  switch (outcome.status) {
+    case 'sent':
+      return { outcome: 'sent' };
+    case 'no-conversation':
+      return { outcome: 'skipped', reason: 'no-conversation' };
+    case 'gone':
+      return { outcome: 'skipped', reason: 'app-removed' };
+    case 'failed':
+      return { outcome: 'failed', reason: outcome.reason };
+  }
+}
+
+/**
+ * Sends the summaries for the run scheduled at `slot`, covering `days` days up to it.
+ * Safe to call again with the same slot: it finishes what is left and sends nothing twice.
+ */
+export async function runSummaries(deps: FeatureDeps, sender: ProactiveSender, slot: Date, days: number): Promise<SummaryRun> {
+  const { store, log, now } = deps;
+  const runKey = slot.toISOString();
+  const run = await store.startSummaryRun(runKey, now().toISOString());
+  if (run.finishedAt) {
+    log.info({ event: 'summary.run.already-done', runKey }, 'summary run already finished');
+    return run;
+  }
+  const recorded = new Map(run.deliveries.map((d) => [d.managerId, d]));
+  const employees = await store.listEmployees();
+  const reports = await store.listReports();
+  const record = (managerId: string, result: Pick<SummaryDelivery, 'outcome' | 'reason'>) =>
+    store.recordSummaryDelivery(runKey, { managerId, ...result, at: now().toISOString() });
+
+  for (const manager of employees) {
+    const team = directReports(employees, manager);
+    if (team.length === 0) continue;
+    const managerId = manager.aadObjectId?.toLowerCase() ?? `employee:${manager.employeeId}`;
+    const earlier = recorded.get(managerId);
+    if (earlier?.outcome === 'sending') await record(managerId, { outcome: 'failed', reason: 'interrupted' });
+    if (earlier) continue;
+    if (!manager.aadObjectId) {
+      await record(managerId, { outcome: 'skipped', reason: 'not-in-teams' });
+      continue;
+    }
+    const card = summaryForAudience(reports, { kind: 'team', manager, team }, slot, days, deps.config.summaryTimeZone);
+    await record(managerId, { outcome: 'sending' });
+    const outcome = await sender.send(managerId, MessageFactory.attachment(cardAttachment(card)));
+    await record(managerId, deliveryFor(outcome));
+  }
+
+  await store.finishSummaryRun(runKey, now().toISOString());
+  const finished = (await store.listSummaryRuns()).find((r) => r.runKey === runKey)!;
+  const count = (outcome: SummaryDelivery['outcome']) => finished.deliveries.filter((d) => d.outcome === outcome).length;
+  log.info({ event: 'summary.run.finished', runKey, sent: count('sent'), skipped: count('skipped'), failed: count('failed') }, 'summary run finished');
+  return finished;
+}
