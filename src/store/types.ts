@@ -56,26 +56,6 @@ export type TaskCode = (typeof TASK_CODES)[number];
 export const COMPLAINT_CAUSES = ['device-problem', 'accessing-information', 'training', 'other'] as const;
 export type ComplaintCause = (typeof COMPLAINT_CAUSES)[number];
 
-/** Short labels for the FOI question d tasks (a to h), for cards and tables. */
-export const TASK_LABELS: Record<TaskCode, string> = {
-  a: 'Access central records on the people they work with',
-  b: 'Save case information to the device',
-  c: 'Save case information to central storage',
-  d: 'Email colleagues',
-  e: 'Use collaboration tools',
-  f: 'Contact the children or vulnerable people they work with',
-  g: 'Contact people outside the council',
-  h: 'Personal tasks'
-};
-
-/** Labels for {@link COMPLAINT_CAUSES}, in the words of FOI question e. */
-export const CAUSE_LABELS: Record<ComplaintCause, string> = {
-  'device-problem': 'Problem with the device',
-  'accessing-information': 'Difficulty accessing information',
-  training: 'Lack of training',
-  other: 'Other'
-};
-
 export const SHARED_WITH = ['child', 'vulnerable-adult-or-family', 'external-professional', 'other'] as const;
 export type SharedWith = (typeof SHARED_WITH)[number];
 

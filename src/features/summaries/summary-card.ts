@@ -1,6 +1,7 @@
 /** The summary card's data, built from the figures; the layout is `cards/summary.json`. */
 import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
-import { CAUSE_LABELS, COMPLAINT_CAUSES } from '../../store/types.js';
+import { CAUSE_LABELS } from '../../shared/report-labels.js';
+import { COMPLAINT_CAUSES } from '../../store/types.js';
 import { summaryTables, type SummaryFigures, type SummaryRow, type Window } from './summary.js';
 
 export const SUMMARY_VERBS = { refresh: 'summary.refresh' } as const;

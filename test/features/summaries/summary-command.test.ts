@@ -24,7 +24,7 @@ describe('summary on request', () => {
     assert.match(text, /Your team/);
     assert.match(text, /your 2 direct reports/);
     assert.match(JSON.stringify(cardOf(replies[0])), /"legend":"Lack of training","value":1/);
-    assert.doesNotMatch(JSON.stringify(cardOf(replies[0])), /"legend":"Other"/, 'another team\u2019s complaint is not counted');
+    assert.doesNotMatch(JSON.stringify(cardOf(replies[0])), /"legend":"Something else"/, 'another team\u2019s complaint is not counted');
   });
 
   it('shows an FOI officer the whole council, for the period asked', async () => {
@@ -34,7 +34,7 @@ describe('summary on request', () => {
     assert.match(text, /Council-wide/);
     assert.match(text, /over 30 days/);
     assert.match(text, /24 Oct 2026 to 23 Nov 2026/);
-    assert.match(JSON.stringify(cardOf(replies[0])), /"legend":"Other","value":1/);
+    assert.match(JSON.stringify(cardOf(replies[0])), /"legend":"Something else","value":1/);
   });
 
   it('refuses a member of staff who manages no one, and audits it', async () => {
