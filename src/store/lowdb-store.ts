@@ -1,13 +1,19 @@
 /**
  * The store over lowdb: one JSON file per collection in the data directory, each
- * `{ "schemaVersion": 1, "items": [...] }`. lowdb's file adapter writes a temporary
- * file and renames it, so a crash never leaves a half-written file; every change goes
- * through one queue, so read-modify-write never interleaves.
+ * `{ "schemaVersion": 1, "items": [...] }`, except reports, which are split over numbered
+ * files in `reports/` so that a submission's write does not grow with the history (see
+ * `report-files.ts`). lowdb's file adapter writes a temporary file and renames it, so a
+ * crash never leaves a half-written file. Every change is made in memory at once (so
+ * read-modify-write never interleaves) and then written; changes that arrive while a file
+ * is being written go out together in its next write.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { CoalescedWrites } from './coalesced-writes.js';
+import { readCollectionFile, SCHEMA_VERSION, type CollectionFile } from './collection-file.js';
+import { migrateSingleReportsFile, reportFileName, reportFileNumbers, REPORTS_DIR, REPORTS_PER_FILE } from './report-files.js';
 import { REFERENCE_PREFIX, StoreError, type ReportFilter, type Store, type StoreStatus } from './store.js';
 import type {
   AuditEntry,
@@ -24,17 +30,11 @@ import type {
   SummaryRun
 } from './types.js';
 
-export const SCHEMA_VERSION = 1;
-
-interface CollectionFile<T> {
-  schemaVersion: number;
-  items: T[];
-}
+export { SCHEMA_VERSION };
 
 interface Collections {
   profiles: Profile;
   employees: Employee;
-  reports: Report;
   conversations: ConversationRecord;
   feedback: PolicyFeedback;
   audit: AuditEntry;
@@ -42,97 +42,127 @@ interface Collections {
   summaryRuns: SummaryRun;
 }
 type CollectionName = keyof Collections;
-const COLLECTIONS: CollectionName[] = ['profiles', 'employees', 'reports', 'conversations', 'feedback', 'audit', 'roles', 'summaryRuns'];
+const COLLECTIONS: CollectionName[] = ['profiles', 'employees', 'conversations', 'feedback', 'audit', 'roles', 'summaryRuns'];
 
-type AdapterFactory = (name: CollectionName) => Adapter<CollectionFile<unknown>>;
+/** Where the store's files are: lowdb adapters, and names for messages. */
+interface Files {
+  collection(name: CollectionName): Adapter<CollectionFile<unknown>>;
+  reportFile(number: number): Adapter<CollectionFile<unknown>>;
+  /** The numbers of the report files there are, in order. */
+  reportFileNumbers(): Promise<number[]>;
+  describe(name: CollectionName | number): string;
+}
 
-/** Runs async tasks one at a time, in order. */
-class Queue {
-  #tail: Promise<unknown> = Promise.resolve();
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.#tail.then(task, task);
-    this.#tail = result.catch(() => undefined);
-    return result;
-  }
+/** One lowdb file and its writes. */
+interface DataFile<T> {
+  db: Low<CollectionFile<T>>;
+  writes: CoalescedWrites;
+}
+
+/** One file of reports. */
+interface ReportFile extends DataFile<Report> {
+  number: number;
+}
+
+function dataFile<T>(adapter: Adapter<CollectionFile<unknown>>): DataFile<T> {
+  const db = new Low(adapter as Adapter<CollectionFile<T>>, { schemaVersion: SCHEMA_VERSION, items: [] });
+  return { db, writes: new CoalescedWrites(() => db.write()) };
 }
 
 class LowStore implements Store {
-  readonly #dbs: { [K in CollectionName]: Low<CollectionFile<Collections[K]>> };
-  readonly #queue = new Queue();
+  readonly #files: { [K in CollectionName]: DataFile<Collections[K]> };
+  readonly #reportFiles: ReportFile[] = [];
+  readonly #source: Files;
   readonly #kind: string;
   readonly #location?: string;
+  readonly #reportsPerFile: number;
   readonly #reportsBySubmission = new Map<string, Report>();
   readonly #reportsById = new Map<string, Report>();
+  readonly #reportFileOf = new Map<Report, ReportFile>();
+  /** Writes of new reports not yet finished, by submission id, so a repeat waits for the first. */
+  readonly #reportsBeingWritten = new Map<string, Promise<void>>();
   readonly #lastSequence = new Map<string, number>();
 
-  constructor(kind: string, adapters: AdapterFactory, location?: string) {
+  constructor(kind: string, files: Files, reportsPerFile: number, location?: string) {
     this.#kind = kind;
+    this.#source = files;
     this.#location = location;
-    const low = <K extends CollectionName>(name: K) =>
-      new Low(adapters(name) as Adapter<CollectionFile<Collections[K]>>, { schemaVersion: SCHEMA_VERSION, items: [] });
-    this.#dbs = {
-      profiles: low('profiles'),
-      employees: low('employees'),
-      reports: low('reports'),
-      conversations: low('conversations'),
-      feedback: low('feedback'),
-      audit: low('audit'),
-      roles: low('roles'),
-      summaryRuns: low('summaryRuns')
+    this.#reportsPerFile = reportsPerFile;
+    const file = <K extends CollectionName>(name: K) => dataFile<Collections[K]>(files.collection(name));
+    this.#files = {
+      profiles: file('profiles'),
+      employees: file('employees'),
+      conversations: file('conversations'),
+      feedback: file('feedback'),
+      audit: file('audit'),
+      roles: file('roles'),
+      summaryRuns: file('summaryRuns')
     };
   }
 
-  /** Reads every collection; refuses (and writes nothing) if any file is unreadable or not ours. */
+  /** Reads every file; refuses (and writes nothing) if any is unreadable or not ours. */
   async open(): Promise<this> {
-    for (const name of COLLECTIONS) {
-      const db = this.#dbs[name];
-      try {
-        await db.read();
-      } catch (error) {
-        throw new StoreError(`cannot read ${this.#describe(name)}: ${(error as Error).message}. Fix or restore the file; it has not been changed.`, { cause: error });
-      }
-      const data = db.data as unknown;
-      if (!isCollectionFile(data)) {
-        throw new StoreError(`${this.#describe(name)} is not a data file of this bot (expected {"schemaVersion", "items": [...]}). It has not been changed.`);
-      }
-      if (data.schemaVersion > SCHEMA_VERSION) {
-        throw new StoreError(`${this.#describe(name)} has schema version ${data.schemaVersion}, newer than this bot's ${SCHEMA_VERSION}. Upgrade the bot; the file has not been changed.`);
-      }
+    for (const name of COLLECTIONS) await this.#read<unknown>(this.#files[name] as DataFile<unknown>, name);
+    for (const number of await this.#source.reportFileNumbers()) {
+      const file = { ...dataFile<Report>(this.#source.reportFile(number)), number };
+      await this.#read(file, number);
+      this.#reportFiles.push(file);
+      for (const report of file.db.data.items) this.#index(report, file);
     }
-    for (const report of this.#dbs.reports.data.items) this.#index(report);
     return this;
   }
 
-  #describe(name: CollectionName): string {
-    return this.#location ? path.join(this.#location, `${name}.json`) : `the ${name} collection`;
+  async #read<T>(file: DataFile<T>, name: CollectionName | number): Promise<void> {
+    const data = await readCollectionFile(() => file.db.read().then(() => file.db.data), this.#source.describe(name));
+    if (data) file.db.data = data as CollectionFile<T>;
   }
 
-  #index(report: Report): void {
+  #index(report: Report, file: ReportFile): void {
     this.#reportsBySubmission.set(report.submissionId, report);
     this.#reportsById.set(report.id, report);
+    this.#reportFileOf.set(report, file);
     const match = /^([A-Z]+-\d{4})-(\d+)$/.exec(report.id);
     if (match) this.#lastSequence.set(match[1], Math.max(this.#lastSequence.get(match[1]) ?? 0, Number(match[2])));
   }
 
-  /** Applies a change to one collection and writes it, one change at a time. */
-  #change<K extends CollectionName, T>(name: K, change: (items: Collections[K][]) => T): Promise<T> {
-    return this.#queue.run(async () => {
-      const db = this.#dbs[name];
-      const result = change(db.data.items);
-      db.data.schemaVersion = SCHEMA_VERSION;
-      await db.write();
-      return result;
-    });
+  #unindex(report: Report): void {
+    this.#reportsBySubmission.delete(report.submissionId);
+    this.#reportsById.delete(report.id);
+    this.#reportFileOf.delete(report);
+  }
+
+  /** The newest report file, or a new one when it is full. */
+  #fileForNewReport(): ReportFile {
+    const newest = this.#reportFiles.at(-1);
+    if (newest && newest.db.data.items.length < this.#reportsPerFile) return newest;
+    const number = (newest?.number ?? 0) + 1;
+    const file = { ...dataFile<Report>(this.#source.reportFile(number)), number };
+    this.#reportFiles.push(file);
+    return file;
+  }
+
+  *#reports(): Iterable<Report> {
+    for (const file of this.#reportFiles) yield* file.db.data.items;
+  }
+
+  /** Applies a change to one collection in memory and waits until it is written. */
+  async #change<K extends CollectionName, T>(name: K, change: (items: Collections[K][]) => T): Promise<T> {
+    const file = this.#files[name];
+    const result = change(file.db.data.items);
+    file.db.data.schemaVersion = SCHEMA_VERSION;
+    await file.writes.request();
+    return result;
   }
 
   async status(): Promise<StoreStatus> {
     const counts: Record<string, number> = {};
-    for (const name of COLLECTIONS) counts[name] = this.#dbs[name].data.items.length;
+    for (const name of COLLECTIONS) counts[name] = this.#files[name].db.data.items.length;
+    counts.reports = this.#reportsById.size;
     return { kind: this.#kind, ok: true, schemaVersion: SCHEMA_VERSION, location: this.#location, counts };
   }
 
   async getProfile(aadObjectId: string): Promise<Profile | undefined> {
-    return copy(this.#dbs.profiles.data.items.find((p) => p.aadObjectId === aadObjectId));
+    return copy(this.#files.profiles.db.data.items.find((p) => p.aadObjectId === aadObjectId));
   }
 
   saveProfile(profile: Profile): Promise<void> {
@@ -144,29 +174,30 @@ class LowStore implements Store {
   }
 
   async addReport(draft: NewReport): Promise<{ report: Report; created: boolean }> {
+    // Two submits of one card can arrive together: the repeat waits for the first's write.
+    await this.#reportsBeingWritten.get(draft.submissionId)?.catch(() => undefined);
     const existing = this.#reportsBySubmission.get(draft.submissionId);
     if (existing) return { report: copy(existing), created: false };
-    return this.#queue.run(async () => {
-      // Checked again inside the queue: two submits of one card can arrive together.
-      const again = this.#reportsBySubmission.get(draft.submissionId);
-      if (again) return { report: copy(again), created: false };
-      const series = `${REFERENCE_PREFIX[draft.kind]}-${draft.submittedAt.slice(0, 4)}`;
-      const sequence = (this.#lastSequence.get(series) ?? 0) + 1;
-      const report = { ...copy(draft), id: `${series}-${String(sequence).padStart(6, '0')}` } as Report;
-      const db = this.#dbs.reports;
-      db.data.items.push(report);
-      this.#index(report);
-      try {
-        await db.write();
-      } catch (error) {
-        db.data.items.pop();
-        this.#reportsBySubmission.delete(report.submissionId);
-        this.#reportsById.delete(report.id);
-        this.#lastSequence.set(series, sequence - 1);
-        throw error;
-      }
-      return { report: copy(report), created: true };
-    });
+    const series = `${REFERENCE_PREFIX[draft.kind]}-${draft.submittedAt.slice(0, 4)}`;
+    const sequence = (this.#lastSequence.get(series) ?? 0) + 1;
+    const report = { ...copy(draft), id: `${series}-${String(sequence).padStart(6, '0')}` } as Report;
+    const file = this.#fileForNewReport();
+    file.db.data.items.push(report);
+    file.db.data.schemaVersion = SCHEMA_VERSION;
+    this.#index(report, file);
+    const written = file.writes.request();
+    this.#reportsBeingWritten.set(report.submissionId, written);
+    try {
+      await written;
+    } catch (error) {
+      file.db.data.items.splice(file.db.data.items.indexOf(report), 1);
+      this.#unindex(report);
+      if (this.#lastSequence.get(series) === sequence) this.#lastSequence.set(series, sequence - 1);
+      throw error;
+    } finally {
+      this.#reportsBeingWritten.delete(report.submissionId);
+    }
+    return { report: copy(report), created: true };
   }
 
   async getReport(id: string): Promise<Report | undefined> {
@@ -174,19 +205,22 @@ class LowStore implements Store {
   }
 
   async listReports(filter: ReportFilter = {}): Promise<Report[]> {
-    return this.#dbs.reports.data.items
-      .filter((r) => (!filter.kind || r.kind === filter.kind) && (!filter.reporterId || r.reporterId === filter.reporterId))
-      .map(copy);
+    const found: Report[] = [];
+    for (const report of this.#reports()) {
+      if ((!filter.kind || report.kind === filter.kind) && (!filter.reporterId || report.reporterId === filter.reporterId)) found.push(copy(report));
+    }
+    return found;
   }
 
-  setReportStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined> {
-    return this.#change('reports', () => {
-      const report = this.#reportsById.get(id);
-      if (!report) return undefined;
-      report.status = status;
-      report.history.push({ status, at, by });
-      return copy(report);
-    });
+  async setReportStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined> {
+    const report = this.#reportsById.get(id);
+    const file = report && this.#reportFileOf.get(report);
+    if (!report || !file) return undefined;
+    report.status = status;
+    report.history.push({ status, at, by });
+    file.db.data.schemaVersion = SCHEMA_VERSION;
+    await file.writes.request();
+    return copy(report);
   }
 
   upsertEmployees(employees: Employee[]): Promise<{ added: number; updated: number }> {
@@ -209,7 +243,7 @@ class LowStore implements Store {
   }
 
   async listEmployees(): Promise<Employee[]> {
-    return this.#dbs.employees.data.items.map(copy);
+    return this.#files.employees.db.data.items.map(copy);
   }
 
   saveConversation(record: ConversationRecord): Promise<void> {
@@ -221,11 +255,11 @@ class LowStore implements Store {
   }
 
   async getConversation(aadObjectId: string): Promise<ConversationRecord | undefined> {
-    return copy(this.#dbs.conversations.data.items.find((c) => c.aadObjectId === aadObjectId));
+    return copy(this.#files.conversations.db.data.items.find((c) => c.aadObjectId === aadObjectId));
   }
 
   async listConversations(): Promise<ConversationRecord[]> {
-    return this.#dbs.conversations.data.items.map(copy);
+    return this.#files.conversations.db.data.items.map(copy);
   }
 
   addFeedback(entry: PolicyFeedback): Promise<void> {
@@ -243,11 +277,11 @@ class LowStore implements Store {
   }
 
   async listFeedback(): Promise<PolicyFeedback[]> {
-    return this.#dbs.feedback.data.items.map(copy);
+    return this.#files.feedback.db.data.items.map(copy);
   }
 
   async listRoleGrants(): Promise<RoleGrant[]> {
-    return this.#dbs.roles.data.items.map(copy);
+    return this.#files.roles.db.data.items.map(copy);
   }
 
   addRoleGrant(grant: RoleGrant): Promise<boolean> {
@@ -296,7 +330,7 @@ class LowStore implements Store {
   }
 
   async listSummaryRuns(): Promise<SummaryRun[]> {
-    return this.#dbs.summaryRuns.data.items.map(copy);
+    return this.#files.summaryRuns.db.data.items.map(copy);
   }
 
   addAudit(entry: AuditEntry): Promise<void> {
@@ -306,21 +340,13 @@ class LowStore implements Store {
   }
 
   async listAudit(): Promise<AuditEntry[]> {
-    return this.#dbs.audit.data.items.map(copy);
+    return this.#files.audit.db.data.items.map(copy);
   }
 
-  close(): Promise<void> {
-    return this.#queue.run(async () => undefined);
+  async close(): Promise<void> {
+    const writes = [...Object.values(this.#files), ...this.#reportFiles].map((file) => file.writes);
+    await Promise.all(writes.map((w) => w.idle()));
   }
-}
-
-function isCollectionFile(value: unknown): value is CollectionFile<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as CollectionFile<unknown>).schemaVersion === 'number' &&
-    Array.isArray((value as CollectionFile<unknown>).items)
-  );
 }
 
 /** Callers get copies, so nothing outside the store can change what it holds. */
@@ -328,21 +354,46 @@ function copy<T>(value: T): T {
   return value === undefined ? value : structuredClone(value);
 }
 
+export interface LowdbStoreOptions {
+  /** Reports per file in `reports/` (default {@link REPORTS_PER_FILE}); tests use small ones. */
+  reportsPerFile?: number;
+}
+
 /**
- * Opens (creating if needed) the lowdb store in `dataDir`.
+ * Opens (creating if needed) the lowdb store in `dataDir`, first moving the reports of a
+ * single `reports.json` (the earlier layout) into `reports/`.
  * @throws StoreError when a file is unreadable or not the bot's; nothing is written then.
  */
-export async function openLowdbStore(dataDir: string): Promise<Store> {
+export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions = {}): Promise<Store> {
+  const reportsPerFile = options.reportsPerFile ?? REPORTS_PER_FILE;
+  const reportsDir = path.join(dataDir, REPORTS_DIR);
   try {
     await mkdir(dataDir, { recursive: true });
   } catch (error) {
     throw new StoreError(`cannot create the data directory ${dataDir}: ${(error as Error).message}`, { cause: error });
   }
-  const store = new LowStore('lowdb', (name) => new JSONFile(path.join(dataDir, `${name}.json`)), dataDir);
-  return store.open();
+  await migrateSingleReportsFile(dataDir, reportsPerFile);
+  try {
+    await mkdir(reportsDir, { recursive: true });
+  } catch (error) {
+    throw new StoreError(`cannot create ${reportsDir}: ${(error as Error).message}`, { cause: error });
+  }
+  const files: Files = {
+    collection: (name) => new JSONFile(path.join(dataDir, `${name}.json`)),
+    reportFile: (number) => new JSONFile(path.join(reportsDir, reportFileName(number))),
+    reportFileNumbers: () => reportFileNumbers(reportsDir),
+    describe: (name) => (typeof name === 'number' ? path.join(reportsDir, reportFileName(name)) : path.join(dataDir, `${name}.json`))
+  };
+  return new LowStore('lowdb', files, reportsPerFile, dataDir).open();
 }
 
 /** The same store in memory, for tests. */
-export async function openMemoryStore(): Promise<Store> {
-  return new LowStore('memory', () => new Memory()).open();
+export async function openMemoryStore(options: LowdbStoreOptions = {}): Promise<Store> {
+  const files: Files = {
+    collection: () => new Memory(),
+    reportFile: () => new Memory(),
+    reportFileNumbers: async () => [],
+    describe: (name) => (typeof name === 'number' ? `report file ${name}` : `the ${name} collection`)
+  };
+  return new LowStore('memory', files, options.reportsPerFile ?? REPORTS_PER_FILE).open();
 }

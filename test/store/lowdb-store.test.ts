@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openLowdbStore, openMemoryStore, SCHEMA_VERSION } from '../../src/store/lowdb-store.js';
 import { StoreError, type Store } from '../../src/store/store.js';
-import type { DeviceComplaint, NewReport } from '../../src/store/types.js';
-
-function complaint(submissionId: string, submittedAt = '2026-03-02T10:00:00.000Z'): NewReport {
-  const report: Omit<DeviceComplaint, 'id'> = {
-    kind: 'device-complaint',
-    submissionId,
-    submittedAt,
-    reporterId: 'aad-1',
-    status: 'open',
-    history: [],
-    source: 'teams',
-    device: 'laptop',
-    cause: 'device-problem',
-    blockedTasks: ['a', 'd'],
-    occurredOn: '2026-03-01',
-    description: 'VPN would not connect',
-    cohort: { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' }
-  };
-  return report;
-}
+import type { NewReport } from '../../src/store/types.js';
+import { complaint } from '../helpers/reports.js';
 
 describe('lowdb store', () => {
   let dir: string;
@@ -40,7 +22,7 @@ describe('lowdb store', () => {
     const { report } = await store.addReport(complaint('sub-1'));
     await store.close();
 
-    const file = JSON.parse(await readFile(path.join(dir, 'reports.json'), 'utf8'));
+    const file = JSON.parse(await readFile(path.join(dir, 'reports', '000001.json'), 'utf8'));
     assert.equal(file.schemaVersion, SCHEMA_VERSION);
     assert.equal(file.items.length, 1);
 
@@ -49,7 +31,7 @@ describe('lowdb store', () => {
     assert.deepEqual((await reopened.getProfile('aad-1'))?.devices, ['tablet']);
   });
 
-  it('refuses a corrupt file with a clear message and leaves it untouched', async () => {
+  it('refuses a corrupt single reports file with a clear message and leaves it untouched', async () => {
     const file = path.join(dir, 'reports.json');
     const corrupt = '{"schemaVersion":1,"items":[{"id":"DC-2026-0000';
     await writeFile(file, corrupt);
@@ -60,6 +42,7 @@ describe('lowdb store', () => {
       return true;
     });
     assert.equal(await readFile(file, 'utf8'), corrupt);
+    assert.deepEqual(await readdir(dir), ['reports.json']);
   });
 
   it('refuses a JSON file that is not one of its own, and a newer schema', async () => {
@@ -73,8 +56,8 @@ describe('lowdb store', () => {
     const store = await openLowdbStore(dir);
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.addReport(complaint(`sub-${i}`))));
     await store.close();
-    const { readdir } = await import('node:fs/promises');
-    assert.deepEqual((await readdir(dir)).sort(), ['reports.json']);
+    assert.deepEqual(await readdir(dir), ['reports']);
+    assert.deepEqual(await readdir(path.join(dir, 'reports')), ['000001.json']);
   });
 });
 

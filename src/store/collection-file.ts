@@ -1,0 +1,37 @@
+/** The shape of every data file, and the check that a file read back is one of ours. */
+import { StoreError } from './store.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** What each data file holds: `{ "schemaVersion": 1, "items": [...] }`. */
+export interface CollectionFile<T> {
+  schemaVersion: number;
+  items: T[];
+}
+
+/**
+ * Checks data read from `where` (a file name for messages).
+ * @throws StoreError when it is not a collection file or has a newer schema; the caller writes nothing then.
+ */
+export function checkCollectionFile(data: unknown, where: string): asserts data is CollectionFile<unknown> {
+  const file = data as CollectionFile<unknown> | null;
+  if (typeof file !== 'object' || file === null || typeof file.schemaVersion !== 'number' || !Array.isArray(file.items)) {
+    throw new StoreError(`${where} is not a data file of this bot (expected {"schemaVersion", "items": [...]}). It has not been changed.`);
+  }
+  if (file.schemaVersion > SCHEMA_VERSION) {
+    throw new StoreError(`${where} has schema version ${file.schemaVersion}, newer than this bot's ${SCHEMA_VERSION}. Upgrade the bot; the file has not been changed.`);
+  }
+}
+
+/** Reads a file with `read`, naming the file if that fails. */
+export async function readCollectionFile(read: () => Promise<unknown>, where: string): Promise<CollectionFile<unknown> | undefined> {
+  let data: unknown;
+  try {
+    data = await read();
+  } catch (error) {
+    throw new StoreError(`cannot read ${where}: ${(error as Error).message}. Fix or restore the file; it has not been changed.`, { cause: error });
+  }
+  if (data === null || data === undefined) return undefined;
+  checkCollectionFile(data, where);
+  return data;
+}
