@@ -1,0 +1,69 @@
+/**
+ * Realistically shaped reports for seeding: about seven device complaints to three
+ * number-sharing reports, from a pool of staff, spread over the last two years, with
+ * descriptions of typical length and some status history. Deterministic for a given count.
+ */
+import { COMPLAINT_CAUSES, DEVICES, REPORT_STATUSES, SHARED_WITH, SHARING_REASONS, TASK_CODES, TOLD_NOT_TO } from '../../src/store/types.js';
+import type { CohortAnswer, Report } from '../../src/store/types.js';
+
+const DAY = 86_400_000;
+const WORDS = 'laptop vpn would not connect from home so I could not open the case record or send the visit notes before the meeting and had to use paper instead'.split(' ');
+
+/** A small fixed-seed generator, so every run seeds the same data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Makes `count` reports submitted over the two years before `until`, oldest first. */
+export function makeReports(count: number, until = new Date('2026-11-01T00:00:00Z')): Report[] {
+  const next = random(count + 7);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const cohortAnswer = (): CohortAnswer => (next() < 0.6 ? 'yes' : next() < 0.8 ? 'no' : 'unknown');
+  const sequences = new Map<string, number>();
+  const start = until.getTime() - 730 * DAY;
+  const reports: Report[] = [];
+  for (let i = 0; i < count; i++) {
+    const submitted = new Date(start + Math.floor((i / count) * 730 * DAY) + Math.floor(next() * 3_600_000));
+    const submittedAt = submitted.toISOString();
+    const occurredOn = new Date(submitted.getTime() - Math.floor(next() * 5) * DAY).toISOString().slice(0, 10);
+    const complaint = next() < 0.7;
+    const series = `${complaint ? 'DC' : 'NS'}-${submittedAt.slice(0, 4)}`;
+    const sequence = (sequences.get(series) ?? 0) + 1;
+    sequences.set(series, sequence);
+    const reporterId = `00000000-0000-0000-0000-${String(Math.floor(next() * 4000)).padStart(12, '0')}`;
+    const status = next() < 0.5 ? 'open' : pick(REPORT_STATUSES);
+    const base = {
+      id: `${series}-${String(sequence).padStart(6, '0')}`,
+      submissionId: `seed-${i}`,
+      submittedAt,
+      reporterId,
+      status,
+      history: status === 'open' ? [] : [{ status, at: submittedAt, by: reporterId }],
+      source: 'teams' as const,
+      occurredOn,
+      cohort: { worksWithChildrenOrVulnerable: cohortAnswer(), remoteOrFlexible: cohortAnswer() }
+    };
+    const text = Array.from({ length: 10 + Math.floor(next() * 25) }, () => pick(WORDS)).join(' ');
+    if (complaint) {
+      const blockedTasks = TASK_CODES.filter(() => next() < 0.3);
+      reports.push({ ...base, kind: 'device-complaint', device: pick(DEVICES), cause: pick(COMPLAINT_CAUSES), blockedTasks: blockedTasks.length ? blockedTasks : ['a'], description: text });
+    } else {
+      const self = next() < 0.6;
+      reports.push({
+        ...base,
+        kind: 'number-sharing',
+        subject: self ? 'self' : 'colleague',
+        sharerId: self ? reporterId : undefined,
+        sharedWith: pick(SHARED_WITH),
+        toldNotTo: pick(TOLD_NOT_TO),
+        reason: pick(SHARING_REASONS),
+        note: next() < 0.5 ? text : ''
+      });
+    }
+  }
+  return reports;
+}

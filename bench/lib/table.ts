@@ -1,0 +1,44 @@
+/** The benchmark table: rows, the machine they ran on, and the Markdown both print as. */
+import os from 'node:os';
+
+export interface Row {
+  area: string;
+  case: string;
+  perSecond?: number;
+  p50?: number;
+  p99?: number;
+  /** Wall time in milliseconds. */
+  timeMs?: number;
+  /** Memory in bytes (resident or peak heap, as the note says). */
+  memory?: number;
+  note?: string;
+}
+
+export interface Goal {
+  goal: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+const fixed = (value: number | undefined, digits = 1) => (value === undefined ? '' : value.toFixed(digits));
+const megabytes = (bytes: number | undefined) => (bytes === undefined ? '' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
+
+/** The machine: CPU count and model, memory, Node version. */
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${megabytes(os.totalmem())} RAM, Node ${process.version} on ${os.platform()} ${os.arch()}`;
+}
+
+/** The results as a Markdown table, then the goals. */
+export function markdown(rows: Row[], goals: Goal[]): string {
+  const lines = [
+    '| area | case | per second | p50 ms | p99 ms | time ms | memory | note |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.area} | ${r.case} | ${fixed(r.perSecond, 0)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${fixed(r.timeMs)} | ${megabytes(r.memory)} | ${r.note ?? ''} |`),
+    '',
+    '| goal | measured | met |',
+    '| --- | --- | --- |',
+    ...goals.map((g) => `| ${g.goal} | ${g.measured} | ${g.met === undefined ? 'not measured' : g.met ? 'yes' : 'no'} |`)
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+/** Start: time from spawning `node dist/src/index.js` to `/healthz` answering, and RSS then. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { projectRoot } from '../src/shared/paths.js';
+import type { Row } from './lib/table.js';
+
+const RUNS = 5;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Resident memory of a process from /proc (Linux), in bytes. */
+async function residentBytes(pid: number): Promise<number | undefined> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function startOnce(): Promise<{ ms: number; rss?: number }> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-start-'));
+  const began = performance.now();
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', path.join(projectRoot, 'dist/src/index.js')], {
+    env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    stdio: 'ignore'
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`bench: the bot exited with code ${child.exitCode} while starting`);
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (performance.now() - began > 30_000) throw new Error('bench: the bot did not answer /healthz within 30 s');
+    }
+    const ms = performance.now() - began;
+    return { ms, rss: child.pid ? await residentBytes(child.pid) : undefined };
+  } finally {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'exit');
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Starts the bot {@link RUNS} times on an empty data folder and reports the medians. */
+export async function benchStart(): Promise<Row[]> {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await startOnce());
+  const rss = runs.map((r) => r.rss).filter((r): r is number => r !== undefined);
+  return [
+    {
+      area: 'Start',
+      case: 'process start to /healthz, empty data folder',
+      timeMs: median(runs.map((r) => r.ms)),
+      memory: rss.length ? median(rss) : undefined,
+      note: `median of ${RUNS}; memory is resident (RSS) right after /healthz answers`
+    }
+  ];
+}

@@ -1,0 +1,71 @@
+/**
+ * Message turns through the real HTTP server, replies going out to a counting connector,
+ * beside the echo bot on the same stack as the baseline.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { teamsMessage } from '../test/helpers/server.js';
+import { startChildBot, type BotKind } from './lib/child.js';
+import { CountingConnector } from './lib/connector.js';
+import { runLoad, type LoadFigures } from './lib/load.js';
+import type { Goal, Row } from './lib/table.js';
+
+export const CONNECTIONS = 16;
+const SECONDS = 5;
+const WARM_UP_SECONDS = 2;
+
+/** Drives one bot with one message text; checks that every turn's reply reached the connector. */
+async function measureTurns(kind: BotKind, text: () => string): Promise<LoadFigures & { replies: number }> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-turns-'));
+  const connector = new CountingConnector();
+  const serviceUrl = await connector.start();
+  const bot = await startChildBot(kind, dataDir);
+  try {
+    const options = { url: `${bot.url}/api/messages`, body: () => teamsMessage(serviceUrl, text()), connections: CONNECTIONS };
+    await runLoad({ ...options, seconds: WARM_UP_SECONDS });
+    connector.reset();
+    const figures = await runLoad({ ...options, seconds: SECONDS });
+    return { ...figures, replies: connector.replies };
+  } finally {
+    await bot.stop();
+    await connector.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function turnRow(name: string, figures: LoadFigures & { replies: number }, baseline?: number): Row {
+  const ratio = baseline ? `, ${((figures.perSecond / baseline) * 100).toFixed(0)}% of the echo bot` : '';
+  return {
+    area: 'Turns',
+    case: name,
+    perSecond: figures.perSecond,
+    p50: figures.p50,
+    p99: figures.p99,
+    note: `${CONNECTIONS} connections, ${figures.ok} turns, ${figures.replies} replies sent, ${figures.failed} failed${ratio}`
+  };
+}
+
+/** A policy question: a sentence that is no command. */
+export const POLICY_QUESTION = 'can I check my hotmail on my work laptop?';
+
+/**
+ * Help-command turns, policy-question turns and echo-bot turns.
+ * @param policyReady whether policy questions are answered yet (else the row says so).
+ */
+export async function benchTurns(policyReady: boolean): Promise<{ rows: Row[]; goals: Goal[] }> {
+  const echo = await measureTurns('echo', () => 'hello there');
+  const help = await measureTurns('bot', () => 'help');
+  const rows = [turnRow('echo bot (baseline)', echo), turnRow('help command', help, echo.perSecond)];
+  const goals: Goal[] = [];
+  if (policyReady) {
+    const policy = await measureTurns('bot', () => POLICY_QUESTION);
+    rows.push(turnRow('policy question', policy, echo.perSecond));
+    const share = policy.perSecond / echo.perSecond;
+    goals.push({ goal: 'policy-question turns ≥ 70% of the echo bot’s throughput', measured: `${(share * 100).toFixed(0)}%`, met: share >= 0.7 });
+  } else {
+    rows.push({ area: 'Turns', case: 'policy question', note: 'not available yet (policy Q&A not landed)' });
+    goals.push({ goal: 'policy-question turns ≥ 70% of the echo bot’s throughput', measured: 'not available yet (policy Q&A not landed)', met: undefined });
+  }
+  return { rows, goals };
+}
