@@ -1,6 +1,8 @@
 /**
  * `Action.Execute` submissions through the real server onto the default lowdb store, with
- * 0, 10,000 and 100,000 reports already in the data folder.
+ * 0, 10,000 and 100,000 reports already in the data folder: as fast as 16 connections can
+ * go (throughput, and the latency of a saturated bot), then at a steady rate well above any
+ * council's (the latency one person sees while others submit too).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +10,7 @@ import path from 'node:path';
 import { teamsExecute } from '../test/helpers/server.js';
 import { PROFILE_VERBS } from '../src/features/profile/profile.js';
 import { startChildBot } from './lib/child.js';
-import { runLoad } from './lib/load.js';
+import { runLoad, type LoadFigures } from './lib/load.js';
 import { makeReports } from './lib/reports.js';
 import type { Goal, Row } from './lib/table.js';
 import { CONNECTIONS } from './turns.js';
@@ -16,53 +18,73 @@ import { CONNECTIONS } from './turns.js';
 const SECONDS = 5;
 const WARM_UP_SECONDS = 1;
 export const STORED = [0, 10_000, 100_000];
+/** Submissions per second for the steady run: far above a council's busiest hour. */
+const STEADY_RATE = 50;
 const GOAL_MS = 50;
 
-/** The card submitted: a profile save from one of 500 people, each press its own. */
-function profileSave(serviceUrl: string) {
+interface Submission {
+  name: string;
+  /** Makes the next request body; each is a separate press of a separate card. */
+  next: () => unknown;
+}
+
+/** A profile save from one of 500 people. */
+function profileSaves(): Submission {
   let n = 0;
-  return () => {
-    n++;
-    const from = { id: `29:staff-${n % 500}`, name: 'Staff', aadObjectId: `00000000-0000-0000-0000-${String(n % 500).padStart(12, '0')}` };
-    return teamsExecute(serviceUrl, PROFILE_VERBS.save, { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: n % 2 ? 'yes' : 'no', devices: 'laptop,smartphone' }, from);
+  return {
+    name: 'profile save',
+    next: () => {
+      n++;
+      const person = String(n % 500).padStart(12, '0');
+      const from = { id: `29:staff-${person}`, name: 'Staff', aadObjectId: `00000000-0000-0000-0000-${person}` };
+      return teamsExecute('http://127.0.0.1:9/', PROFILE_VERBS.save, { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: n % 2 ? 'yes' : 'no', devices: 'laptop,smartphone' }, from);
+    }
   };
 }
 
-/** Writes `count` reports into a new data folder as the single-file layout holds them. */
+/** Writes `count` reports into a new data folder, as the single `reports.json` of earlier versions held them. */
 async function seededDataDir(count: number): Promise<string> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-submit-'));
   if (count > 0) await writeFile(path.join(dataDir, 'reports.json'), JSON.stringify({ schemaVersion: 1, items: makeReports(count) }));
   return dataDir;
 }
 
-/** One row per stored-report count. */
+function submissionRow(submission: Submission, stored: number, how: string, figures: LoadFigures): Row {
+  return {
+    area: 'Submissions',
+    case: `${submission.name}, ${stored.toLocaleString('en-GB')} reports stored, ${how}`,
+    perSecond: figures.perSecond,
+    p50: figures.p50,
+    p99: figures.p99,
+    note: `${figures.ok} saved, ${figures.failed} failed`
+  };
+}
+
+/** Two rows per stored-report count, and the goal at 100,000. */
 export async function benchSubmissions(): Promise<{ rows: Row[]; goals: Goal[] }> {
   const rows: Row[] = [];
-  let atMost: number | undefined;
+  let saturated: LoadFigures | undefined;
+  let steady: LoadFigures | undefined;
+  let submission = profileSaves();
   for (const stored of STORED) {
     const dataDir = await seededDataDir(stored);
     const bot = await startChildBot('bot', dataDir);
     try {
-      const body = profileSave('http://127.0.0.1:9/');
-      const options = { url: `${bot.url}/api/messages`, body, connections: CONNECTIONS };
-      await runLoad({ ...options, seconds: WARM_UP_SECONDS });
-      const figures = await runLoad({ ...options, seconds: SECONDS });
-      rows.push({
-        area: 'Submissions',
-        case: `profile save, ${stored.toLocaleString('en-GB')} reports stored`,
-        perSecond: figures.perSecond,
-        p50: figures.p50,
-        p99: figures.p99,
-        note: `${CONNECTIONS} connections, ${figures.ok} saved, ${figures.failed} failed`
-      });
-      atMost = figures.p99;
+      submission = profileSaves();
+      const url = `${bot.url}/api/messages`;
+      await runLoad({ url, body: submission.next, connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
+      saturated = await runLoad({ url, body: submission.next, connections: CONNECTIONS, seconds: SECONDS });
+      rows.push(submissionRow(submission, stored, `${CONNECTIONS} connections`, saturated));
+      steady = await runLoad({ url, body: submission.next, connections: CONNECTIONS, seconds: SECONDS, rate: STEADY_RATE });
+      rows.push(submissionRow(submission, stored, `steady ${STEADY_RATE}/s`, steady));
     } finally {
       await bot.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
   }
+  const measured = `${steady?.p99.toFixed(1)} ms at a steady ${STEADY_RATE}/s, ${saturated?.p99.toFixed(1)} ms with ${CONNECTIONS} connections flat out (${submission.name}s)`;
   return {
     rows,
-    goals: [{ goal: `submission p99 < ${GOAL_MS} ms with 100,000 reports stored`, measured: `${atMost?.toFixed(1)} ms (profile saves)`, met: atMost !== undefined && atMost < GOAL_MS }]
+    goals: [{ goal: `submission p99 < ${GOAL_MS} ms with 100,000 reports stored`, measured, met: steady !== undefined && steady.p99 < GOAL_MS }]
   };
 }

@@ -18,14 +18,17 @@ export interface LoadOptions {
   body: () => unknown;
   connections: number;
   seconds: number;
+  /** Requests per second over all connections; unset means as fast as the server answers. */
+  rate?: number;
 }
 
 /** POSTs JSON bodies with `connections` concurrent connections for `seconds`. */
-export async function runLoad({ url, body, connections, seconds }: LoadOptions): Promise<LoadFigures> {
+export async function runLoad({ url, body, connections, seconds, rate }: LoadOptions): Promise<LoadFigures> {
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
+    overallRate: rate,
     requests: [
       {
         method: 'POST',

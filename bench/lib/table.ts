@@ -23,10 +23,11 @@ export interface Goal {
 const fixed = (value: number | undefined, digits = 1) => (value === undefined ? '' : value.toFixed(digits));
 const megabytes = (bytes: number | undefined) => (bytes === undefined ? '' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 
-/** The machine: CPU count and model, memory, Node version. */
+/** The machine: CPU count and model, memory, Node version, and how busy it was (other work skews figures). */
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${megabytes(os.totalmem())} RAM, Node ${process.version} on ${os.platform()} ${os.arch()}`;
+  const load = os.loadavg().map((value) => value.toFixed(1)).join(' ');
+  return `${cpus.length} CPUs (${cpus[0]?.model.trim() ?? 'unknown model'}), ${megabytes(os.totalmem())} RAM, Node ${process.version} on ${os.platform()} ${os.arch()}; load average ${load}`;
 }
 
 /** The results as a Markdown table, then the goals. */
