@@ -4,14 +4,15 @@
  * go (throughput, and the latency of a saturated bot), then at a steady rate well above any
  * council's (the latency one person sees while others submit too).
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { teamsExecute } from '../test/helpers/server.js';
-import { PROFILE_VERBS } from '../src/features/profile/profile.js';
+import { COMPLAINT_VERBS } from '../src/features/complaints/complaint.js';
 import { startChildBot } from './lib/child.js';
 import { runLoad, type LoadFigures } from './lib/load.js';
-import { makeReports } from './lib/reports.js';
+import { makeProfiles, makeReports, REPORTERS, staffMember } from './lib/reports.js';
 import type { Goal, Row } from './lib/table.js';
 import { CONNECTIONS } from './turns.js';
 
@@ -28,23 +29,34 @@ interface Submission {
   next: () => unknown;
 }
 
-/** A profile save from one of 500 people. */
-function profileSaves(): Submission {
+/** A device complaint from one of the staff who have a profile, each from a fresh form. */
+function deviceComplaints(): Submission {
   let n = 0;
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   return {
-    name: 'profile save',
+    name: 'device complaint',
     next: () => {
-      n++;
-      const person = String(n % 500).padStart(12, '0');
-      const from = { id: `29:staff-${person}`, name: 'Staff', aadObjectId: `00000000-0000-0000-0000-${person}` };
-      return teamsExecute('http://127.0.0.1:9/', PROFILE_VERBS.save, { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: n % 2 ? 'yes' : 'no', devices: 'laptop,smartphone' }, from);
+      const person = staffMember(n++ % REPORTERS);
+      const data = {
+        submissionId: randomUUID(),
+        device: 'laptop',
+        cause: 'device-problem',
+        blockedTasks: 'a,d',
+        occurredOn: yesterday,
+        description: 'The VPN would not connect from home, so I could not open the case record before the visit.'
+      };
+      return teamsExecute('http://127.0.0.1:9/', COMPLAINT_VERBS.submit, data, { id: `29:${person}`, name: 'Staff', aadObjectId: person });
     }
   };
 }
 
-/** Writes `count` reports into a new data folder, as the single `reports.json` of earlier versions held them. */
+/**
+ * Writes the staff's profiles and `count` reports into a new data folder, the reports as the
+ * single `reports.json` of earlier versions held them (the store moves them on opening).
+ */
 async function seededDataDir(count: number): Promise<string> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-submit-'));
+  await writeFile(path.join(dataDir, 'profiles.json'), JSON.stringify({ schemaVersion: 1, items: makeProfiles() }));
   if (count > 0) await writeFile(path.join(dataDir, 'reports.json'), JSON.stringify({ schemaVersion: 1, items: makeReports(count) }));
   return dataDir;
 }
@@ -65,12 +77,12 @@ export async function benchSubmissions(): Promise<{ rows: Row[]; goals: Goal[] }
   const rows: Row[] = [];
   let saturated: LoadFigures | undefined;
   let steady: LoadFigures | undefined;
-  let submission = profileSaves();
+  let submission = deviceComplaints();
   for (const stored of STORED) {
     const dataDir = await seededDataDir(stored);
     const bot = await startChildBot('bot', dataDir);
     try {
-      submission = profileSaves();
+      submission = deviceComplaints();
       const url = `${bot.url}/api/messages`;
       await runLoad({ url, body: submission.next, connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
       saturated = await runLoad({ url, body: submission.next, connections: CONNECTIONS, seconds: SECONDS });

@@ -9,6 +9,7 @@ import { teamsMessage } from '../test/helpers/server.js';
 import { startChildBot, type BotKind } from './lib/child.js';
 import { CountingConnector } from './lib/connector.js';
 import { runLoad, type LoadFigures } from './lib/load.js';
+import { REPORTERS, staffMember } from './lib/reports.js';
 import type { Goal, Row } from './lib/table.js';
 
 export const CONNECTIONS = 16;
@@ -22,7 +23,13 @@ async function measureTurns(kind: BotKind, text: () => string): Promise<LoadFigu
   const serviceUrl = await connector.start();
   const bot = await startChildBot(kind, dataDir);
   try {
-    const options = { url: `${bot.url}/api/messages`, body: () => teamsMessage(serviceUrl, text()), connections: CONNECTIONS };
+    let n = 0;
+    // Many people, as in a council: one person would soon meet the per-person rate limit.
+    const body = () => {
+      const person = staffMember(n++ % REPORTERS);
+      return teamsMessage(serviceUrl, text(), { id: `29:${person}`, name: 'Staff', aadObjectId: person });
+    };
+    const options = { url: `${bot.url}/api/messages`, body, connections: CONNECTIONS };
     await runLoad({ ...options, seconds: WARM_UP_SECONDS });
     connector.reset();
     const figures = await runLoad({ ...options, seconds: SECONDS });

@@ -4,9 +4,27 @@
  * descriptions of typical length and some status history. Deterministic for a given count.
  */
 import { COMPLAINT_CAUSES, DEVICES, REPORT_STATUSES, SHARED_WITH, SHARING_REASONS, TASK_CODES, TOLD_NOT_TO } from '../../src/store/types.js';
-import type { CohortAnswer, Report } from '../../src/store/types.js';
+import type { CohortAnswer, Profile, Report } from '../../src/store/types.js';
 
 const DAY = 86_400_000;
+/** How many staff report: ids `staffMember(0)` to `staffMember(REPORTERS - 1)`. */
+export const REPORTERS = 4000;
+
+/** The Teams (Entra ID) object id of the n-th member of staff. */
+export function staffMember(n: number): string {
+  return `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
+}
+
+/** A profile for every member of staff, cohort answers known, as most have after their first report. */
+export function makeProfiles(): Profile[] {
+  return Array.from({ length: REPORTERS }, (_, n) => ({
+    aadObjectId: staffMember(n),
+    worksWithChildrenOrVulnerable: n % 3 ? 'yes' : 'no',
+    remoteOrFlexible: n % 4 ? 'yes' : 'no',
+    devices: ['laptop', 'smartphone'],
+    updatedAt: '2026-01-05T09:00:00.000Z'
+  }));
+}
 const WORDS = 'laptop vpn would not connect from home so I could not open the case record or send the visit notes before the meeting and had to use paper instead'.split(' ');
 
 /** A small fixed-seed generator, so every run seeds the same data. */
@@ -34,7 +52,7 @@ export function makeReports(count: number, until = new Date('2026-11-01T00:00:00
     const series = `${complaint ? 'DC' : 'NS'}-${submittedAt.slice(0, 4)}`;
     const sequence = (sequences.get(series) ?? 0) + 1;
     sequences.set(series, sequence);
-    const reporterId = `00000000-0000-0000-0000-${String(Math.floor(next() * 4000)).padStart(12, '0')}`;
+    const reporterId = staffMember(Math.floor(next() * REPORTERS));
     const status = next() < 0.5 ? 'open' : pick(REPORT_STATUSES);
     const base = {
       id: `${series}-${String(sequence).padStart(6, '0')}`,

@@ -104,8 +104,8 @@ export async function startSubmission(context: TurnContext, deps: FeatureDeps, d
   if (!isPersonalChat(context)) return { kind: 'stop', answer: NOT_IN_SHARED_CHATS };
   const id = submittedId(data);
   if (id) {
-    const report = (await deps.store.listReports({ reporterId })).find((r) => r.submissionId === id);
-    if (report) return { kind: 'repeat', reporterId, report };
+    const report = await deps.store.getReportBySubmission(id);
+    if (report?.reporterId === reporterId) return { kind: 'repeat', reporterId, report };
   }
   return { kind: 'go', reporterId };
 }

@@ -204,6 +204,10 @@ class LowStore implements Store {
     return copy(this.#reportsById.get(id));
   }
 
+  async getReportBySubmission(submissionId: string): Promise<Report | undefined> {
+    return copy(this.#reportsBySubmission.get(submissionId));
+  }
+
   async listReports(filter: ReportFilter = {}): Promise<Report[]> {
     const found: Report[] = [];
     for (const report of this.#reports()) {

@@ -11,8 +11,8 @@ import { JSONFile } from 'lowdb/node';
 import { readCollectionFile, SCHEMA_VERSION } from './collection-file.js';
 import { StoreError } from './store.js';
 
-/** Reports per file: small enough to rewrite in a few milliseconds. */
-export const REPORTS_PER_FILE = 1000;
+/** Reports per file: small enough (about 180 KB) to rewrite in a millisecond or two. */
+export const REPORTS_PER_FILE = 250;
 export const REPORTS_DIR = 'reports';
 /** The single file of every report that earlier versions kept. */
 export const SINGLE_REPORTS_FILE = 'reports.json';

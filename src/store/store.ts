@@ -45,6 +45,8 @@ export interface Store {
    */
   addReport(report: NewReport): Promise<{ report: Report; created: boolean }>;
   getReport(id: string): Promise<Report | undefined>;
+  /** The report stored for a card's `submissionId`, found without reading every report. */
+  getReportBySubmission(submissionId: string): Promise<Report | undefined>;
   listReports(filter?: ReportFilter): Promise<Report[]>;
   /** Sets a report's status and records who changed it; undefined when there is no such report. */
   setReportStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined>;

@@ -81,6 +81,14 @@ for (const [name, open] of [
       assert.equal((await store.listReports()).length, 3);
     });
 
+    it('finds a report by its submission id', async () => {
+      const store = await open();
+      const { report } = await store.addReport(complaint('sub-1'));
+      await store.addReport(complaint('sub-2'));
+      assert.deepEqual(await store.getReportBySubmission('sub-1'), report);
+      assert.equal(await store.getReportBySubmission('sub-3'), undefined);
+    });
+
     it('stores concurrent submits of one card once', async () => {
       const store = await open();
       const results = await Promise.all(Array.from({ length: 10 }, () => store.addReport(complaint('same'))));
