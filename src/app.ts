@@ -18,6 +18,7 @@ import { register as registerRoles } from './features/roles/register.js';
 import { ConversationBook } from './shared/conversations.js';
 import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
 import { register as registerComplaints } from './features/complaints/register.js';
+import { register as registerMyReports } from './features/my-reports/register.js';
 import { rateLimitGuard } from './guards/rate-limit.js';
 import { tenantGuard } from './guards/tenant.js';
 
@@ -110,6 +111,7 @@ export function createBotParts(deps: FeatureDeps, adapter?: TeamsAdapter): BotPa
   registerSummaries(app, deps);
   registerRoles(app, deps);
   registerComplaints(app, deps);
+  registerMyReports(app, deps);
 
   const comingSoon = noticeCard('Coming soon', 'This report is not open yet. You can still ask a policy question or update your profile.', true);
   onCardAction(app, HELP_VERBS.sharing, async () => comingSoon);

@@ -19,6 +19,7 @@ const someComplaints = [
 /** 50 categories of data in one card: the most a summary could be asked to carry. */
 const fiftyRows = Array.from({ length: 50 }, (_, i) => ({ label: `Category ${i + 1} with a reasonably long descriptive label`, current: i * 7, previous: i * 3 }));
 import { blankComplaintValues, complaintConfirmationCard, complaintFormCard } from '../src/features/complaints/complaint.js';
+import { myReportsCard } from '../src/features/my-reports/my-reports.js';
 import type { DeviceComplaint } from '../src/store/types.js';
 
 const BOUNDS = { earliest: '2024-03-02', latest: '2026-03-02' };
@@ -67,6 +68,12 @@ const cards = {
   }),
   'complaint confirmation': complaintConfirmationCard(sampleComplaint, false),
   'complaint confirmation (repeat)': complaintConfirmationCard(sampleComplaint, true),
+  'my reports (empty)': myReportsCard([], 'Europe/London'),
+  'my reports (full, with a notice)': myReportsCard(
+    Array.from({ length: 40 }, (_, i) => ({ ...sampleComplaint, id: `DC-2026-${String(i + 1).padStart(6, '0')}`, status: i % 3 === 0 ? 'resolved' : 'open' }) as DeviceComplaint),
+    'Europe/London',
+    { tone: 'good', text: 'DC-2026-000001 is withdrawn.' }
+  ),
   'profile (errors)': profileCard({ worksWithChildrenOrVulnerable: '', remoteOrFlexible: 'maybe', devices: '' }, { errors: { worksWithChildrenOrVulnerable: 'Choose yes or no.' } })
 };
 

@@ -16,7 +16,7 @@ import type { Report } from '../store/types.js';
 /** Verbs of "my reports", which the confirmation cards link to. */
 export const REPORT_VERBS = { list: 'reports.list', withdraw: 'report.withdraw' } as const;
 
-export const SENT_PRIVATELY = 'Reports are private, so I\u2019ve sent you the form in your 1:1 chat with me. Only you will see what you fill in.';
+export const SENT_PRIVATELY = 'Reports are private, so I\u2019ve sent this to your 1:1 chat with me. Only you can see it there.';
 export const NOT_IN_SHARED_CHATS = 'Reports are taken only in your 1:1 chat with me, so nothing was saved here.';
 
 /** What to say in a shared chat when the 1:1 chat could not be opened. */
@@ -46,25 +46,25 @@ export function privacyText(kind: Report['kind'], retentionMonths: number): stri
   return `${who} It is kept for ${retentionMonths} months, then deleted. You can withdraw it at any time from "my reports".`;
 }
 
-export interface ReportFormOpeners {
+export interface PrivateCardOpeners {
   command: CommandName;
   /** What the person would type, for the message when the 1:1 chat cannot be opened. */
   commandTitle: string;
   verb: string;
-  /** The empty form for this reporter. */
-  form: (reporterId: string) => Promise<AdaptiveCard>;
+  /** The card for this person (an empty form, or their own reports). */
+  card: (reporterId: string) => Promise<AdaptiveCard>;
   /** Shown when Teams did not say who the sender is. */
   unknownSender: AdaptiveCard;
 }
 
 /**
- * Registers the typed command and the button that open a report form. In a 1:1 chat the
- * form is shown there; in a channel or group chat it is sent to the person's 1:1 chat and
- * the shared chat hears only that.
+ * Registers the typed command and the button that open a private card (a report form or
+ * "my reports"). In a 1:1 chat the card is shown there; in a channel or group chat it is
+ * sent to the person's 1:1 chat and the shared chat hears only that.
  */
-export function registerReportForm(app: BotApp, deps: FeatureDeps, openers: ReportFormOpeners): void {
+export function registerPrivateCard(app: BotApp, deps: FeatureDeps, openers: PrivateCardOpeners): void {
   async function sendPrivately(context: TurnContext, reporterId: string): Promise<string> {
-    const sent = await sendToPersonalChat(context, deps, MessageFactory.attachment(cardAttachment(await openers.form(reporterId))));
+    const sent = await sendToPersonalChat(context, deps, MessageFactory.attachment(cardAttachment(await openers.card(reporterId))));
     return sent ? SENT_PRIVATELY : openChatYourself(openers.commandTitle);
   }
 
@@ -73,7 +73,7 @@ export function registerReportForm(app: BotApp, deps: FeatureDeps, openers: Repo
     if (!reporterId) {
       await context.sendActivity(MessageFactory.attachment(cardAttachment(openers.unknownSender)));
     } else if (isPersonalChat(context)) {
-      await context.sendActivity(MessageFactory.attachment(cardAttachment(await openers.form(reporterId))));
+      await context.sendActivity(MessageFactory.attachment(cardAttachment(await openers.card(reporterId))));
     } else {
       await context.sendActivity(await sendPrivately(context, reporterId));
     }
@@ -83,7 +83,7 @@ export function registerReportForm(app: BotApp, deps: FeatureDeps, openers: Repo
     const reporterId = senderId(context);
     if (!reporterId) return openers.unknownSender;
     // In a shared chat, a message to the presser only, so the card stays as it is for everyone else.
-    return isPersonalChat(context) ? openers.form(reporterId) : sendPrivately(context, reporterId);
+    return isPersonalChat(context) ? openers.card(reporterId) : sendPrivately(context, reporterId);
   });
 }
 

@@ -159,7 +159,7 @@ describe('device complaints', () => {
     const typed = await bot.say('report device problem', { conversationType: 'channel' });
     assert.equal(typed.replies.length, 1);
     assert.equal(cardOf(typed.replies[0]), undefined, 'no form in the channel');
-    assert.match(String(typed.replies[0].text), /sent you the form in your 1:1 chat/);
+    assert.match(String(typed.replies[0].text), /sent this to your 1:1 chat/);
     const parameters = create.firstCall.args[4] as ConversationParameters;
     assert.equal(parameters.isGroup, false);
     assert.deepEqual(parameters.members?.map((m) => m.id), [STAFF.id]);

@@ -52,6 +52,13 @@ describe('HTTP: reports through the real server', () => {
     assert.equal(reports[0].reporterId, STAFF_AAD);
     assert.deepEqual(reports[0].cohort, { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no' });
     assert.equal(reports[0].device, 'tablet');
+
+    const listed = await bot.post(teamsExecute(serviceUrl, 'reports.list', {}));
+    assert.match(cardText((listed.body as { value: unknown }).value), /DC-2026-000001: Device problem/);
+    const withdrawn = await bot.post(teamsExecute(serviceUrl, 'report.withdraw', { reportId: 'DC-2026-000001' }));
+    assert.equal(withdrawn.status, 200);
+    assert.match(cardText((withdrawn.body as { value: unknown }).value), /Status: Withdrawn/);
+    assert.equal((await bot.store.getReport('DC-2026-000001'))?.status, 'withdrawn');
   });
 
   it('asked in a channel, opens the 1:1 chat and sends the form there, not in the channel', async () => {

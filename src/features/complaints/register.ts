@@ -6,7 +6,7 @@ import { cohortQuestions, knownCohort, mergeCohort, profileWithAnswers } from '.
 import { onCardAction } from '../../shared/card-actions.js';
 import { reportDateBounds } from '../../shared/dates.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
-import { newSubmissionId, registerReportForm, startSubmission, submittedId } from '../../shared/report-forms.js';
+import { newSubmissionId, registerPrivateCard, startSubmission, submittedId } from '../../shared/report-forms.js';
 import { keptValues } from '../../shared/validation.js';
 import type { DeviceComplaint } from '../../store/types.js';
 import { noticeCard } from '../help/help.js';
@@ -30,12 +30,12 @@ export function register(app: BotApp, deps: FeatureDeps): void {
   const { config, store, log, now } = deps;
   const bounds = () => reportDateBounds(now(), config.timeZone, config.retentionMonths);
 
-  registerReportForm(app, deps, {
+  registerPrivateCard(app, deps, {
     command: 'report-device-problem',
     commandTitle: 'report device problem',
     verb: COMPLAINT_VERBS.open,
     unknownSender: UNKNOWN_SENDER,
-    form: async (reporterId) => {
+    card: async (reporterId) => {
       const today = bounds();
       const ask = cohortQuestions(knownCohort(await store.getProfile(reporterId)));
       return complaintFormCard({ submissionId: newSubmissionId(), values: blankComplaintValues(today), ask, bounds: today, retentionMonths: config.retentionMonths });

@@ -1,0 +1,63 @@
+/** "my reports": the list of a person's own reports, and who may withdraw which. */
+import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import { calendarDate, readableDate } from '../../shared/dates.js';
+import { REPORT_VERBS } from '../../shared/report-forms.js';
+import { KIND_LABELS, STATUS_LABELS } from '../../shared/report-labels.js';
+import type { Report, ReportStatus } from '../../store/types.js';
+
+/** The most reports the card lists, newest first, so it stays well under Teams' 28 KB. */
+export const MY_REPORTS_LIMIT = 20;
+
+/** Reports still being dealt with; resolved, withdrawn and voided ones are closed. */
+const WITHDRAWABLE: readonly ReportStatus[] = ['open', 'acknowledged'];
+
+/** True when the report's reporter may still withdraw it. */
+export function canWithdraw(report: Report): boolean {
+  return WITHDRAWABLE.includes(report.status);
+}
+
+export type WithdrawalCheck = { ok: true; report: Report } | { ok: false; reason: 'not-found' | 'not-yours' | 'closed'; report?: Report };
+
+/**
+ * Whether `senderId` may withdraw `report`: only its own reporter, and only while it is
+ * open. A report that does not exist and someone else's are both "not found" to the
+ * sender, so the answer does not reveal whose report a reference is.
+ */
+export function checkWithdrawal(report: Report | undefined, senderId: string): WithdrawalCheck {
+  if (!report) return { ok: false, reason: 'not-found' };
+  if (report.reporterId.toLowerCase() !== senderId.toLowerCase()) return { ok: false, reason: 'not-yours' };
+  if (!canWithdraw(report)) return { ok: false, reason: 'closed', report };
+  return { ok: true, report };
+}
+
+/** A line at the top of the card after something happened: good news or a problem. */
+export interface Notice {
+  text: string;
+  tone: 'good' | 'attention';
+}
+
+/**
+ * The "my reports" card: the newest {@link MY_REPORTS_LIMIT} reports with their reference,
+ * kind, date sent and status, and a Withdraw button on each open one.
+ * @param timeZone the council's, for the dates shown.
+ */
+export function myReportsCard(reports: readonly Report[], timeZone: string, notice?: Notice): AdaptiveCard {
+  const newestFirst = [...reports].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+  const shown = newestFirst.slice(0, MY_REPORTS_LIMIT);
+  const more = newestFirst.length - shown.length;
+  return renderCard('my-reports', {
+    reports: shown.map((report) => ({
+      reference: report.id,
+      kind: KIND_LABELS[report.kind],
+      sent: readableDate(calendarDate(new Date(report.submittedAt), timeZone)),
+      status: STATUS_LABELS[report.status],
+      canWithdraw: canWithdraw(report)
+    })),
+    isEmpty: shown.length === 0,
+    more,
+    moreText: more === 1 ? '1 older report is not shown.' : `${more} older reports are not shown.`,
+    notice: notice?.text ?? '',
+    noticeColor: notice?.tone === 'attention' ? 'Attention' : 'Good',
+    withdrawVerb: REPORT_VERBS.withdraw
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * "my reports": a person's own reports with their status, and withdrawing one. The server
+ * checks the report is the sender's own; a withdrawal of anyone else's is refused, audited
+ * and changes nothing.
+ */
+import { isPersonalChat, senderId } from '../../shared/activity.js';
+import { onCardAction } from '../../shared/card-actions.js';
+import type { BotApp, FeatureDeps } from '../../shared/deps.js';
+import { NOT_IN_SHARED_CHATS, REPORT_VERBS, registerPrivateCard } from '../../shared/report-forms.js';
+import { noticeCard } from '../help/help.js';
+import { checkWithdrawal, myReportsCard, type Notice } from './my-reports.js';
+
+const UNKNOWN_SENDER = noticeCard(
+  'I can\u2019t tell who you are',
+  'Teams did not say who sent this, so I can\u2019t show your reports. Please open the bot from Teams and try again.'
+);
+
+/** A reference as the bot writes them; anything else is not looked up or logged. */
+const REFERENCE = /^[A-Z]{2}-\d{4}-\d{6}$/;
+
+export function register(app: BotApp, deps: FeatureDeps): void {
+  const { config, store, log, now } = deps;
+
+  async function listCard(reporterId: string, notice?: Notice) {
+    return myReportsCard(await store.listReports({ reporterId }), config.timeZone, notice);
+  }
+
+  registerPrivateCard(app, deps, {
+    command: 'my-reports',
+    commandTitle: 'my reports',
+    verb: REPORT_VERBS.list,
+    unknownSender: UNKNOWN_SENDER,
+    card: (reporterId) => listCard(reporterId)
+  });
+
+  onCardAction(app, REPORT_VERBS.withdraw, async (context, data) => {
+    const reporterId = senderId(context);
+    if (!reporterId) return UNKNOWN_SENDER;
+    if (!isPersonalChat(context)) return NOT_IN_SHARED_CHATS;
+    const reportId = typeof data.reportId === 'string' && REFERENCE.test(data.reportId) ? data.reportId : undefined;
+    const checked = checkWithdrawal(reportId ? await store.getReport(reportId) : undefined, reporterId);
+    const at = now().toISOString();
+
+    if (!checked.ok && checked.reason === 'closed') {
+      const status = checked.report?.status === 'withdrawn' ? 'was already withdrawn' : 'is closed and can no longer be withdrawn';
+      return listCard(reporterId, { tone: 'attention', text: `${reportId} ${status}. Nothing was changed.` });
+    }
+    if (!checked.ok) {
+      await store.addAudit({ at, actorId: reporterId, action: 'report.withdraw', target: reportId, outcome: 'refused', detail: checked.reason });
+      log.warn({ event: 'report.withdraw-refused', reason: checked.reason }, 'withdrawal refused');
+      return listCard(reporterId, { tone: 'attention', text: 'You can only withdraw your own reports, and I couldn\u2019t find that one among them. Nothing was changed.' });
+    }
+
+    await store.setReportStatus(checked.report.id, 'withdrawn', reporterId, at);
+    await store.addAudit({ at, actorId: reporterId, action: 'report.withdraw', target: checked.report.id, outcome: 'done' });
+    log.info({ event: 'report.withdrawn', reference: checked.report.id }, 'report withdrawn');
+    return listCard(reporterId, { tone: 'good', text: `${checked.report.id} is withdrawn. It stays on record but is no longer counted.` });
+  });
+}
