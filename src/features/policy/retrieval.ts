@@ -1,0 +1,153 @@
+/**
+ * Finding the policy section that answers a question: full-text search (MiniSearch,
+ * BM25 with the title boosted) over the sections, then the paragraphs of the best
+ * section that answer it. Built once at start; answering is a pure function of the
+ * question.
+ */
+import MiniSearch from 'minisearch';
+import { TermAnalyser, type SynonymFile } from './analysis.js';
+import type { PolicyDocument, PolicySection } from './policy-document.js';
+
+/**
+ * The least confidence (see {@link PolicyIndex.rank}) that counts as an answer. Chosen
+ * on `test/fixtures/policy-eval.json` with `npm run eval -- --sweep`: the value that keeps
+ * out-of-scope questions rejected while losing the fewest in-scope ones. Re-run the sweep
+ * after changing the policy, the synonyms or the questions.
+ */
+export const ANSWER_THRESHOLD = 0.5;
+
+/** A section whose text is at most this long is quoted whole; a longer one by its best paragraphs. */
+const WHOLE_SECTION_CHARS = 520;
+/** The passage quoted from a long section stays under this many characters where it can. */
+const PASSAGE_CHARS = 700;
+
+export interface SectionMatch {
+  sectionId: string;
+  sectionTitle: string;
+  /** 0 to 1: how sure the match is; compare with {@link ANSWER_THRESHOLD}. */
+  score: number;
+}
+
+export interface PolicyAnswer {
+  answered: boolean;
+  /** The section that answers (answered) or the closest one (not answered). */
+  best?: SectionMatch;
+  /** The passage that answers, quoted from the section; empty when not answered. */
+  passage: string;
+  /** The closest sections, best first (up to three). */
+  closest: SectionMatch[];
+}
+
+interface SectionDoc {
+  id: string;
+  title: string;
+  text: string;
+}
+
+interface ParagraphDoc {
+  id: string;
+  sectionId: string;
+  text: string;
+}
+
+export class PolicyIndex {
+  readonly document: PolicyDocument;
+  readonly analyser: TermAnalyser;
+  readonly #sections: MiniSearch<SectionDoc>;
+  readonly #paragraphs: MiniSearch<ParagraphDoc>;
+  readonly #byId = new Map<string, PolicySection>();
+  readonly #sectionTerms = new Map<string, Set<string>>();
+
+  /** Indexes the policy once; cheap enough to do at start, never per question. */
+  constructor(document: PolicyDocument, synonyms: SynonymFile) {
+    this.document = document;
+    this.analyser = new TermAnalyser(synonyms);
+    const analyser = this.analyser;
+    for (const section of document.sections) {
+      this.#byId.set(section.id, section);
+      const text = [section.title, ...section.paragraphs].join('\n');
+      analyser.learnWords(text);
+      this.#sectionTerms.set(section.id, analyser.termSet(text));
+    }
+    const options = {
+      tokenize: analyser.tokenize,
+      processTerm: analyser.processTerm,
+      searchOptions: { tokenize: analyser.tokenize, processTerm: analyser.processQueryTerm }
+    };
+    this.#sections = new MiniSearch<SectionDoc>({ ...options, fields: ['title', 'text'], storeFields: ['id'] });
+    this.#sections.addAll(document.sections.map((s) => ({ id: s.id, title: s.title, text: s.paragraphs.join('\n') })));
+    this.#paragraphs = new MiniSearch<ParagraphDoc>({ ...options, fields: ['text'], storeFields: ['sectionId'] });
+    this.#paragraphs.addAll(
+      document.sections.flatMap((s) => s.paragraphs.map((text, i) => ({ id: `${s.id}#${i}`, sectionId: s.id, text })))
+    );
+  }
+
+  section(id: string): PolicySection | undefined {
+    return this.#byId.get(id);
+  }
+
+  /**
+   * Every section that shares a word with the question, best first. The score is the
+   * share of the question's meaningful words that the section contains, weighted by
+   * how rare each word is in the policy (a word no section uses weighs most: it says
+   * the question is about something else), times how far ahead of the runner-up the
+   * search ranked it.
+   */
+  rank(question: string): SectionMatch[] {
+    const results = this.#sections.search(question, { boost: { title: 3 }, combineWith: 'OR' });
+    if (results.length === 0) return [];
+    const concepts = this.analyser.concepts(question);
+    const sectionCount = this.document.sections.length;
+    const weightOf = (terms: string[]) => {
+      const containing = this.document.sections.filter((s) => terms.some((t) => this.#sectionTerms.get(s.id)!.has(t))).length;
+      // A word no section uses weighs as much as one only a single section uses.
+      return Math.log(1 + sectionCount / (Math.max(containing, 1) + 0.5));
+    };
+    const weights = concepts.map(weightOf);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const top = results[0].score;
+    return results.map((result) => {
+      const terms = this.#sectionTerms.get(result.id)!;
+      const covered = concepts.reduce((sum, c, i) => (c.some((t) => terms.has(t)) ? sum + weights[i] : sum), 0);
+      const coverage = total > 0 ? covered / total : 0;
+      const relative = result.score / top;
+      return { sectionId: result.id, sectionTitle: this.#byId.get(result.id)!.title, score: round(coverage * (0.6 + 0.4 * relative)) };
+    }).sort((a, b) => b.score - a.score);
+  }
+
+  /** Answers a question from the policy, or says it is not there. Never makes anything up. */
+  answer(question: string): PolicyAnswer {
+    const ranked = this.rank(question);
+    const closest = ranked.slice(0, 3);
+    const best = ranked[0];
+    if (!best || best.score < ANSWER_THRESHOLD) return { answered: false, best, passage: '', closest };
+    return { answered: true, best, passage: this.passage(best.sectionId, question), closest };
+  }
+
+  /**
+   * The part of a section that answers the question: the whole section when short,
+   * else its best-matching paragraphs (in the policy's order) up to about {@link PASSAGE_CHARS}.
+   */
+  passage(sectionId: string, question: string): string {
+    const section = this.#byId.get(sectionId);
+    if (!section) return '';
+    const whole = section.paragraphs.join('\n\n');
+    if (whole.length <= WHOLE_SECTION_CHARS) return whole;
+    const hits = this.#paragraphs.search(question, { filter: (r) => r.sectionId === sectionId });
+    const chosen = new Set<number>();
+    let length = 0;
+    for (const hit of hits) {
+      const index = Number(String(hit.id).split('#')[1]);
+      const size = section.paragraphs[index].length;
+      if (chosen.size > 0 && length + size > PASSAGE_CHARS) break;
+      chosen.add(index);
+      length += size;
+    }
+    if (chosen.size === 0) chosen.add(0);
+    return [...chosen].sort((a, b) => a - b).map((i) => section.paragraphs[i]).join('\n\n');
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
