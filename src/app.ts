@@ -3,14 +3,13 @@
  * handler, and every feature's routes. The only file that knows all the features.
  */
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { MessageFactory, StatusCodes, type TurnContext } from 'botbuilder';
+import { StatusCodes, type TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { cardAttachment } from './shared/cards.js';
 import { onCardAction } from './shared/card-actions.js';
 import type { BotApp, FeatureDeps } from './shared/deps.js';
-import { HELP_VERBS, helpCard, noticeCard } from './features/help/help.js';
+import { HELP_VERBS, noticeCard } from './features/help/help.js';
 import { register as registerHelp } from './features/help/register.js';
 import { register as registerProfile } from './features/profile/register.js';
 import { register as registerSummaries } from './features/summaries/register.js';
@@ -43,6 +42,7 @@ class CouncilTeamsAdapter extends TeamsAdapter {
     };
   }
 }
+import { register as registerPolicy } from './features/policy/register.js';
 
 /** The Bot Framework adapter. Without `BOT_ID` it runs in local mode: no token checks. */
 export function createAdapter(config: Config): TeamsAdapter {
@@ -115,11 +115,8 @@ export function createBotParts(deps: FeatureDeps, adapter?: TeamsAdapter): BotPa
 
   const comingSoon = noticeCard('Coming soon', 'This report is not open yet. You can still ask a policy question or update your profile.', true);
   onCardAction(app, HELP_VERBS.sharing, async () => comingSoon);
-  onCardAction(app, HELP_VERBS.ask, async () => helpCard(!deps.config.bot));
 
-  // Last: anything that is not a command gets the help card.
-  app.activity('message', async (context) => {
-    await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(!deps.config.bot))));
-  });
+  // Last: policy Q&A takes every message that no command above took.
+  registerPolicy(app, deps);
   return { app, conversations, proactive };
 }

@@ -55,6 +55,14 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** Shown until a council sets `POLICY_URL`; a valid address so cards still render, plainly not a real one. */
+export const PLACEHOLDER_POLICY_URL = 'https://intranet.council.example/set-POLICY_URL-to-your-acceptable-use-policy';
+
+/** The language model that may phrase policy answers; absent means retrieval answers alone. */
+export type LlmConfig =
+  | { kind: 'openai'; apiKey: string; model: string }
+  | { kind: 'azure-openai'; apiKey: string; endpoint: string; deployment: string };
+
 const envSchema = z.object({
   PORT: integer(3978, 0, 65535),
   HOST: optionalString,
@@ -77,6 +85,17 @@ const envSchema = z.object({
     z.string().max(300).default('the ICT service desk (see the intranet for the number and portal)')
   ),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
+  POLICY_FILE: optionalString,
+  POLICY_SYNONYMS_FILE: optionalString,
+  POLICY_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().url('must be a web address such as https://intranet.example/acceptable-use').default(PLACEHOLDER_POLICY_URL)
+  ),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  AZURE_OPENAI_API_KEY: optionalString,
+  AZURE_OPENAI_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url('must be the resource URL, e.g. https://NAME.openai.azure.com').optional()),
+  AZURE_OPENAI_DEPLOYMENT: optionalString,
   ADMIN_IDS: idList('ADMIN_IDS'),
   FOI_OFFICER_IDS: idList('FOI_OFFICER_IDS'),
   ALLOWED_TENANT_IDS: z.preprocess(
@@ -109,6 +128,15 @@ export interface Config {
   retentionMonths: number;
   ictContact: string;
   maxBodyBytes: number;
+  policy: {
+    /** The policy Markdown file; the sample when unset. */
+    file?: string;
+    /** The synonym list; the shipped one when unset. */
+    synonymsFile?: string;
+    /** Where staff read the full policy; section links add `#section-id`. */
+    url: string;
+  };
+  llm?: LlmConfig;
   /** Entra ID object ids of admins (all FOI officer rights, plus roles and policy gaps). */
   adminIds: string[];
   /** Entra ID object ids of FOI officers. */
@@ -204,6 +232,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('BOT_TENANT_ID is required when BOT_ID is set and BOT_TYPE is SingleTenant');
   }
   if (!isCron(vars.RETENTION_PURGE_CRON)) throw new ConfigError(`RETENTION_PURGE_CRON must be a cron pattern such as "30 2 * * *", not "${vars.RETENTION_PURGE_CRON}"`);
+  if (vars.AZURE_OPENAI_API_KEY && (!vars.AZURE_OPENAI_ENDPOINT || !vars.AZURE_OPENAI_DEPLOYMENT)) {
+    throw new ConfigError('AZURE_OPENAI_API_KEY is set, so AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are required too');
+  }
+  const llm: LlmConfig | undefined = vars.AZURE_OPENAI_API_KEY
+    ? { kind: 'azure-openai', apiKey: vars.AZURE_OPENAI_API_KEY, endpoint: vars.AZURE_OPENAI_ENDPOINT!, deployment: vars.AZURE_OPENAI_DEPLOYMENT! }
+    : vars.OPENAI_API_KEY
+      ? { kind: 'openai', apiKey: vars.OPENAI_API_KEY, model: vars.OPENAI_MODEL }
+      : undefined;
   const bot = vars.BOT_ID
     ? { appId: vars.BOT_ID, password: vars.BOT_PASSWORD, tenantId: vars.BOT_TENANT_ID, type: vars.BOT_TYPE }
     : undefined;
@@ -217,6 +253,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionMonths: vars.RETENTION_MONTHS,
     ictContact: vars.ICT_CONTACT,
     maxBodyBytes: vars.MAX_BODY_BYTES,
+    policy: {
+      file: vars.POLICY_FILE && path.resolve(vars.POLICY_FILE),
+      synonymsFile: vars.POLICY_SYNONYMS_FILE && path.resolve(vars.POLICY_SYNONYMS_FILE),
+      url: vars.POLICY_URL
+    },
+    llm,
     adminIds: vars.ADMIN_IDS.map((id) => id.toLowerCase()),
     foiOfficerIds: vars.FOI_OFFICER_IDS.map((id) => id.toLowerCase()),
     allowedTenantIds: (vars.ALLOWED_TENANT_IDS.length > 0 ? vars.ALLOWED_TENANT_IDS : vars.BOT_TENANT_ID ? [vars.BOT_TENANT_ID] : []).map((id) => id.toLowerCase()),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { helpCard, noticeCard } from '../src/features/help/help.js';
 import { profileCard, profileValues } from '../src/features/profile/profile.js';
+import { answerCard, gapsCard, notFoundCard } from '../src/features/policy/cards.js';
 import { checkCard } from './helpers/render.js';
 import { summaryCard, summaryCardData } from '../src/features/summaries/summary-card.js';
 import { summarise, windowsFor } from '../src/features/summaries/summary.js';
@@ -45,6 +46,9 @@ const sampleComplaint: DeviceComplaint = {
   cohort: { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'unknown' }
 };
 
+const policy = { policyTitle: 'Acceptable Use of ICT Assets and Social Media', policyUrl: 'https://intranet.example/aup', sample: true };
+const answer = { ...policy, sectionId: 'webmail', sectionTitle: 'Webmail', passage: 'First paragraph.\n\nSecond paragraph.', question: 'Can I use [Hotmail](https://evil.example)?' };
+
 const MAX_CARD_BYTES = 28 * 1024;
 
 const cards = {
@@ -74,6 +78,14 @@ const cards = {
     'Europe/London',
     { tone: 'good', text: 'DC-2026-000001 is withdrawn.' }
   ),
+  'policy answer': answerCard({ ...answer, feedbackId: 'f-1', showDeviceProblem: true }),
+  'policy answer (voted)': answerCard({ ...answer, feedbackId: 'f-1', showDeviceProblem: false, voteMessage: 'Thank you.' }),
+  'policy answer (vote refused)': answerCard({ ...answer, feedbackId: 'f-1', showDeviceProblem: false, voteProblem: 'Only the asker.' }),
+  'policy section': answerCard({ ...answer, question: '', showDeviceProblem: false }),
+  'policy not found': notFoundCard({ ...policy, question: 'canteen?', ictContact: 'ICT', showDeviceProblem: true, closest: [{ sectionId: 'a', sectionTitle: 'A', score: 0.2 }, { sectionId: 'b', sectionTitle: 'B', score: 0.1 }, { sectionId: 'c', sectionTitle: 'C', score: 0.1 }] }),
+  'policy not found (nothing close)': notFoundCard({ ...policy, question: 'canteen?', ictContact: 'ICT', showDeviceProblem: false, closest: [] }),
+  'policy gaps': gapsCard([{ question: 'canteen?', count: 3, unanswered: 2, notHelpful: 1, wordings: 2, lastAskedOn: '2026-01-02' }], 3),
+  'policy gaps (none)': gapsCard([], 0),
   'profile (errors)': profileCard({ worksWithChildrenOrVulnerable: '', remoteOrFlexible: 'maybe', devices: '' }, { errors: { worksWithChildrenOrVulnerable: 'Choose yes or no.' } })
 };
 
@@ -111,6 +123,15 @@ describe('card templates', () => {
     assert.equal(card.split('evil.example').length - 1, 1, 'and nowhere else');
     const templated = complaintConfirmationCard({ ...sampleComplaint, description: 'see ${facts} and ${reference}' }, false);
     assert.match(JSON.stringify(templated), /"text":"see \$\{facts\} and \$\{reference\}"/, 'user text is never expanded as a template');
+  });
+
+  it('shows the asker\u2019s question as plain text, never as Markdown', () => {
+    const card = cards['policy answer'];
+    const json = JSON.stringify(card);
+    assert.ok(json.includes('"type":"TextRun","text":"Can I use [Hotmail](https://evil.example)?"'), 'the question sits in a TextRun');
+    assert.doesNotMatch(json, /"type":"TextBlock","text":"[^"]*evil\.example/);
+    const templated = answerCard({ ...answer, question: 'see ${sectionTitle}', showDeviceProblem: false });
+    assert.match(JSON.stringify(templated), /"text":"see \$\{sectionTitle\}"/, 'the question is never expanded as a template');
   });
 
   it('the renderer check reports a broken card', () => {

@@ -22,7 +22,21 @@ describe('config', () => {
     assert.deepEqual(loadConfig(env).bot, { appId: 'id', password: 'pw', tenantId: 'tenant', type: 'SingleTenant' });
   });
 
+  it('points policy answers at the sample and a placeholder link until set; a model only with keys', () => {
+    const defaults = loadConfig({});
+    assert.equal(defaults.policy.file, undefined);
+    assert.match(defaults.policy.url, /^https:\/\/.*set-POLICY_URL/);
+    assert.equal(defaults.llm, undefined);
+    assert.deepEqual(loadConfig({ OPENAI_API_KEY: 'sk-test' }).llm, { kind: 'openai', apiKey: 'sk-test', model: 'gpt-4o-mini' });
+    const azure = { AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt' };
+    assert.equal(loadConfig({ ...azure, OPENAI_API_KEY: 'sk-test' }).llm?.kind, 'azure-openai');
+    assert.equal(loadConfig({ POLICY_URL: 'https://intranet.example/aup' }).policy.url, 'https://intranet.example/aup');
+  });
+
   const bad: Array<[Record<string, string>, RegExp]> = [
+    [{ POLICY_URL: 'not a link' }, /POLICY_URL/],
+    [{ AZURE_OPENAI_API_KEY: 'k' }, /AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are required/],
+    [{ AZURE_OPENAI_ENDPOINT: 'nope' }, /AZURE_OPENAI_ENDPOINT/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],

@@ -136,6 +136,8 @@ export interface ConversationRecord {
 export interface PolicyFeedback {
   id: string;
   at: string;
+  /** Who asked, so that only they can say whether the answer helped. */
+  askerId?: string;
   question: string;
   sectionId?: string;
   answered: boolean;

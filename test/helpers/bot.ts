@@ -9,7 +9,7 @@ import { createLogger } from '../../src/log.js';
 import { openMemoryStore } from '../../src/store/lowdb-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { AdaptiveCard } from '../../src/shared/cards.js';
-import type { BotApp } from '../../src/shared/deps.js';
+import type { BotApp, FeatureDeps } from '../../src/shared/deps.js';
 
 export const STAFF: ChannelAccount = { id: '29:staff-1', name: 'Sam Staff', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
 export const COLLEAGUE: ChannelAccount = { id: '29:staff-2', name: 'Alex Colleague', aadObjectId: '00000000-0000-0000-0000-0000000000a2' };
@@ -54,12 +54,14 @@ export interface TestBotOptions {
   store?: Store;
   env?: Record<string, string>;
   now?: () => Date;
+  /** Builds the app from the deps; `createBotApp` unless a test wires features itself. */
+  createApp?: (deps: FeatureDeps) => BotApp;
 }
 
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const store = options.store ?? (await openMemoryStore());
   const config = testConfig(options.env);
-  const app = createBotApp({ config, store, log: createLogger('silent'), now: options.now ?? (() => new Date()) });
+  const app = (options.createApp ?? createBotApp)({ config, store, log: createLogger('silent'), now: options.now ?? (() => new Date()) });
   const adapter = new TestAdapter({
     channelId: 'msteams',
     serviceUrl: 'https://smba.example.test/uk/',

@@ -148,6 +148,16 @@ export class PolicyIndex {
   }
 }
 
+/** Terms that, together, say a question is about a device or phone not working. */
+const DEVICE_TERMS = ['device', 'phone'];
+const FAULT_TERM = 'broken';
+
+/** True when the question is about a council device or phone not working ("my laptop won't turn on"). */
+export function isDeviceProblem(index: PolicyIndex, question: string): boolean {
+  const terms = new Set(index.analyser.concepts(question).flat());
+  return terms.has(FAULT_TERM) && DEVICE_TERMS.some((t) => terms.has(t));
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }

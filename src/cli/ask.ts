@@ -1,0 +1,46 @@
+/**
+ * `npm run -s ask -- [--json] "question"`: answers one policy question from the command
+ * line, exactly as the bot would without a model, using POLICY_FILE and POLICY_SYNONYMS_FILE.
+ * With `--json` it prints one object: { answered, sectionId, sectionTitle, passage, score }.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { PolicyFileError } from '../features/policy/policy-document.js';
+import { loadPolicyIndex } from '../features/policy/policy-source.js';
+
+function main(): void {
+  const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const question = positionals.join(' ').trim();
+  if (!question) {
+    process.stderr.write('usage: npm run -s ask -- [--json] "your question"\n');
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const index = loadPolicyIndex(config.policy.file, config.policy.synonymsFile);
+  const result = index.answer(question);
+  const output = {
+    answered: result.answered,
+    sectionId: result.answered ? result.best!.sectionId : null,
+    sectionTitle: result.answered ? result.best!.sectionTitle : null,
+    passage: result.answered ? result.passage : null,
+    score: result.best?.score ?? 0
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(output)}\n`);
+  } else if (result.answered) {
+    process.stdout.write(`${output.sectionTitle} (score ${output.score})\n\n${output.passage}\n`);
+  } else {
+    const closest = result.closest.slice(0, 2).map((m) => m.sectionTitle).join('; ');
+    process.stdout.write(`Not in the policy (best score ${output.score}).${closest ? ` Closest sections: ${closest}.` : ''}\n`);
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof PolicyFileError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,98 @@
+/** The policy Q&A cards' data: answer, not found, and policy gaps. */
+import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import { HELP_VERBS } from '../help/help.js';
+import type { PolicyGap } from './gaps.js';
+import type { SectionMatch } from './retrieval.js';
+
+/** Verbs of the policy cards' buttons. The ask verb is the help card's. */
+export const POLICY_VERBS = {
+  ask: HELP_VERBS.ask,
+  vote: 'policy.vote',
+  section: 'policy.section'
+} as const;
+
+/** The link to one section of the full policy: `POLICY_URL#section-id`. */
+export function sectionLink(policyUrl: string, sectionId: string): string {
+  const url = new URL(policyUrl);
+  url.hash = sectionId;
+  return url.toString();
+}
+
+export interface AnswerCardInput {
+  policyTitle: string;
+  policyUrl: string;
+  /** True while the bot runs on the sample policy, so the card says so. */
+  sample: boolean;
+  sectionId: string;
+  sectionTitle: string;
+  passage: string;
+  /** The question, shown back to the asker; empty when the card just shows a section. */
+  question: string;
+  /** The stored feedback record the Yes/No buttons vote on; absent means no vote is asked. */
+  feedbackId?: string;
+  showDeviceProblem: boolean;
+  /** After a vote: what was recorded. */
+  voteMessage?: string;
+  /** After a refused vote: why. */
+  voteProblem?: string;
+}
+
+/** The answer card: the passage, its section, a link to the full policy, and "Did this answer your question?". */
+export function answerCard(input: AnswerCardInput): AdaptiveCard {
+  return renderCard('policy.answer', {
+    question: input.question,
+    sectionTitle: input.sectionTitle,
+    paragraphs: input.passage.split(/\n{2,}/).filter(Boolean),
+    policyTitle: input.policyTitle,
+    sample: input.sample,
+    link: sectionLink(input.policyUrl, input.sectionId),
+    feedbackId: input.feedbackId ?? '',
+    showVote: Boolean(input.feedbackId) && !input.voteMessage && !input.voteProblem,
+    voteMessage: input.voteMessage ?? '',
+    voteProblem: input.voteProblem ?? '',
+    showDeviceProblem: input.showDeviceProblem,
+    verbs: { vote: POLICY_VERBS.vote, complaint: HELP_VERBS.complaint }
+  });
+}
+
+export interface NotFoundCardInput {
+  policyTitle: string;
+  policyUrl: string;
+  question: string;
+  /** The closest sections to offer (two at most are shown). */
+  closest: SectionMatch[];
+  ictContact: string;
+  showDeviceProblem: boolean;
+}
+
+/** Says plainly the policy does not cover the question, offers the closest sections and ICT. */
+export function notFoundCard(input: NotFoundCardInput): AdaptiveCard {
+  return renderCard('policy.not-found', {
+    question: input.question,
+    policyTitle: input.policyTitle,
+    closest: input.closest.slice(0, 2).map((m) => ({ sectionId: m.sectionId, sectionTitle: m.sectionTitle, link: sectionLink(input.policyUrl, m.sectionId) })),
+    ictContact: input.ictContact,
+    showDeviceProblem: input.showDeviceProblem,
+    verbs: { section: POLICY_VERBS.section, complaint: HELP_VERBS.complaint }
+  });
+}
+
+/** The admins' "policy gaps" card. */
+export function gapsCard(gaps: PolicyGap[], total: number): AdaptiveCard {
+  return renderCard('policy.gaps', {
+    total,
+    gaps: gaps.map((gap) => ({ question: gap.question, summary: gapSummary(gap) }))
+  });
+}
+
+function gapSummary(gap: PolicyGap): string {
+  const parts: string[] = [];
+  if (gap.unanswered > 0) parts.push(`not answered ${times(gap.unanswered)}`);
+  if (gap.notHelpful > 0) parts.push(`answer did not help ${times(gap.notHelpful)}`);
+  const wordings = gap.wordings > 1 ? `, ${gap.wordings} wordings` : '';
+  return `Asked ${times(gap.count)} (${parts.join(', ')})${wordings}; last on ${gap.lastAskedOn}.`;
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}

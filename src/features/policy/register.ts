@@ -1,0 +1,168 @@
+/**
+ * Policy Q&A: any message that is not a command is a policy question, answered from the
+ * policy by retrieval (and, when a model is configured, phrased by it). Each question is
+ * kept once, with the asker's "did this answer your question?" vote, for the policy
+ * owner's "policy gaps". Question text goes to that record only, never to the logs.
+ */
+import { randomUUID } from 'node:crypto';
+import type { PromptCompletionModel } from '@microsoft/teams-ai';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { senderId } from '../../shared/activity.js';
+import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
+import { onCardAction } from '../../shared/card-actions.js';
+import { isCommand } from '../../shared/commands.js';
+import type { BotApp, FeatureDeps } from '../../shared/deps.js';
+import { checkRole, refusalText } from '../../shared/roles.js';
+import { cardChoice, cardText, checkCardData } from '../../shared/validation.js';
+import type { PolicyFeedback } from '../../store/types.js';
+import { helpCard, noticeCard } from '../help/help.js';
+import { answerCard, gapsCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js';
+import { policyGaps } from './gaps.js';
+import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
+import { loadPolicyIndex } from './policy-source.js';
+import { ANSWER_THRESHOLD, isDeviceProblem, type PolicyAnswer } from './retrieval.js';
+
+/** Longest question kept; Teams messages can be long, questions are not. */
+export const MAX_QUESTION_CHARS = 500;
+/** Messages this short that match nothing in the policy get the help card instead of "not in the policy". */
+const SHORT_MESSAGE_WORDS = 2;
+
+const askSchema = z.object({ question: cardText('Type your question first.') });
+const voteSchema = z.object({
+  feedbackId: cardText('This vote is missing its question.'),
+  helpful: cardChoice(['yes', 'no'], 'Choose Yes or No.')
+});
+const sectionSchema = z.object({ sectionId: cardText('Choose a section.') });
+
+export interface PolicyOptions {
+  /** A model to phrase answers; tests pass a stub. Defaults to the configured OpenAI or Azure OpenAI model. */
+  model?: PromptCompletionModel;
+}
+
+/**
+ * Registers policy Q&A. Its message route takes every message no earlier route took,
+ * so call this after every other feature's `register`.
+ */
+export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions = {}): void {
+  const { config, store, log, now } = deps;
+  const index = loadPolicyIndex(config.policy.file, config.policy.synonymsFile);
+  const model = options.model ?? (config.llm && createModel(config.llm));
+  const phraser = model && new AnswerPhraser(model);
+  const policyTitle = index.document.title;
+  const sample = !config.policy.file;
+
+  /** Answers and keeps the question; returns the card and what was found. */
+  async function answer(context: TurnContext, text: string): Promise<{ card: AdaptiveCard; result: PolicyAnswer; question: string }> {
+    const question = text.trim().slice(0, MAX_QUESTION_CHARS);
+    const result = index.answer(question);
+    const feedback: PolicyFeedback = {
+      id: randomUUID(),
+      at: now().toISOString(),
+      askerId: senderId(context),
+      question,
+      sectionId: result.answered ? result.best?.sectionId : undefined,
+      answered: result.answered
+    };
+    await store.addFeedback(feedback);
+    log.info(
+      { event: result.answered ? 'policy.answered' : 'policy.not-found', feedbackId: feedback.id, sectionId: result.best?.sectionId, score: result.best?.score },
+      'policy question'
+    );
+    const showDeviceProblem = isDeviceProblem(index, question);
+    const card = result.answered
+      ? answerCard({ policyTitle, policyUrl: config.policy.url, sample, sectionId: result.best!.sectionId, sectionTitle: result.best!.sectionTitle, passage: result.passage, question, feedbackId: feedback.id, showDeviceProblem })
+      : notFoundCard({ policyTitle, policyUrl: config.policy.url, question, closest: result.closest, ictContact: config.ictContact, showDeviceProblem });
+    return { card, result, question };
+  }
+
+  /** The sections a model may use: those retrieval is confident about, best first. */
+  function grounding(result: PolicyAnswer): GroundingSection[] {
+    return result.closest
+      .filter((m, i) => i === 0 || m.score >= ANSWER_THRESHOLD)
+      .slice(0, 2)
+      .map((m) => {
+        const section = index.section(m.sectionId)!;
+        return { title: section.title, text: section.paragraphs.join('\n\n'), link: sectionLink(config.policy.url, section.id) };
+      });
+  }
+
+  app.message(isCommand('policy-gaps'), async (context) => {
+    if (!(await checkRole(context, deps, 'admin', 'policy-gaps'))) {
+      await context.sendActivity(refusalText('admin'));
+      return;
+    }
+    const feedback = await store.listFeedback();
+    const gaps = policyGaps(feedback);
+    log.info({ event: 'policy.gaps', groups: gaps.length }, 'policy gaps shown');
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(gapsCard(gaps, feedback.filter((f) => !f.answered || f.helpful === false).length))));
+  });
+
+  // The help card's "Ask a policy question": the answer replaces the help card. No model
+  // here: Teams wants a card action answered within seconds.
+  onCardAction(app, POLICY_VERBS.ask, async (context, data) => {
+    const checked = checkCardData(askSchema, data);
+    if (!checked.ok) return noticeCard('Type your question first', 'Write your question in the box, then press Ask. Or just type it in the chat.', true);
+    return (await answer(context, checked.value.question)).card;
+  });
+
+  onCardAction(app, POLICY_VERBS.section, async (_context, data) => {
+    const checked = checkCardData(sectionSchema, data);
+    const section = checked.ok ? index.section(checked.value.sectionId) : undefined;
+    if (!section) return noticeCard('Section not found', 'That section is not in the policy any more. Ask your question again in the chat.', true);
+    const passage = section.paragraphs.join('\n\n');
+    return answerCard({ policyTitle, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title, passage, question: '', showDeviceProblem: false });
+  });
+
+  onCardAction(app, POLICY_VERBS.vote, async (context, data) => {
+    const checked = checkCardData(voteSchema, data);
+    if (!checked.ok) return noticeCard('That vote could not be read', 'Please ask your question again and use the Yes or No buttons on the answer.', true);
+    const { feedbackId, helpful } = checked.value;
+    const entry = (await store.listFeedback()).find((f) => f.id === feedbackId);
+    const section = entry?.sectionId ? index.section(entry.sectionId) : undefined;
+    if (!entry || !section) {
+      log.warn({ event: 'policy.vote.unknown' }, 'vote for an unknown question');
+      return noticeCard('That question is no longer here', 'I can\u2019t find the question this vote is for. Please ask it again.', true);
+    }
+    const card = (extra: { voteMessage?: string; voteProblem?: string }) =>
+      answerCard({
+        policyTitle, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title,
+        passage: index.passage(section.id, entry.question), question: entry.question, feedbackId: entry.id,
+        showDeviceProblem: isDeviceProblem(index, entry.question), ...extra
+      });
+    const voter = senderId(context);
+    if (!voter || voter !== entry.askerId) {
+      log.warn({ event: 'policy.vote.refused', feedbackId }, 'vote on someone else\u2019s question');
+      return card({ voteProblem: 'Only the person who asked this question can say whether it was answered.' });
+    }
+    const isHelpful = helpful === 'yes';
+    if (entry.helpful === isHelpful) return card({ voteMessage: 'You already told us this. Thank you.' });
+    await store.setFeedbackHelpful(entry.id, isHelpful);
+    log.info({ event: 'policy.vote', feedbackId, helpful: isHelpful, changed: entry.helpful !== undefined }, 'policy answer rated');
+    const thanks = isHelpful
+      ? 'Thank you. Glad that helped.'
+      : `Thank you. The policy owner will see that this did not answer your question. For help now, contact ${config.ictContact}.`;
+    return card({ voteMessage: entry.helpful === undefined ? thanks : `Changed. ${thanks}` });
+  });
+
+  // Last: every other message is a policy question.
+  app.activity('message', async (context) => {
+    const text = context.activity.text?.trim();
+    // A word or two the policy does not know at all is more likely a mistyped command or a greeting than a question.
+    if (!text || (text.split(/\s+/).length <= SHORT_MESSAGE_WORDS && index.rank(text).length === 0)) {
+      await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(!config.bot))));
+      return;
+    }
+    const { card, result, question } = await answer(context, text);
+    const phrased =
+      phraser && result.answered
+        ? await phraser.phrase(context, question, grounding(result), (reason) => log.warn({ event: 'policy.phrasing.failed', reason }, 'model answer not used'))
+        : undefined;
+    const reply = MessageFactory.attachment(cardAttachment(card));
+    if (phrased) {
+      reply.text = phrased.text;
+      reply.entities = [aiEntity(phrased.citations) as unknown as NonNullable<typeof reply.entities>[number]];
+    }
+    await context.sendActivity(reply);
+  });
+}

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { cardOf, cardText, COLLEAGUE, createTestBot, invokeCard, STAFF, type TestBot } from '../../helpers/bot.js';
+import type { AdaptiveCard } from '../../../src/shared/cards.js';
+
+const ADMIN_ID = '00000000-0000-0000-0000-0000000000ad';
+const ADMIN = { id: '29:admin', name: 'Ada Admin', aadObjectId: ADMIN_ID };
+
+/** Every action on a card, flattened. */
+function actions(card: AdaptiveCard | undefined): Array<Record<string, unknown>> {
+  return ((card?.actions as Array<Record<string, unknown>>) ?? []).filter(Boolean);
+}
+
+async function ask(bot: TestBot, question: string, from = STAFF): Promise<AdaptiveCard> {
+  const { replies } = await bot.say(question, { from });
+  assert.equal(replies.length, 1, 'one reply');
+  const card = cardOf(replies[0]);
+  assert.ok(card, 'the reply is a card');
+  return card;
+}
+
+function voteData(card: AdaptiveCard, helpful: 'yes' | 'no'): Record<string, unknown> {
+  const action = actions(card).find((a) => a.title === (helpful === 'yes' ? 'Yes' : 'No'));
+  assert.ok(action, `has a ${helpful} button`);
+  assert.equal(action.type, 'Action.Execute');
+  return action.data as Record<string, unknown>;
+}
+
+describe('policy Q&A', () => {
+  it('answers the Hotmail question with the webmail passage, its section and a link', async () => {
+    const bot = await createTestBot({ env: { POLICY_URL: 'https://intranet.example/policies/aup' } });
+    const card = await ask(bot, 'Can I check my Hotmail on my work laptop at lunch?');
+    const text = cardText(card);
+    assert.match(text, /Webmail \(Gmail, Hotmail, Yahoo\)/);
+    assert.match(text, /cannot access personal webmail/);
+    assert.match(text, /Did this answer your question\?/);
+    assert.match(text, /sample policy/);
+    const link = actions(card).find((a) => a.type === 'Action.OpenUrl');
+    assert.equal(link?.url, 'https://intranet.example/policies/aup#webmail');
+    assert.equal(actions(card).some((a) => a.title === 'Report a device problem'), false, 'not about a broken device');
+  });
+
+  it('says plainly that the canteen menu is not in the policy, offers two sections and ICT', async () => {
+    const bot = await createTestBot({ env: { ICT_CONTACT: 'the ICT service desk on 01234 567890' } });
+    const card = await ask(bot, 'what\u2019s for lunch in the canteen?');
+    const text = cardText(card);
+    assert.match(text, /couldn't find this in the policy/);
+    assert.match(text, /01234 567890/);
+    assert.doesNotMatch(text, /Did this answer/);
+    const offered = actions(card).filter((a) => a.verb === 'policy.section');
+    assert.equal(offered.length, 2);
+    const [feedback] = await bot.store.listFeedback();
+    assert.equal(feedback.answered, false);
+    assert.equal(feedback.question, 'what\u2019s for lunch in the canteen?');
+  });
+
+  it('shows an offered section when asked', async () => {
+    const bot = await createTestBot();
+    const card = invokeCard(await bot.execute('policy.section', { sectionId: 'tethering' }));
+    assert.match(cardText(card), /Tethering and mobile hotspots/);
+    assert.doesNotMatch(cardText(card), /Did this answer/);
+    const missing = invokeCard(await bot.execute('policy.section', { sectionId: 'no-such-section' }));
+    assert.match(cardText(missing), /not in the policy any more/);
+  });
+
+  it('offers "Report a device problem" when a device is not working', async () => {
+    const bot = await createTestBot();
+    const card = await ask(bot, 'my laptop won\u2019t turn on and I can\u2019t do my work');
+    const button = actions(card).find((a) => a.title === 'Report a device problem');
+    assert.equal(button?.verb, 'complaint.open');
+  });
+
+  it('answers a question from the help card\u2019s "Ask a policy question" in place', async () => {
+    const bot = await createTestBot();
+    const card = invokeCard(await bot.execute('policy.ask', { question: 'can I tether my laptop to my phone?' }));
+    assert.match(cardText(card), /Tethering and mobile hotspots/);
+    const empty = invokeCard(await bot.execute('policy.ask', { question: '   ' }));
+    assert.match(cardText(empty), /Type your question first/);
+    assert.equal((await bot.store.listFeedback()).length, 1, 'the empty question is not kept');
+  });
+
+  it('stores the vote on the question, once, and lets the asker change their mind', async () => {
+    const bot = await createTestBot();
+    const card = await ask(bot, 'can I use facebook at lunch');
+    const no = voteData(card, 'no');
+    const after = invokeCard(await bot.execute('policy.vote', no));
+    assert.match(cardText(after), /policy owner will see/);
+    assert.doesNotMatch(cardText(after), /Did this answer/, 'the buttons are gone');
+    let [feedback] = await bot.store.listFeedback();
+    assert.equal(feedback.helpful, false);
+    assert.equal(feedback.askerId, STAFF.aadObjectId);
+    assert.equal(feedback.sectionId, 'social-media');
+
+    const again = invokeCard(await bot.execute('policy.vote', no));
+    assert.match(cardText(again), /already told us/);
+
+    const yes = invokeCard(await bot.execute('policy.vote', voteData(card, 'yes')));
+    assert.match(cardText(yes), /Changed/);
+    [feedback] = await bot.store.listFeedback();
+    assert.equal(feedback.helpful, true);
+    assert.equal((await bot.store.listFeedback()).length, 1);
+  });
+
+  it('refuses a vote on someone else\u2019s question and changes nothing', async () => {
+    const bot = await createTestBot();
+    const card = await ask(bot, 'can I use facebook at lunch');
+    const refused = invokeCard(await bot.execute('policy.vote', voteData(card, 'no'), { from: COLLEAGUE }));
+    assert.match(cardText(refused), /Only the person who asked/);
+    const [feedback] = await bot.store.listFeedback();
+    assert.equal(feedback.helpful, undefined);
+  });
+
+  it('rejects a forged or broken vote', async () => {
+    const bot = await createTestBot();
+    const unknown = invokeCard(await bot.execute('policy.vote', { feedbackId: 'made-up', helpful: 'no' }));
+    assert.match(cardText(unknown), /can\u2019t find the question/);
+    const card = await ask(bot, 'can I use facebook at lunch');
+    const broken = invokeCard(await bot.execute('policy.vote', { ...voteData(card, 'no'), helpful: 'maybe' }));
+    assert.match(cardText(broken), /could not be read/);
+    assert.equal((await bot.store.listFeedback())[0].helpful, undefined);
+  });
+
+  it('gives the help card for a word or two that match nothing, and keeps no question', async () => {
+    const bot = await createTestBot();
+    const card = await ask(bot, 'hepl');
+    assert.match(cardText(card), /Ask a policy question/);
+    assert.equal((await bot.store.listFeedback()).length, 0);
+  });
+
+  it('answers in a channel where it was asked', async () => {
+    const bot = await createTestBot();
+    const { replies } = await bot.say('is gmail blocked on council computers', { conversationType: 'channel' });
+    assert.equal(replies[0].conversation?.id, '19:channel-1@thread.tacv2');
+    assert.match(cardText(cardOf(replies[0])), /Webmail/);
+  });
+});
+
+describe('policy gaps', () => {
+  it('is refused to staff, and audited', async () => {
+    const bot = await createTestBot({ env: { ADMIN_IDS: ADMIN_ID } });
+    const { replies } = await bot.say('policy gaps');
+    assert.match(String(replies[0].text), /only the bot\u2019s admins/);
+    assert.equal(cardOf(replies[0]), undefined);
+    const [audit] = await bot.store.listAudit();
+    assert.equal(audit.action, 'policy-gaps');
+    assert.equal(audit.outcome, 'refused');
+  });
+
+  it('shows admins the most frequent unanswered and down-voted questions, similar wording together', async () => {
+    const bot = await createTestBot({ env: { ADMIN_IDS: ADMIN_ID } });
+    await ask(bot, 'what\u2019s for lunch in the canteen?');
+    await ask(bot, 'Whats for lunch in the canteen', COLLEAGUE);
+    await ask(bot, 'when is pay day this month');
+    const answered = await ask(bot, 'can I use facebook at lunch');
+    await bot.execute('policy.vote', voteData(answered, 'no'));
+    await ask(bot, 'is gmail blocked on council computers');
+
+    const { replies } = await bot.say('policy gaps', { from: ADMIN });
+    const text = cardText(cardOf(replies[0]));
+    assert.match(text, /Policy gaps/);
+    const canteen = text.indexOf('canteen');
+    assert.ok(canteen >= 0 && canteen < text.indexOf('pay day'), 'the canteen question, asked twice, comes first');
+    assert.match(text, /Asked twice \(not answered twice\), 2 wordings/);
+    assert.match(text, /answer did not help once/);
+    assert.doesNotMatch(text, /gmail/, 'answered questions nobody down-voted are not gaps');
+  });
+});
