@@ -15,6 +15,8 @@ import { register as registerProfile } from './features/profile/register.js';
 import { register as registerSummaries } from './features/summaries/register.js';
 import { register as registerRoles } from './features/roles/register.js';
 import { ConversationBook } from './shared/conversations.js';
+import { BotEvents } from './shared/events.js';
+import { register as registerNotifications } from './features/notifications/register.js';
 import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
 import { register as registerComplaints } from './features/complaints/register.js';
 import { register as registerMyReports } from './features/my-reports/register.js';
@@ -78,6 +80,8 @@ export function turnErrorHandler(log: Logger) {
 export interface BotParts {
   app: BotApp;
   conversations: ConversationBook;
+  /** What features tell each other; `idle()` waits for background sends. */
+  events: BotEvents;
   /** Absent when there is no adapter to send through (tests driving `app.run` directly). */
   proactive?: ProactiveSender;
 }
@@ -91,7 +95,9 @@ export function createBotApp(deps: FeatureDeps, adapter?: TeamsAdapter): BotApp 
 }
 
 /** Builds the application, the conversation references and the proactive sender. */
-export function createBotParts(deps: FeatureDeps, adapter?: TeamsAdapter): BotParts {
+export function createBotParts(coreDeps: FeatureDeps, adapter?: TeamsAdapter): BotParts {
+  const events = coreDeps.events ?? new BotEvents(coreDeps.log);
+  const deps: FeatureDeps = { ...coreDeps, events };
   const app = new Application<TurnState>({ adapter, botAppId: deps.config.bot?.appId, startTypingTimer: false });
   app.error(turnErrorHandler(deps.log));
   // Guards run before every route: another tenant is refused first, then floods are paused.
@@ -112,11 +118,12 @@ export function createBotParts(deps: FeatureDeps, adapter?: TeamsAdapter): BotPa
   registerRoles(app, deps);
   registerComplaints(app, deps);
   registerMyReports(app, deps);
+  registerNotifications(app, deps, { events, proactive });
 
   const comingSoon = noticeCard('Coming soon', 'This report is not open yet. You can still ask a policy question or update your profile.', true);
   onCardAction(app, HELP_VERBS.sharing, async () => comingSoon);
 
   // Last: policy Q&A takes every message that no command above took.
   registerPolicy(app, deps);
-  return { app, conversations, proactive };
+  return { app, conversations, events, proactive };
 }

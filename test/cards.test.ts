@@ -6,6 +6,7 @@ import { checkCard } from './helpers/render.js';
 import { summaryCard, summaryCardData } from '../src/features/summaries/summary-card.js';
 import { summarise, windowsFor } from '../src/features/summaries/summary.js';
 import { renderCard } from '../src/shared/cards.js';
+import { complaintNotificationCard } from '../src/features/notifications/notification.js';
 import { complaint, REPORT_AAD } from './features/summaries/fixtures.js';
 
 const summaryEnd = new Date('2026-11-23T09:00:00.000Z');
@@ -86,6 +87,11 @@ const cards = {
   'policy not found (nothing close)': notFoundCard({ ...policy, question: 'canteen?', ictContact: 'ICT', showDeviceProblem: false, closest: [] }),
   'policy gaps': gapsCard([{ question: 'canteen?', count: 3, unanswered: 2, notHelpful: 1, wordings: 2, lastAskedOn: '2026-01-02' }], 3),
   'policy gaps (none)': gapsCard([], 0),
+  'complaint notification (open)': complaintNotificationCard(complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { description: 'See [this](https://evil.example) **now**' }), { reporterName: 'Sam *Staff*', refreshUserIds: ['29:manager'] }),
+  'complaint notification (resolved, note)': complaintNotificationCard(
+    complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { status: 'resolved', history: [{ status: 'resolved', at: '2026-11-21T10:00:00.000Z', by: 'm' }] }),
+    { reporterName: 'Sam Staff', refreshUserIds: [], note: 'This report is already resolved.' }
+  ),
   'profile (errors)': profileCard({ worksWithChildrenOrVulnerable: '', remoteOrFlexible: 'maybe', devices: '' }, { errors: { worksWithChildrenOrVulnerable: 'Choose yes or no.' } })
 };
 

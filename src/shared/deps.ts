@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
+import type { BotEvents } from './events.js';
 
 export type BotApp = Application<TurnState>;
 
@@ -12,4 +13,6 @@ export interface FeatureDeps {
   log: Logger;
   /** The current time; tests pass a fixed one. */
   now: () => Date;
+  /** How features tell each other what happened; absent when nothing listens. */
+  events?: BotEvents;
 }

@@ -77,6 +77,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     if (created) {
       const updated = profileWithAnswers(profile, reporterId, answered, submittedAt);
       if (updated) await store.saveProfile(updated);
+      deps.events?.complaintStored(report as DeviceComplaint);
     }
     log.info({ event: created ? 'complaint.stored' : 'complaint.repeat', reference: report.id }, created ? 'complaint stored' : 'complaint already stored');
     return complaintConfirmationCard(report as DeviceComplaint, !created);

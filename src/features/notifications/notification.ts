@@ -1,0 +1,80 @@
+/**
+ * A new device complaint as its reporter's manager sees it, with Acknowledge and Resolve
+ * buttons, and the rules for moving its status. Pure: the handlers fetch and store.
+ */
+import { z } from 'zod';
+import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import { readableDate } from '../../shared/dates.js';
+import { CAUSE_LABELS, STATUS_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
+import { DEVICE_LABELS, type DeviceComplaint, type ReportStatus } from '../../store/types.js';
+
+export const NOTIFICATION_VERBS = {
+  acknowledge: 'complaint.acknowledge',
+  resolve: 'complaint.resolve',
+  refresh: 'complaint.refresh'
+} as const;
+
+export type StatusAction = 'acknowledge' | 'resolve';
+const TARGET: Record<StatusAction, ReportStatus> = { acknowledge: 'acknowledged', resolve: 'resolved' };
+
+/** What a status button sends back. */
+const buttonData = z.object({ reportId: z.string().regex(/^DC-\d{4}-\d{6}$/) });
+
+/** The complaint reference a button carries, when it is one the bot could have made. */
+export function buttonReportId(data: Record<string, unknown>): string | undefined {
+  const parsed = buttonData.safeParse(data);
+  return parsed.success ? parsed.data.reportId : undefined;
+}
+
+/**
+ * The status a button moves a complaint to, or why it cannot: only open complaints are
+ * acknowledged, open or acknowledged ones resolved, and withdrawn or voided ones are left alone.
+ */
+export function nextStatus(current: ReportStatus, action: StatusAction): { ok: true; status: ReportStatus } | { ok: false; note: string } {
+  if (current === 'withdrawn' || current === 'void') return { ok: false, note: 'This report was withdrawn, so its status cannot change.' };
+  if (current === 'resolved') return { ok: false, note: 'This report is already resolved.' };
+  if (action === 'acknowledge' && current === 'acknowledged') return { ok: false, note: 'This report was already acknowledged.' };
+  return { ok: true, status: TARGET[action] };
+}
+
+const STATUS_COLOURS: Partial<Record<ReportStatus, string>> = { open: 'Attention', acknowledged: 'Accent', resolved: 'Good' };
+
+export interface NotificationView {
+  reporterName: string;
+  /** Teams user ids (29:...) whose clients refresh the card to its current status. */
+  refreshUserIds: string[];
+  /** A line about what just happened, e.g. that a button changed nothing. */
+  note?: string;
+}
+
+/** The card a manager sees for a complaint, showing its current status. */
+export function complaintNotificationCard(report: DeviceComplaint, view: NotificationView): AdaptiveCard {
+  const last = report.history.at(-1);
+  const changed = last && last.status === report.status ? ` on ${readableDate(last.at.slice(0, 10))}` : '';
+  return renderCard('complaint.notification', {
+    reportId: report.id,
+    reporterName: view.reporterName,
+    userIds: view.refreshUserIds,
+    facts: [
+      { title: 'Reference', value: report.id },
+      { title: 'Device', value: DEVICE_LABELS[report.device] },
+      { title: 'What stopped them', value: CAUSE_LABELS[report.cause] },
+      { title: 'Tasks they could not do', value: report.blockedTasks.map((task) => TASK_LABELS[task]).join('; ') },
+      { title: 'When', value: readableDate(report.occurredOn) }
+    ],
+    description: report.description,
+    status: `${STATUS_LABELS[report.status]}${changed}`,
+    statusColour: STATUS_COLOURS[report.status] ?? 'Default',
+    note: view.note ?? '',
+    nextSteps: 'Acknowledge it to let them know you have seen it; mark it resolved when they can work again. They are told each time.',
+    canAcknowledge: report.status === 'open',
+    canResolve: report.status === 'open' || report.status === 'acknowledged',
+    verbs: NOTIFICATION_VERBS
+  });
+}
+
+/** What the reporter is told when their manager changes the status. */
+export function reporterUpdate(report: DeviceComplaint): { title: string; message: string } {
+  const what = report.status === 'resolved' ? 'marked as resolved' : 'acknowledged';
+  return { title: 'Update on your device problem', message: `Your report ${report.id} has been ${what} by your manager. Say "my reports" to see all your reports.` };
+}
