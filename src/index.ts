@@ -6,14 +6,19 @@ import { createLogger } from './log.js';
 import { createServer } from './server.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { StoreError } from './store/store.js';
+import { lockDataDir } from './store/lock.js';
+import { scheduleRetention } from './features/data-protection/tasks.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const store = await openLowdbStore(config.dataDir);
+  // Reading is harmless; writing beside another bot or a data task is not.
+  const unlock = await lockDataDir(config.dataDir, 'the bot');
   const adapter = createAdapter(config);
   const deps = { config, store, log, now: () => new Date() };
   const { app, proactive } = createBotParts(deps, adapter);
+  const retention = scheduleRetention(deps);
   const server = createServer({ config, log, store, adapter, app });
   const address = await server.listen();
   const schedule = proactive && scheduleSummaries(deps, proactive);
@@ -32,8 +37,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     log.info({ event: 'stopping', signal }, 'stopping');
     schedule?.stop();
+    retention.stop();
     await server.close();
     await store.close();
+    await unlock();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

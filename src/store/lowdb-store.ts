@@ -7,14 +7,14 @@
  * read-modify-write never interleaves) and then written; changes that arrive while a file
  * is being written go out together in its next write.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { CoalescedWrites } from './coalesced-writes.js';
 import { readCollectionFile, SCHEMA_VERSION, type CollectionFile } from './collection-file.js';
 import { migrateSingleReportsFile, reportFileName, reportFileNumbers, REPORTS_DIR, REPORTS_PER_FILE } from './report-files.js';
-import { REFERENCE_PREFIX, StoreError, type ReportFilter, type Store, type StoreStatus } from './store.js';
+import { REFERENCE_PREFIX, StoreError, type ReportFilter, type Store, type StoreStatus, type StoredData } from './store.js';
 import type {
   AuditEntry,
   ConversationRecord,
@@ -32,16 +32,10 @@ import type {
 
 export { SCHEMA_VERSION };
 
-interface Collections {
-  profiles: Profile;
-  employees: Employee;
-  conversations: ConversationRecord;
-  feedback: PolicyFeedback;
-  audit: AuditEntry;
-  roles: RoleGrant;
-  summaryRuns: SummaryRun;
-}
-type CollectionName = keyof Collections;
+/** The collections kept one file each; reports have their own files. */
+type CollectionName = Exclude<keyof StoredData, 'reports'>;
+/** One record of each collection. */
+type Collections = { [K in CollectionName]: StoredData[K][number] };
 const COLLECTIONS: CollectionName[] = ['profiles', 'employees', 'conversations', 'feedback', 'audit', 'roles', 'summaryRuns'];
 
 /** Where the store's files are: lowdb adapters, and names for messages. */
@@ -345,6 +339,60 @@ class LowStore implements Store {
 
   async listAudit(): Promise<AuditEntry[]> {
     return this.#files.audit.db.data.items.map(copy);
+  }
+
+  async snapshot(): Promise<StoredData> {
+    return this.#copyAll();
+  }
+
+  #copyAll(): StoredData {
+    const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, this.#files[name].db.data.items.map(copy)]));
+    return { ...collections, reports: [...this.#reports()].map(copy) } as StoredData;
+  }
+
+  async rewrite(change: (data: StoredData) => Partial<StoredData>): Promise<void> {
+    // Snapshot, change and apply happen in one synchronous step, so no other change falls between.
+    const replaced = change(this.#copyAll());
+    const writes: Promise<void>[] = [];
+    for (const name of COLLECTIONS) {
+      const items = replaced[name];
+      if (!items) continue;
+      const file = this.#files[name] as DataFile<unknown>;
+      file.db.data = { schemaVersion: SCHEMA_VERSION, items: items.map(copy) };
+      writes.push(file.writes.request());
+    }
+    if (replaced.reports) writes.push(...this.#replaceReports(replaced.reports));
+    await Promise.all(writes);
+  }
+
+  /** Puts each report back in the file it was in (by reference), dropping those not given. */
+  #replaceReports(reports: Report[]): Promise<void>[] {
+    const byId = new Map(reports.map((r) => [r.id, copy(r)]));
+    if (reports.some((r) => !this.#reportsById.has(r.id))) throw new StoreError('a rewrite cannot add reports; use addReport');
+    this.#reportsBySubmission.clear();
+    this.#reportsById.clear();
+    this.#reportFileOf.clear();
+    // Sequences only go up: a purged reference is never handed out again while running.
+    return this.#reportFiles.map((file) => {
+      file.db.data = { schemaVersion: SCHEMA_VERSION, items: file.db.data.items.flatMap((r) => byId.get(r.id) ?? []) };
+      for (const report of file.db.data.items) this.#index(report, file);
+      return file.writes.request();
+    });
+  }
+
+  async backupTo(dir: string): Promise<string[]> {
+    const data = this.#copyAll();
+    const numbers = this.#reportFiles.map((file) => ({ number: file.number, ids: new Set(file.db.data.items.map((r) => r.id)) }));
+    await mkdir(path.join(dir, REPORTS_DIR), { recursive: true });
+    const written: string[] = [];
+    const write = async (file: string, items: unknown[]) => {
+      // 'wx': a backup never overwrites another.
+      await writeFile(file, JSON.stringify({ schemaVersion: SCHEMA_VERSION, items }), { flag: 'wx' });
+      written.push(file);
+    };
+    for (const name of COLLECTIONS) await write(path.join(dir, `${name}.json`), data[name]);
+    for (const { number, ids } of numbers) await write(path.join(dir, REPORTS_DIR, reportFileName(number)), data.reports.filter((r) => ids.has(r.id)));
+    return written;
   }
 
   async close(): Promise<void> {

@@ -24,6 +24,19 @@ export interface ReportFilter {
   reporterId?: string;
 }
 
+/** Every collection the store keeps, by name: what a snapshot, a rewrite and a backup hold. */
+export interface StoredData {
+  profiles: Profile[];
+  employees: Employee[];
+  reports: Report[];
+  conversations: ConversationRecord[];
+  feedback: PolicyFeedback[];
+  audit: AuditEntry[];
+  roles: RoleGrant[];
+  summaryRuns: SummaryRun[];
+}
+export type CollectionName = keyof StoredData;
+
 /** What `/healthz` shows of the store. */
 export interface StoreStatus {
   kind: string;
@@ -77,6 +90,16 @@ export interface Store {
 
   addAudit(entry: AuditEntry): Promise<void>;
   listAudit(): Promise<AuditEntry[]>;
+
+  /** A copy of everything, taken between writes, so it is consistent across collections. */
+  snapshot(): Promise<StoredData>;
+  /**
+   * Replaces whole collections in one step, between other writes: `change` gets a snapshot
+   * and returns the collections to replace. For retention and erasure, which touch many records.
+   */
+  rewrite(change: (data: StoredData) => Partial<StoredData>): Promise<void>;
+  /** Writes a copy of every collection file into `dir` (created), between writes; returns the files written. */
+  backupTo(dir: string): Promise<string[]>;
 
   /** Waits for pending writes to finish. */
   close(): Promise<void>;

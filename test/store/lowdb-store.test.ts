@@ -52,6 +52,31 @@ describe('lowdb store', () => {
     await assert.rejects(openLowdbStore(dir), /newer than this bot/);
   });
 
+  it('rewrites collections so a new store reads the change, and re-indexes reports', async () => {
+    const store = await openLowdbStore(dir);
+    await store.addReport(complaint('sub-old', '2024-01-01T00:00:00.000Z'));
+    const { report: kept } = await store.addReport(complaint('sub-new'));
+    await store.rewrite((data) => ({ reports: data.reports.filter((r) => r.submissionId !== 'sub-old') }));
+    assert.equal((await store.listReports()).length, 1);
+    assert.equal((await store.addReport(complaint('sub-old', '2024-01-01T00:00:00.000Z'))).created, true, 'the purged submission is gone from the index');
+    await store.close();
+    const reopened = await openLowdbStore(dir);
+    assert.deepEqual((await reopened.listReports()).map((r) => r.submissionId).sort(), ['sub-new', 'sub-old']);
+    assert.deepEqual(await reopened.getReport(kept.id), kept);
+  });
+
+  it('writes a backup that opens as a store with the same data', async () => {
+    const store = await openLowdbStore(dir);
+    await store.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: [], updatedAt: '2026-01-01T00:00:00.000Z' });
+    const { report } = await store.addReport(complaint('sub-1'));
+    const files = await store.backupTo(path.join(dir, 'backups', 'one'));
+    assert.ok(files.some((f) => f.endsWith(path.join('reports', '000001.json'))));
+    const restored = await openLowdbStore(path.join(dir, 'backups', 'one'));
+    assert.deepEqual(await restored.getReport(report.id), report);
+    assert.deepEqual(await restored.snapshot(), await store.snapshot());
+    await assert.rejects(store.backupTo(path.join(dir, 'backups', 'one')), /EEXIST/, 'a backup never overwrites another');
+  });
+
   it('leaves no temporary files behind', async () => {
     const store = await openLowdbStore(dir);
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.addReport(complaint(`sub-${i}`))));

@@ -1,0 +1,95 @@
+/**
+ * The data-protection tasks as the bot and the CLIs run them: apply the pure rules to the
+ * store and audit what was done. Audit entries carry counts and pseudonyms, never the data.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Cron } from 'croner';
+import type { FeatureDeps } from '../../shared/deps.js';
+import type { Store } from '../../store/store.js';
+import { purge, purgedTotal, retentionCutoff, type PurgeCounts } from './retention.js';
+import { eraseSubject, exportSubject, type ErasureCounts, type SubjectExport } from './subject.js';
+
+/** Who runs a task, for the audit: `cli:<user>` or `bot:schedule`. */
+export interface TaskContext {
+  store: Store;
+  now: () => Date;
+  actor: string;
+}
+
+export interface PurgeResult {
+  cutoff: string;
+  dryRun: boolean;
+  counts: PurgeCounts;
+}
+
+/** Purges what is older than the retention period (or, with `dryRun`, only counts it). */
+export async function runPurge(task: TaskContext, retentionMonths: number, dryRun = false): Promise<PurgeResult> {
+  const cutoff = retentionCutoff(task.now(), retentionMonths);
+  const { counts } = purge(await task.store.snapshot(), cutoff);
+  if (!dryRun && purgedTotal(counts) > 0) {
+    await task.store.rewrite((data) => purge(data, cutoff).kept);
+    await task.store.addAudit({
+      at: task.now().toISOString(),
+      actorId: task.actor,
+      action: 'retention.purge',
+      outcome: 'done',
+      detail: `before ${cutoff.toISOString()}: ${JSON.stringify(counts)}`
+    });
+  }
+  return { cutoff: cutoff.toISOString(), dryRun, counts };
+}
+
+/** Everything held about one person; the export itself is audited. */
+export async function runSubjectExport(task: TaskContext, id: string): Promise<SubjectExport> {
+  const result = exportSubject(await task.store.snapshot(), id);
+  await task.store.addAudit({ at: task.now().toISOString(), actorId: task.actor, action: 'subject.export', target: id, outcome: 'done' });
+  return result;
+}
+
+export interface ErasureResult {
+  /** The pseudonym that now stands for the person in kept records; absent when nothing was held. */
+  pseudonym?: string;
+  counts: ErasureCounts;
+}
+
+/** Erases one person (see subject.ts for what goes and what stays); audited under the pseudonym. */
+export async function runSubjectErase(task: TaskContext, id: string): Promise<ErasureResult> {
+  const pseudonym = `erased-${randomUUID()}`;
+  const preview = eraseSubject(await task.store.snapshot(), id, pseudonym).counts;
+  const touched = [...Object.values(preview.removed), ...Object.values(preview.anonymised)].some((n) => n > 0);
+  if (!touched) return { counts: preview };
+  let counts = preview;
+  await task.store.rewrite((data) => {
+    const erased = eraseSubject(data, id, pseudonym);
+    counts = erased.counts;
+    return erased.data;
+  });
+  await task.store.addAudit({ at: task.now().toISOString(), actorId: task.actor, action: 'subject.erase', target: pseudonym, outcome: 'done', detail: JSON.stringify(counts) });
+  return { pseudonym, counts };
+}
+
+/** A backup folder's name: the time, sortable and safe in file names. */
+export function backupFolder(root: string, now: Date): string {
+  return path.join(root, `backup-${now.toISOString().replace(/[:.]/g, '-')}`);
+}
+
+/**
+ * Runs the retention purge daily inside the bot, on `RETENTION_PURGE_CRON` in the council's
+ * time zone. A run still going when the next is due is skipped rather than overlapped.
+ */
+export function scheduleRetention(deps: FeatureDeps): Cron {
+  const { config, store, log, now } = deps;
+  return new Cron(
+    config.retentionPurgeCron,
+    { timezone: config.timeZone, protect: true, name: 'retention-purge' },
+    async () => {
+      try {
+        const result = await runPurge({ store, now, actor: 'bot:schedule' }, config.retentionMonths);
+        log.info({ event: 'retention.purged', cutoff: result.cutoff, ...result.counts }, 'retention purge done');
+      } catch (error) {
+        log.error({ event: 'retention.failed', err: { name: (error as Error).name, message: (error as Error).message } }, 'retention purge failed');
+      }
+    }
+  );
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { purge, retentionCutoff } from '../../../src/features/data-protection/retention.js';
+import { runPurge, scheduleRetention } from '../../../src/features/data-protection/tasks.js';
+import { createLogger } from '../../../src/log.js';
+import { openMemoryStore } from '../../../src/store/lowdb-store.js';
+import type { StoredData } from '../../../src/store/store.js';
+import { testConfig } from '../../helpers/bot.js';
+import { complaintRecord, emptyData } from './fixtures.js';
+
+describe('retention: the rules', () => {
+  it('cuts off whole calendar months back, clamping to the month\u2019s last day', () => {
+    assert.equal(retentionCutoff(new Date('2026-03-15T10:00:00Z'), 24).toISOString(), '2024-03-15T10:00:00.000Z');
+    assert.equal(retentionCutoff(new Date('2026-03-31T00:00:00Z'), 13).toISOString(), '2025-02-28T00:00:00.000Z');
+  });
+
+  it('purges reports by submission time, and feedback, audit, summary runs and gone conversations by their time', () => {
+    const data: StoredData = {
+      ...emptyData(),
+      reports: [complaintRecord('DC-2024-000001', '2024-01-01T00:00:00.000Z'), complaintRecord('DC-2025-000001', '2025-06-01T00:00:00.000Z')],
+      feedback: [
+        { id: 'f1', at: '2024-01-01T00:00:00.000Z', question: 'old', answered: true },
+        { id: 'f2', at: '2025-06-01T00:00:00.000Z', question: 'new', answered: false }
+      ],
+      audit: [{ at: '2023-12-31T00:00:00.000Z', actorId: 'a', action: 'x', outcome: 'done' }],
+      conversations: [
+        { aadObjectId: 'gone-long-ago', reference: {}, updatedAt: '2023-01-01T00:00:00.000Z', goneAt: '2023-02-01T00:00:00.000Z' },
+        { aadObjectId: 'still-here', reference: {}, updatedAt: '2023-01-01T00:00:00.000Z' }
+      ],
+      profiles: [{ aadObjectId: 'p', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: [], updatedAt: '2020-01-01T00:00:00.000Z' }]
+    };
+    const { kept, counts } = purge(data, new Date('2025-01-01T00:00:00.000Z'));
+    assert.deepEqual(counts, { reports: 1, feedback: 1, audit: 1, conversations: 1, summaryRuns: 0 });
+    assert.deepEqual(kept.reports.map((r) => r.id), ['DC-2025-000001']);
+    assert.deepEqual(kept.conversations.map((c) => c.aadObjectId), ['still-here']);
+    assert.equal('profiles' in kept, false, 'profiles are not time-bound');
+  });
+});
+
+describe('retention: running it', () => {
+  it('a dry run counts and changes nothing; a real run purges and is audited', async () => {
+    const store = await openMemoryStore();
+    await store.addReport({ ...complaintRecord('x', '2023-05-01T00:00:00.000Z'), submissionId: 'old' });
+    await store.addReport({ ...complaintRecord('x', '2026-05-01T00:00:00.000Z'), submissionId: 'new' });
+    const task = { store, now: () => new Date('2026-06-01T00:00:00Z'), actor: 'cli:test' };
+    const dry = await runPurge(task, 24, true);
+    assert.equal(dry.counts.reports, 1);
+    assert.equal((await store.listReports()).length, 2);
+    assert.equal((await store.listAudit()).length, 0);
+    const done = await runPurge(task, 24);
+    assert.equal(done.counts.reports, 1);
+    assert.deepEqual((await store.listReports()).map((r) => r.submissionId), ['new']);
+    const [audit] = await store.listAudit();
+    assert.equal(audit.action, 'retention.purge');
+    assert.equal(audit.actorId, 'cli:test');
+    assert.match(audit.detail ?? '', /"reports":1/);
+  });
+
+  it('runs on its schedule inside the bot', async () => {
+    const store = await openMemoryStore();
+    await store.addReport({ ...complaintRecord('x', '2020-05-01T00:00:00.000Z'), submissionId: 'old' });
+    const config = testConfig({ RETENTION_PURGE_CRON: '* * * * * *' });
+    const job = scheduleRetention({ config, store, log: createLogger('silent'), now: () => new Date() });
+    try {
+      const deadline = Date.now() + 3000;
+      while ((await store.listReports()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.equal((await store.listReports()).length, 0);
+      assert.equal((await store.listAudit())[0]?.actorId, 'bot:schedule');
+    } finally {
+      job.stop();
+    }
+  });
+});
