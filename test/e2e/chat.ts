@@ -27,20 +27,59 @@ const REPLY_TIMEOUT_MS = 20_000;
 const CARD = '.ac-preview-panel > .ac-adaptiveCard';
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** The input a `<label for>` inside `scope` names, the label found by its whole text. */
-async function labelledInput(scope: Locator, text: string | RegExp): Promise<Locator> {
-  const hasText = typeof text === 'string' ? new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : text;
-  const id = await scope.locator('label[for]').filter({ hasText }).first().getAttribute('for');
+/** An input's own label (the renderer draws it as a rich text block); options have plain labels. */
+const INPUT_LABEL = 'label.ac-richTextBlock[for]';
+const OPTION_LABEL = 'label[for]';
+
+/**
+ * The element a `<label for>` inside `scope` names, the label found by its whole text (a
+ * required input's label ends with " *") or by a pattern.
+ */
+async function labelled(scope: Locator, labels: string, text: string | RegExp): Promise<Locator> {
+  const hasText = typeof text === 'string' ? new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\*)?\\s*$`) : text;
+  const id = await scope.locator(labels).filter({ hasText }).first().getAttribute('for');
   if (!id) throw new Error(`nothing on the card is labelled "${text}"`);
   return scope.locator(`[id="${id}"]`);
 }
 
+/** The input on `card` whose label is `label`. */
+function labelledInput(card: Locator, label: string | RegExp): Promise<Locator> {
+  return labelled(card, INPUT_LABEL, label);
+}
+
 /**
- * One option of a choice set. The renderer labels the set with a `<label for>` naming the
- * element that holds the options, and each option's input with its own `<label for>`.
+ * One option of a choice set: the set's label names the element that holds the options,
+ * and each option's input has its own label.
  */
 async function option(card: Locator, question: string | RegExp, title: string): Promise<Locator> {
-  return labelledInput(await labelledInput(card, question), title);
+  return labelled(await labelledInput(card, question), OPTION_LABEL, title);
+}
+
+/** How long a card must go unchanged before its picture is taken. */
+const SETTLE_MS = 500;
+
+/**
+ * Waits until nothing in the message around `card` has changed for {@link SETTLE_MS}, so a
+ * picture never catches a card half drawn (a card replaced in place is drawn again).
+ */
+async function settled(card: Locator): Promise<void> {
+  await card.evaluate(
+    (element, quietMs) =>
+      new Promise<void>((resolve) => {
+        const message = element.closest('.fai-OutputCard') ?? element;
+        const done = () => {
+          observer.disconnect();
+          resolve();
+        };
+        let timer = setTimeout(done, quietMs);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quietMs);
+        });
+        observer.observe(message, { subtree: true, childList: true, attributes: true, characterData: true });
+      }),
+    SETTLE_MS
+  );
 }
 
 export interface Chat {
@@ -55,6 +94,8 @@ export interface Chat {
   press(card: Locator, button: string): Promise<void>;
   /** Chooses an option of a choice set (radio buttons or check boxes) on `card`. */
   choose(card: Locator, question: string | RegExp, option: string): Promise<void>;
+  /** Picks an option from a drop-down (compact) choice set on `card`. */
+  pick(card: Locator, question: string | RegExp, title: string): Promise<void>;
   /** Whether an option of a choice set on `card` is chosen. */
   isChosen(card: Locator, question: string | RegExp, option: string): Promise<boolean>;
   /** Types into a text input on `card`. */
@@ -113,6 +154,11 @@ export async function openChat(url: string, screenshotDir?: string): Promise<Cha
     async choose(card, question, title) {
       await (await option(card, question, title)).check();
     },
+    async pick(card, question, title) {
+      await (await labelledInput(card, question)).click();
+      // The list opens in a pop-up outside the card.
+      await page.getByRole('option', { name: title, exact: true }).click();
+    },
     async isChosen(card, question, title) {
       return (await option(card, question, title)).isChecked();
     },
@@ -121,6 +167,7 @@ export async function openChat(url: string, screenshotDir?: string): Promise<Cha
     },
     async capture(card, name) {
       if (!screenshotDir) return;
+      await settled(card);
       await card.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled', caret: 'hide' });
     },
     async close() {
