@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { Profile } from '../../src/store/types.js';
 import { useE2ESession } from './session.js';
 
 describe('end to end in the Playground: help and profile', function () {
@@ -18,8 +17,9 @@ describe('end to end in the Playground: help and profile', function () {
     }
     await chat.capture(card, 'help');
 
-    assert.deepEqual(await e2e.records('profiles'), [], 'saying hello stores no profile');
-    assert.deepEqual(await e2e.records('reports'), [], 'saying hello stores no report');
+    const { counts } = await (await e2e.stored()).status();
+    assert.equal(counts.profiles, 0, 'saying hello stores no profile');
+    assert.equal(counts.reports, 0, 'saying hello stores no report');
   });
 
   it('opens the profile card from the help card, refuses an empty form, then saves it', async () => {
@@ -32,7 +32,7 @@ describe('end to end in the Playground: help and profile', function () {
     await chat.press(card, 'Save profile');
     await chat.waitForText(card, 'Choose yes or no.');
     await chat.capture(card, 'profile-errors');
-    assert.deepEqual(await e2e.records('profiles'), [], 'nothing is saved from an empty form');
+    assert.equal((await (await e2e.stored()).status()).counts.profiles, 0, 'nothing is saved from an empty form');
 
     await chat.choose(card, /children or vulnerable people/, 'Yes');
     await chat.choose(card, /remotely or flexibly/, 'No');
@@ -42,12 +42,13 @@ describe('end to end in the Playground: help and profile', function () {
     await chat.waitForText(card, /Saved\. You can change these at any time/);
     await chat.capture(card, 'profile-saved');
 
-    const profiles = await e2e.records<Profile>('profiles');
-    assert.equal(profiles.length, 1);
-    assert.equal(profiles[0].worksWithChildrenOrVulnerable, 'yes');
-    assert.equal(profiles[0].remoteOrFlexible, 'no');
-    assert.deepEqual([...profiles[0].devices].sort(), ['laptop', 'smartphone']);
-    assert.match(profiles[0].aadObjectId, /\S/, 'stored under the Playground user\u2019s Entra id');
+    const store = await e2e.stored();
+    assert.equal((await store.status()).counts.profiles, 1);
+    const profile = await store.getProfile(await e2e.userId());
+    assert.ok(profile, 'stored under the Playground user\u2019s id');
+    assert.equal(profile.worksWithChildrenOrVulnerable, 'yes');
+    assert.equal(profile.remoteOrFlexible, 'no');
+    assert.deepEqual([...profile.devices].sort(), ['laptop', 'smartphone']);
   });
 
   it('shows the saved answers when "profile" is typed again', async () => {
@@ -59,6 +60,6 @@ describe('end to end in the Playground: help and profile', function () {
     assert.equal(await chat.isChosen(card, /council devices/, 'Laptop computer'), true);
     assert.equal(await chat.isChosen(card, /council devices/, 'Smartphone'), true);
     assert.equal(await chat.isChosen(card, /council devices/, 'Tablet'), false);
-    assert.equal((await e2e.records('profiles')).length, 1, 'showing the card again stores nothing new');
+    assert.equal((await (await e2e.stored()).status()).counts.profiles, 1, 'showing the card again stores nothing new');
   });
 });

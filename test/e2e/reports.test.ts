@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { DeviceComplaint, Profile, Report } from '../../src/store/types.js';
+import type { DeviceComplaint } from '../../src/store/types.js';
 import { useE2ESession } from './session.js';
 
 /** One person's reports, made the way they would make them in Teams. */
@@ -22,7 +22,7 @@ describe('end to end in the Playground: reports', function () {
     await chat.press(card, 'Send report');
     await chat.waitForText(card, 'Choose the device.');
     await chat.capture(card, 'complaint-missing-device');
-    assert.deepEqual(await e2e.records('reports'), [], 'nothing is stored while a field is missing');
+    assert.deepEqual(await (await e2e.stored()).listReports(), [], 'nothing is stored while a field is missing');
 
     await chat.pick(card, 'Which council device?', 'Laptop computer');
     await chat.press(card, 'Send report');
@@ -32,7 +32,8 @@ describe('end to end in the Playground: reports', function () {
     await chat.waitForText(card, 'The laptop would not start on a home visit.');
     await chat.capture(card, 'complaint-confirmation');
 
-    const reports = await e2e.records<Report>('reports');
+    const store = await e2e.stored();
+    const reports = await store.listReports();
     assert.equal(reports.length, 1, 'one record');
     const complaint = reports[0] as DeviceComplaint;
     assert.equal(complaint.id, reference);
@@ -42,8 +43,39 @@ describe('end to end in the Playground: reports', function () {
     assert.deepEqual([...complaint.blockedTasks].sort(), ['b', 'd']);
     assert.equal(complaint.description, 'The laptop would not start on a home visit.');
     assert.deepEqual(complaint.cohort, { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' });
-    const profiles = await e2e.records<Profile>('profiles');
-    assert.equal(profiles.length, 1, 'the answers about the person are kept for next time');
-    assert.equal(profiles[0].aadObjectId, complaint.reporterId);
+    assert.equal(complaint.reporterId, await e2e.userId());
+    const profile = await store.getProfile(complaint.reporterId);
+    assert.equal(profile?.worksWithChildrenOrVulnerable, 'yes', 'the answers about the person are kept for next time');
+  });
+
+  it('lists the person\u2019s reports on "my reports", and withdraws one', async () => {
+    const { chat } = e2e;
+    const store = await e2e.stored();
+    const mine = await store.listReports({ reporterId: await e2e.userId() });
+    assert.ok(mine.length > 0, 'the scenarios above made reports');
+
+    const card = await chat.say('my reports');
+    await chat.waitForText(card, 'My reports');
+    for (const report of mine) await chat.waitForText(card, report.id);
+    await chat.waitForText(card, 'Status: Open');
+    await chat.capture(card, 'my-reports');
+
+    const complaint = mine.find((report) => report.kind === 'device-complaint');
+    assert.ok(complaint);
+    // The smallest part of the card holding both this report and a Withdraw button.
+    const row = card
+      .locator('.ac-container')
+      .filter({ hasText: `${complaint.id}: Device problem` })
+      .filter({ has: chat.page.getByRole('button', { name: 'Withdraw', exact: true }) })
+      .last();
+    await chat.press(row, 'Withdraw');
+    await chat.press(card, 'Yes, withdraw');
+    await chat.waitForText(card, `${complaint.id} is withdrawn.`);
+    await chat.waitForText(card, 'Status: Withdrawn');
+    await chat.capture(card, 'my-reports-withdrawn');
+
+    const after = await (await e2e.stored()).getReport(complaint.id);
+    assert.equal(after?.status, 'withdrawn');
+    assert.equal((await (await e2e.stored()).listReports()).length, mine.length, 'withdrawing keeps the record');
   });
 });

@@ -5,7 +5,7 @@
  *
  * `E2E_SCREENSHOTS=<folder>` (set by `npm run screenshots`) makes `capture` save pictures.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -23,12 +23,12 @@ export interface E2ESession {
   bot: RunningBot;
   playground: RunningPlayground;
   /**
-   * What the bot has stored, read from its data files as they are on disk now. The store
-   * is opened read-only in effect: it is only read and then closed.
+   * What the bot has stored, as its data files hold it now: the store is opened on the
+   * bot's data directory, only read, and closed.
    */
   stored(): Promise<Store>;
-  /** The records in one data file (`profiles`, `reports`, ...) as written; none before the first write. */
-  records<T = Record<string, unknown>>(collection: string): Promise<T[]>;
+  /** The Teams (Entra ID) object id of the Playground's user, from the conversation the bot keeps. */
+  userId(): Promise<string>;
 }
 
 /**
@@ -57,13 +57,10 @@ export function useE2ESession(): E2ESession {
         await store.close();
         return store;
       },
-      async records<T>(collection: string): Promise<T[]> {
-        try {
-          return (JSON.parse(await readFile(path.join(bot.dataDir, `${collection}.json`), 'utf8')) as { items: T[] }).items;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-          throw error;
-        }
+      async userId() {
+        const conversations = await (await session.stored()).listConversations();
+        if (conversations.length !== 1) throw new Error(`expected the one Playground user's conversation, found ${conversations.length}`);
+        return conversations[0].aadObjectId;
       }
     });
   });
