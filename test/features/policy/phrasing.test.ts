@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { Application, type Memory, type PromptCompletionModel, type PromptFunctions, type PromptTemplate, type Tokenizer, type TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { PromptResponse } from '@microsoft/teams-ai/lib/types/index.js';
+import { register as registerPolicy } from '../../../src/features/policy/register.js';
+import { cardOf, cardText, createTestBot } from '../../helpers/bot.js';
+
+/** A model that never touches the network: it records the prompt it was given and answers as told. */
+class StubModel implements PromptCompletionModel {
+  prompts: string[] = [];
+  constructor(private readonly reply: (prompt: string) => Promise<PromptResponse<string>>) {}
+  async completePrompt(context: TurnContext, memory: Memory, functions: PromptFunctions, tokenizer: Tokenizer, template: PromptTemplate): Promise<PromptResponse<string>> {
+    const rendered = await template.prompt.renderAsMessages(context, memory, functions, tokenizer, 8000);
+    const prompt = rendered.output.map((m) => `${m.role}: ${m.content}`).join('\n');
+    this.prompts.push(prompt);
+    return this.reply(prompt);
+  }
+}
+
+const says = (content: string) => async (): Promise<PromptResponse<string>> => ({ status: 'success', message: { role: 'assistant', content } });
+
+async function botWith(model: StubModel) {
+  return createTestBot({
+    env: { POLICY_URL: 'https://intranet.example/aup' },
+    createApp: (deps) => {
+      const app = new Application<TurnState>({ startTypingTimer: false });
+      registerPolicy(app, deps, { model });
+      return app;
+    }
+  });
+}
+
+const HOTMAIL = 'Can I check my Hotmail on my work laptop at lunch?';
+
+describe('policy answers phrased by a model', () => {
+  it('phrases the answer from the retrieved section only, cites it and labels it AI-generated', async () => {
+    const model = new StubModel(says('No. Personal webmail such as Hotmail is blocked on council equipment [1]. Use your own phone instead [1].'));
+    const bot = await botWith(model);
+    const { replies } = await bot.say(HOTMAIL);
+    assert.equal(replies.length, 1);
+    const reply = replies[0];
+    assert.match(String(reply.text), /Hotmail is blocked on council equipment \[1\]/);
+    const entity = reply.entities?.[0] as unknown as Record<string, unknown> & { citation: Array<{ position: number; appearance: { name: string; url: string } }> };
+    assert.deepEqual(entity.additionalType, ['AIGeneratedContent']);
+    assert.equal(entity.citation.length, 1);
+    assert.equal(entity.citation[0].appearance.name, 'Webmail (Gmail, Hotmail, Yahoo)');
+    assert.equal(entity.citation[0].appearance.url, 'https://intranet.example/aup#webmail');
+    assert.match(cardText(cardOf(reply)), /Did this answer your question\?/, 'the answer card with the quoted passage still comes with it');
+
+    const [prompt] = model.prompts;
+    assert.match(prompt, /Use ONLY the numbered policy sections/);
+    assert.match(prompt, /\[1\] Webmail \(Gmail, Hotmail, Yahoo\)\nYou cannot access personal webmail/);
+    assert.match(prompt, /user: Can I check my Hotmail/);
+    assert.doesNotMatch(prompt, /Tethering means/, 'sections retrieval did not pick are not given to the model');
+  });
+
+  const fallbacks: Array<[string, StubModel]> = [
+    ['the model fails', new StubModel(async () => ({ status: 'error', error: new Error('503 from the service') }))],
+    ['the model throws', new StubModel(async () => Promise.reject(new Error('socket hang up')))],
+    ['the model says the sections do not answer', new StubModel(says('NOT_IN_POLICY'))],
+    ['the model cites nothing', new StubModel(says('Yes, that is fine at lunch.'))]
+  ];
+  for (const [when, model] of fallbacks) {
+    it(`falls back to the retrieval answer when ${when}`, async () => {
+      const bot = await botWith(model);
+      const { replies } = await bot.say(HOTMAIL);
+      assert.equal(replies.length, 1);
+      assert.equal(replies[0].text, undefined, 'no model text');
+      assert.equal(replies[0].entities, undefined, 'no AI label');
+      assert.match(cardText(cardOf(replies[0])), /cannot access personal webmail/);
+      assert.equal(model.prompts.length, 1, 'the model was asked');
+    });
+  }
+
+  it('does not ask the model when the policy has no answer', async () => {
+    const model = new StubModel(says('The canteen serves curry on Fridays [1].'));
+    const bot = await botWith(model);
+    const { replies } = await bot.say('what\u2019s for lunch in the canteen?');
+    assert.equal(model.prompts.length, 0);
+    assert.equal(replies[0].text, undefined);
+    assert.match(cardText(cardOf(replies[0])), /couldn't find this in the policy/);
+  });
+});
