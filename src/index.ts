@@ -8,6 +8,7 @@ import { openLowdbStore } from './store/lowdb-store.js';
 import { StoreError } from './store/store.js';
 import { lockDataDir } from './store/lock.js';
 import { scheduleRetention } from './features/data-protection/tasks.js';
+import { PolicyFileError } from './features/policy/policy-document.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreError) {
+  if (error instanceof ConfigError || error instanceof StoreError || error instanceof PolicyFileError) {
     process.stderr.write(`Cannot start: ${error.message}\n`);
   } else {
     process.stderr.write(`Cannot start: ${(error as Error).stack ?? String(error)}\n`);
