@@ -109,7 +109,9 @@ const envSchema = z.object({
     z.string().default('0 9 * * 1').refine(isCron, 'must be a cron expression such as "0 9 * * 1" (Mondays at 09:00)')
   ),
   SUMMARY_TIME_ZONE: z.preprocess(emptyToUndefined, z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').optional()),
-  NOTIFY_MANAGERS: flag(true)
+  NOTIFY_MANAGERS: flag(true),
+  ORGANISATION_FILE: z.preprocess(emptyToUndefined, z.string().default('env/organisation.json')),
+  FOI_SUPPRESSION_THRESHOLD: integer(5, 0, 100)
 });
 
 /** The all-zero GUID that `env/.env.local` uses for BOT_ID: a package built with it can be tried, not installed. */
@@ -155,6 +157,10 @@ export interface Config {
   summaryTimeZone: string;
   /** Send a manager each new device complaint from their team. */
   notifyManagers: boolean;
+  /** The JSON file admins fill in for FOI questions d and f (absolute path). */
+  organisationFile: string;
+  /** Published FOI counts from 1 to this minus one show as "fewer than N"; 0 turns it off. */
+  foiSuppressionThreshold: number;
   version: string;
 }
 
@@ -267,6 +273,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     summaryCron: vars.SUMMARY_CRON,
     summaryTimeZone: vars.SUMMARY_TIME_ZONE ?? vars.TIME_ZONE,
     notifyManagers: vars.NOTIFY_MANAGERS,
+    organisationFile: path.resolve(projectRoot, vars.ORGANISATION_FILE),
+    foiSuppressionThreshold: vars.FOI_SUPPRESSION_THRESHOLD,
     version: packageVersion()
   };
 }

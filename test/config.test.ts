@@ -13,6 +13,14 @@ describe('config', () => {
     assert.match(config.dataDir, /data$/);
     assert.equal(config.timeZone, 'Europe/London');
     assert.equal(config.retentionMonths, 24);
+    assert.equal(config.foiSuppressionThreshold, 5);
+    assert.match(config.organisationFile, /env\/organisation\.json$/);
+  });
+
+  it('reads the FOI settings; a threshold of 0 turns suppression off', () => {
+    const config = loadConfig({ FOI_SUPPRESSION_THRESHOLD: '0', ORGANISATION_FILE: '/etc/council/organisation.json' });
+    assert.equal(config.foiSuppressionThreshold, 0);
+    assert.equal(config.organisationFile, '/etc/council/organisation.json');
   });
 
   it('listens on every interface with credentials, unless HOST says otherwise', () => {
@@ -48,7 +56,9 @@ describe('config', () => {
     [{ APP_ENV: 'nowhere' }, /env\/\.env\.nowhere/],
     [{ SUMMARY_CRON: 'every monday' }, /SUMMARY_CRON/],
     [{ SUMMARY_TIME_ZONE: 'London' }, /SUMMARY_TIME_ZONE/],
-    [{ NOTIFY_MANAGERS: 'sometimes' }, /NOTIFY_MANAGERS/]
+    [{ NOTIFY_MANAGERS: 'sometimes' }, /NOTIFY_MANAGERS/],
+    [{ FOI_SUPPRESSION_THRESHOLD: 'five' }, /FOI_SUPPRESSION_THRESHOLD/],
+    [{ FOI_SUPPRESSION_THRESHOLD: '-1' }, /FOI_SUPPRESSION_THRESHOLD/]
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)} naming the variable`, () => {

@@ -167,6 +167,10 @@ class LowStore implements Store {
     });
   }
 
+  async listProfiles(): Promise<Profile[]> {
+    return this.#dbs.profiles.data.items.map(copy);
+  }
+
   async addReport(draft: NewReport): Promise<{ report: Report; created: boolean }> {
     // Two submits of one card can arrive together: the repeat waits for the first's write.
     await this.#reportsBeingWritten.get(draft.submissionId)?.catch(() => undefined);

@@ -51,6 +51,8 @@ export interface Store {
 
   getProfile(aadObjectId: string): Promise<Profile | undefined>;
   saveProfile(profile: Profile): Promise<void>;
+  /** Every profile, e.g. for the FOI figures. */
+  listProfiles(): Promise<Profile[]>;
 
   /**
    * Stores a report once per `submissionId` and gives it its reference.

@@ -164,6 +164,18 @@ for (const [name, open] of [
       assert.equal(employees[0].remoteOrFlexible, 'yes');
     });
 
+    it('lists every profile, as copies', async () => {
+      const store = await open();
+      assert.deepEqual(await store.listProfiles(), []);
+      await store.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: ['tablet'], updatedAt: 't1' });
+      await store.saveProfile({ aadObjectId: 'aad-2', worksWithChildrenOrVulnerable: 'no', remoteOrFlexible: 'no', devices: [], updatedAt: 't1' });
+      await store.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: ['tablet'], updatedAt: 't2' });
+      const profiles = await store.listProfiles();
+      assert.deepEqual(profiles.map((p) => [p.aadObjectId, p.remoteOrFlexible]), [['aad-1', 'yes'], ['aad-2', 'no']]);
+      profiles[0].devices.push('laptop');
+      assert.deepEqual((await store.getProfile('aad-1'))?.devices, ['tablet']);
+    });
+
     it('keeps conversations, feedback and audit entries', async () => {
       const store = await open();
       await store.saveConversation({ aadObjectId: 'aad-1', reference: { serviceUrl: 'a' }, updatedAt: 't1' });

@@ -1,0 +1,71 @@
+/**
+ * `npm run -s foi -- [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--json] [--published]
+ *   [--csv FILE] [--xlsx FILE] [--letter FILE]`: the FOI figures from the stored reports.
+ */
+import { writeFile } from 'node:fs/promises';
+import { isCalendarDate, today } from '../features/foi/dates.js';
+import { figuresCsv, figuresXlsx } from '../features/foi/exports.js';
+import { draftLetter } from '../features/foi/letter.js';
+import { loadOrganisation } from '../features/foi/organisation.js';
+import { figuresFromStore } from '../features/foi/service.js';
+import { publish } from '../features/foi/suppression.js';
+import { figureRows } from '../features/foi/tables.js';
+import { cliArgs, runCli, UsageError } from './shell.js';
+
+const USAGE = 'usage: npm run -s foi -- [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--json] [--published] [--csv FILE] [--xlsx FILE] [--letter FILE]';
+
+function date(value: string | undefined, option: string): string | undefined {
+  if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`--${option} must be a calendar date written YYYY-MM-DD, not "${value}"`);
+  return value;
+}
+
+runCli('foi', async ({ config, openStore, now }) => {
+  const { values } = cliArgs(
+    {
+      options: {
+        'as-of': { type: 'string' },
+        since: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        published: { type: 'boolean', default: false },
+        csv: { type: 'string' },
+        xlsx: { type: 'string' },
+        letter: { type: 'string' },
+        help: { type: 'boolean', default: false }
+      },
+      strict: true,
+      allowPositionals: false
+    },
+    USAGE
+  );
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const asOf = date(values['as-of'], 'as-of') ?? today(now(), config.timeZone);
+  const since = date(values.since, 'since');
+  if (since && since > asOf) throw new UsageError(`--since ${since} is after the as-of date ${asOf}`);
+
+  const organisation = await loadOrganisation(config.organisationFile);
+  const store = await openStore();
+  const figures = await figuresFromStore(store, organisation, { asOf, since, timeZone: config.timeZone });
+  const threshold = config.foiSuppressionThreshold;
+  const options = { published: values.published, threshold };
+
+  if (values.csv) await writeFile(values.csv, figuresCsv(figures, options));
+  if (values.xlsx) await writeFile(values.xlsx, await figuresXlsx(figures, options, now()));
+  if (values.letter) await writeFile(values.letter, draftLetter(figures, threshold));
+  for (const [kind, file] of [['CSV', values.csv], ['XLSX', values.xlsx], ['letter', values.letter]]) {
+    if (file) process.stderr.write(`foi: wrote the ${kind} to ${file}\n`);
+  }
+
+  if (values.json) {
+    const published = publish(figures, threshold);
+    const output = values.published ? { ...published.figures, suppressed: published.suppressed, threshold: published.threshold } : figures;
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } else if (!values.csv && !values.xlsx && !values.letter) {
+    process.stdout.write(`FOI figures as of ${asOf}${values.published ? ' (as published)' : ' (exact)'}\n`);
+    for (const row of figureRows(figures, threshold)) {
+      process.stdout.write(`${row.question}. ${row.measure}: ${values.published ? row.published : row.exact}\n`);
+    }
+  }
+});

@@ -1,0 +1,48 @@
+/**
+ * Where the FOI feature meets the store: gathering what the figures need, and saving
+ * imports. Shared by the Teams command and the command-line tools.
+ */
+import type { Store } from '../../store/store.js';
+import type { Employee, NewReport } from '../../store/types.js';
+import { computeFigures, type FoiFigures } from './figures.js';
+import type { Organisation } from './organisation.js';
+
+export interface FigureRequest {
+  asOf: string;
+  since?: string;
+  timeZone: string;
+}
+
+/** Reads the roster, profiles and reports and computes the figures. */
+export async function figuresFromStore(store: Store, organisation: Organisation, request: FigureRequest): Promise<FoiFigures> {
+  const [employees, profiles, reports] = await Promise.all([store.listEmployees(), store.listProfiles(), store.listReports()]);
+  return computeFigures({ ...request, employees, profiles, reports, organisation });
+}
+
+export interface ReportImportOutcome {
+  added: number;
+  alreadyThere: number;
+  statusChanged: number;
+}
+
+/**
+ * Stores imported reports. A row seen before (same submission id) adds nothing; if its
+ * status differs in the new file, the status is updated and the change recorded.
+ */
+export async function saveImportedReports(store: Store, reports: NewReport[], at: string): Promise<ReportImportOutcome> {
+  const outcome: ReportImportOutcome = { added: 0, alreadyThere: 0, statusChanged: 0 };
+  for (const draft of reports) {
+    const { report, created } = await store.addReport(draft);
+    if (created) outcome.added++;
+    else if (report.status !== draft.status && report.source === 'import') {
+      await store.setReportStatus(report.id, draft.status, 'import', at);
+      outcome.statusChanged++;
+    } else outcome.alreadyThere++;
+  }
+  return outcome;
+}
+
+/** Stores roster rows, updating people already on the roster by employee id. */
+export async function saveRoster(store: Store, employees: Employee[]): Promise<{ added: number; updated: number }> {
+  return store.upsertEmployees(employees);
+}
