@@ -40,7 +40,15 @@ export function readCsv<S extends z.ZodTypeAny>(
   for (const { record, info } of records) {
     const checked = schema.safeParse(record);
     if (checked.success) rows.push({ ...checked.data, line: info.lines });
-    else for (const issue of checked.error.issues) errors.push(`line ${info.lines}: ${issue.path.join('.') || 'row'}: ${issue.message}`);
+    else {
+      // One problem per column is enough to fix it; list items add an index nobody needs.
+      const seen = new Set<string>();
+      for (const issue of checked.error.issues) {
+        const column = String(issue.path[0] ?? 'row');
+        if (!seen.has(column)) errors.push(`line ${info.lines}: ${column}: ${issue.message}`);
+        seen.add(column);
+      }
+    }
     if (errors.length >= MAX_ERRORS) {
       errors.push(`stopped after ${MAX_ERRORS} problems`);
       break;

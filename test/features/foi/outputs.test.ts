@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { figuresCsv, figuresXlsx, SHEET_NAMES } from '../../../src/features/foi/exports.js';
+import { computeFigures } from '../../../src/features/foi/figures.js';
+import { draftLetter } from '../../../src/features/foi/letter.js';
+import type { Organisation } from '../../../src/features/foi/organisation.js';
+import { publish } from '../../../src/features/foi/suppression.js';
+import { complaint, employee, sharing } from './builders.js';
+
+const ORGANISATION: Organisation = {
+  councilName: 'Test Borough Council',
+  foiContact: 'foi@test.example',
+  tasksOnCouncilDevices: { a: true, b: false, c: true, d: true, e: true, f: true, g: true, h: false },
+  personalDevices: { answer: 'conditions', note: 'Only through the managed app.' }
+};
+
+/** 12 cohort staff; 7 complained (3 of them about tablets); 2 shared numbers; 1 unnamed report. */
+function sample(organisation: Organisation = ORGANISATION) {
+  const employees = Array.from({ length: 12 }, (_, i) => employee(`E${i + 1}`, { devices: ['laptop'] }));
+  const reports = [
+    ...Array.from({ length: 7 }, (_, i) => complaint({ source: 'import', reporterId: `E${i + 1}`, device: i < 3 ? 'tablet' : 'laptop', cause: 'device-problem' })),
+    sharing({ source: 'import', reporterId: 'E1' }),
+    sharing({ source: 'import', reporterId: 'E2' }),
+    sharing({ source: 'import', reporterId: 'E3', subject: 'colleague' })
+  ];
+  return computeFigures({ asOf: '2020-02-11', timeZone: 'Europe/London', employees, profiles: [], reports, organisation });
+}
+
+describe('FOI small-number suppression', () => {
+  it('shows 1 to 4 as "fewer than 5", leaves 0 and 5 or more, and lists what it hid', () => {
+    const { figures, suppressed, threshold } = publish(sample(), 5);
+    assert.equal(threshold, 5);
+    assert.equal(figures.e.employees, 7);
+    assert.equal(figures.e.byDevice.tablet, 'fewer than 5');
+    assert.equal(figures.e.byDevice.desktop, 0);
+    assert.equal(figures.g.employees, 'fewer than 5');
+    assert.equal(figures.g.unattributedReports, 'fewer than 5');
+    assert.equal(figures.g.aware, true);
+    assert.deepEqual(suppressed.sort(), ['e.byDevice.laptop', 'e.byDevice.tablet', 'g.employees', 'g.qualifyingReports', 'g.unattributedReports']);
+  });
+
+  it('can be turned off (threshold 0) or moved (threshold 10)', () => {
+    const off = publish(sample(), 0);
+    assert.equal(off.figures.g.employees, 2);
+    assert.deepEqual(off.suppressed, []);
+    assert.equal(off.threshold, 0);
+    const ten = publish(sample(), 10);
+    assert.equal(ten.figures.e.employees, 'fewer than 10');
+    assert.equal(ten.figures.a.employees, 12);
+  });
+});
+
+describe('FOI outputs', () => {
+  it('CSV: exact figures for the officer, published ones on request, with the suppressed rows marked', () => {
+    const exact = parse(figuresCsv(sample(), { published: false, threshold: 5 }), { columns: true }) as Array<Record<string, string>>;
+    const row = (rows: typeof exact, measure: string) => rows.find((r) => r.measure === measure)!;
+    assert.deepEqual(Object.keys(exact[0]), ['question', 'measure', 'figure', 'suppressed']);
+    assert.deepEqual(row(exact, 'Employees who did so'), { question: 'g', measure: 'Employees who did so', figure: '2', suppressed: 'yes' });
+    const published = parse(figuresCsv(sample(), { published: true, threshold: 5 }), { columns: true }) as Array<Record<string, string>>;
+    assert.equal(row(published, 'Employees who did so').figure, 'fewer than 5');
+    assert.equal(row(published, 'Employees who complained').figure, '7');
+    assert.equal(row(published, 'Answer').figure, 'No, but they have to take specific actions (e.g. installing security on their device, using specific vetted applications)');
+  });
+
+  it('XLSX: one sheet per question and a Notes sheet saying where suppression applied', async () => {
+    const buffer = await figuresXlsx(sample(), { published: true, threshold: 5 }, new Date('2020-02-12T09:00:00Z'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    assert.deepEqual(workbook.worksheets.map((s) => s.name), [...Object.values(SHEET_NAMES), 'Notes']);
+    const e = workbook.getWorksheet(SHEET_NAMES.e)!;
+    assert.equal(e.getCell('A1').value, 'e. Complaints that work could not be done on a council device (12 months)');
+    assert.deepEqual((e.getRow(2).values as unknown[]).slice(1), ['Measure', 'Figure', 'Suppressed']);
+    const rows = e.getSheetValues().slice(3) as unknown[][];
+    assert.deepEqual(rows.find((r) => r[1] === 'Employees who complained')?.slice(1), ['Employees who complained', 7, '']);
+    assert.deepEqual(rows.find((r) => r[1] === 'Complaints by device: Tablet')?.slice(1), ['Complaints by device: Tablet', 'fewer than 5', 'yes']);
+    const d = workbook.getWorksheet(SHEET_NAMES.d)!.getSheetValues().slice(3) as unknown[][];
+    assert.equal(d.length, 8);
+    assert.equal(d[1][2], 'No');
+    const notes = (workbook.getWorksheet('Notes')!.getSheetValues().slice(1) as unknown[][]).map((r) => r[1]).join('\n');
+    assert.match(notes, /as of 2020-02-11/);
+    assert.match(notes, /Counts from 1 to 4 are shown as "fewer than 5"/);
+    assert.match(notes, /Question e: Complaints by device: Tablet/);
+    assert.match(notes, /Question g: Employees who did so/);
+  });
+
+  it('XLSX exact: keeps the numbers and notes what would be suppressed', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await figuresXlsx(sample(), { published: false, threshold: 5 }, new Date())) as unknown as ArrayBuffer);
+    const g = workbook.getWorksheet(SHEET_NAMES.g)!.getSheetValues().slice(3) as unknown[][];
+    assert.equal(g.find((r) => r[1] === 'Employees who did so')?.[2], 2);
+    const notes = (workbook.getWorksheet('Notes')!.getSheetValues().slice(1) as unknown[][]).map((r) => r[1]).join('\n');
+    assert.match(notes, /exact figures for the FOI officer/);
+    assert.match(notes, /Employees who did so \(exact: 2\)/);
+  });
+
+  it('the letter answers a to g in order in the council\u2019s voice, suppressed, with a note', () => {
+    const letter = draftLetter(sample(), 5);
+    const headings = [...letter.matchAll(/^## ([a-g])\./gm)].map((m) => m[1]);
+    assert.deepEqual(headings, ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    assert.match(letter, /12 of our employees work with children or vulnerable people\./);
+    assert.match(letter, /Yes\. We provide these employees with: laptop computer\./);
+    assert.match(letter, /\| b\. Save information on their cases or specific individuals to the device \| No \|/);
+    assert.match(letter, /from 2019-02-12 to 2020-02-11, 7 of these employees told us/);
+    assert.match(letter, /\| Tablet \| fewer than 5 \|/);
+    assert.match(letter, /No, but they have to take specific actions .*\. Only through the managed app\./);
+    assert.match(letter, /Yes\. We are aware of fewer than 5 of these employees sharing/);
+    assert.match(letter, /fewer than 5 further reports that name no individual/);
+    assert.match(letter, /## Notes\n\n- Counts from 1 to 4 are shown as "fewer than 5"/);
+    assert.match(letter, /Information Governance, Test Borough Council/);
+    assert.match(letter, /foi@test\.example/);
+    assert.doesNotMatch(letter, /\b2 of these employees sharing/);
+  });
+
+  it('the letter marks d and f to complete when the organisation file is missing, and says "No" for g when nobody qualifies', () => {
+    const figures = computeFigures({ asOf: '2020-02-11', timeZone: 'Europe/London', employees: [], profiles: [], reports: [], organisation: { councilName: 'the council' } });
+    const letter = draftLetter(figures, 0);
+    assert.equal(letter.match(/To complete before sending/g)?.length, 2);
+    assert.match(letter, /No\. We are not aware of any/);
+    assert.match(letter, /suppression is turned off/);
+  });
+});
