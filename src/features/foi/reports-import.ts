@@ -81,8 +81,23 @@ function submissionIdOf(type: ImportType, row: Record<string, unknown>): string 
   return `import-${digest}`;
 }
 
-function history(status: ReportStatus, at: string): DeviceComplaint['history'] {
-  return status === 'open' ? [] : [{ status, at, by: 'import' }];
+interface CommonRow {
+  submitted_at: string;
+  reporter_id: string;
+  status: ReportStatus;
+  line: number;
+}
+
+/** What every imported report has: its stable submission id, time, reporter and status. */
+function common(type: ImportType, row: CommonRow, importedAt: string) {
+  return {
+    submissionId: submissionIdOf(type, { ...row }),
+    submittedAt: row.submitted_at,
+    reporterId: row.reporter_id,
+    status: row.status,
+    history: row.status === 'open' ? [] : [{ status: row.status, at: importedAt, by: 'import' }],
+    source: 'import' as const
+  };
 }
 
 /**
@@ -98,12 +113,7 @@ export function readReports(type: ImportType, text: string, timeZone: string, im
       ok: true,
       rows: result.rows.map((row): Omit<DeviceComplaint, 'id'> => ({
         kind: 'device-complaint',
-        submissionId: submissionIdOf(type, row),
-        submittedAt: row.submitted_at,
-        reporterId: row.reporter_id,
-        status: row.status,
-        history: history(row.status, importedAt),
-        source: 'import',
+        ...common(type, row, importedAt),
         device: row.device,
         cause: row.cause,
         blockedTasks: row.blocked_tasks,
@@ -121,12 +131,7 @@ export function readReports(type: ImportType, text: string, timeZone: string, im
       const sharerId = row.subject === 'self' ? row.reporter_id : row.sharer_id || undefined;
       return {
         kind: 'number-sharing',
-        submissionId: submissionIdOf(type, row),
-        submittedAt: row.submitted_at,
-        reporterId: row.reporter_id,
-        status: row.status,
-        history: history(row.status, importedAt),
-        source: 'import',
+        ...common(type, row, importedAt),
         subject: row.subject,
         ...(sharerId ? { sharerId } : {}),
         sharedWith: row.shared_with,

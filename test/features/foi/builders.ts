@@ -6,45 +6,43 @@ export const NOT_REMOTE: CohortAnswers = { worksWithChildrenOrVulnerable: 'yes',
 
 let next = 1;
 
-export function complaint(fields: Partial<DeviceComplaint> = {}): DeviceComplaint {
+/** Fields every report has; each call gives a new id. */
+function base(prefix: string) {
   const n = next++;
   return {
-    kind: 'device-complaint',
-    id: `DC-2020-${String(n).padStart(6, '0')}`,
+    id: `${prefix}-2020-${String(n).padStart(6, '0')}`,
     submissionId: `sub-${n}`,
     submittedAt: '2019-06-01T10:00:00.000Z',
     reporterId: 'aad-1',
-    status: 'open',
+    status: 'open' as const,
     history: [],
-    source: 'teams',
+    source: 'teams' as const,
+    occurredOn: '2019-06-01',
+    cohort: COHORT
+  };
+}
+
+export function complaint(fields: Partial<DeviceComplaint> = {}): DeviceComplaint {
+  return {
+    kind: 'device-complaint',
+    ...base('DC'),
     device: 'laptop',
     cause: 'device-problem',
     blockedTasks: ['a'],
-    occurredOn: '2019-06-01',
     description: '',
-    cohort: COHORT,
     ...fields
   };
 }
 
 export function sharing(fields: Partial<NumberSharingReport> = {}): NumberSharingReport {
-  const n = next++;
   return {
     kind: 'number-sharing',
-    id: `NS-2020-${String(n).padStart(6, '0')}`,
-    submissionId: `sub-${n}`,
-    submittedAt: '2019-06-01T10:00:00.000Z',
-    reporterId: 'aad-1',
-    status: 'open',
-    history: [],
-    source: 'teams',
+    ...base('NS'),
     subject: 'self',
     sharedWith: 'child',
     toldNotTo: 'yes',
     reason: 'no-council-phone',
-    occurredOn: '2019-06-01',
     note: '',
-    cohort: COHORT,
     ...fields
   };
 }
