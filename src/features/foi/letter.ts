@@ -7,7 +7,8 @@ import type { FoiFigures } from './figures.js';
 import { PERSONAL_DEVICE_LABELS } from './organisation.js';
 import { suppressionNotes } from './exports.js';
 import { publish } from './suppression.js';
-import { CAUSE_LABELS, figureRows, QUESTION_TITLES, TASK_LABELS } from './tables.js';
+import { CAUSE_LABELS } from '../../shared/report-labels.js';
+import { figureRows, QUESTION_D_TASKS, QUESTION_TITLES } from './tables.js';
 
 const TO_COMPLETE = '**To complete before sending:** this answer is not recorded in the organisation file (`ORGANISATION_FILE`).';
 
@@ -62,7 +63,7 @@ export function draftLetter(figures: FoiFigures, threshold: number): string {
   section(
     'd',
     figures.d.recorded
-      ? table(['Task on a council-provided device', 'Possible'], TASK_CODES.map((t) => [`${t}. ${TASK_LABELS[t]}`, figures.d.tasks[t] ? 'Yes' : 'No']))
+      ? table(['Task on a council-provided device', 'Possible'], TASK_CODES.map((t) => [`${t}. ${QUESTION_D_TASKS[t]}`, figures.d.tasks[t] ? 'Yes' : 'No']))
       : TO_COMPLETE
   );
   section(

@@ -2,7 +2,8 @@
  * The figures as rows, one list per question, in the request's words. The card, the CSV
  * and the spreadsheet are all drawn from these rows, so they always agree.
  */
-import { COMPLAINT_CAUSES, DEVICE_LABELS, DEVICES, TASK_CODES, type ComplaintCause, type TaskCode } from '../../store/types.js';
+import { CAUSE_LABELS } from '../../shared/report-labels.js';
+import { COMPLAINT_CAUSES, DEVICE_LABELS, DEVICES, TASK_CODES, type TaskCode } from '../../store/types.js';
 import type { FoiFigures } from './figures.js';
 import { PERSONAL_DEVICE_LABELS } from './organisation.js';
 import { publish } from './suppression.js';
@@ -21,8 +22,11 @@ export const QUESTION_TITLES: Record<Question, string> = {
   g: 'Personal mobile numbers shared for work when told not to'
 };
 
-/** Question d's task list, a to h. */
-export const TASK_LABELS: Record<TaskCode, string> = {
+/**
+ * Question d's task list, a to h, in the request's own third-person wording: the reply answers
+ * the requester's list, while the report cards speak to staff in the first person.
+ */
+export const QUESTION_D_TASKS: Record<TaskCode, string> = {
   a: 'Access centrally stored information on the individuals they are dealing with',
   b: 'Save information on their cases or specific individuals to the device',
   c: 'Save information to central storage that isn\u2019t on the device (e.g. through a VPN connection)',
@@ -31,13 +35,6 @@ export const TASK_LABELS: Record<TaskCode, string> = {
   f: 'Communicate with the specific children or vulnerable people they are working with',
   g: 'Communicate with people who work outside the organisation',
   h: 'Personal tasks (e.g. non-work websites or personal email)'
-};
-
-export const CAUSE_LABELS: Record<ComplaintCause, string> = {
-  'device-problem': 'Problem with the device',
-  'accessing-information': 'Difficulty accessing information',
-  training: 'Lack of training',
-  other: 'Other'
 };
 
 /** One line of a question's answer. */
@@ -78,7 +75,7 @@ export function figureRows(figures: FoiFigures, threshold: number): FigureRow[] 
   }
   for (const task of TASK_CODES) {
     const value = figures.d.tasks[task];
-    fact('d', `${task}. ${TASK_LABELS[task]}`, value === undefined ? 'Not recorded' : yesNo(value));
+    fact('d', `${task}. ${QUESTION_D_TASKS[task]}`, value === undefined ? 'Not recorded' : yesNo(value));
   }
   fact('e', 'Period', `${figures.e.window.from} to ${figures.e.window.to}`);
   count('e', 'Employees who complained', 'e.employees');
