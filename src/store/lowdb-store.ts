@@ -168,7 +168,7 @@ class LowStore implements Store {
   }
 
   async listProfiles(): Promise<Profile[]> {
-    return this.#dbs.profiles.data.items.map(copy);
+    return this.#files.profiles.db.data.items.map(copy);
   }
 
   async addReport(draft: NewReport): Promise<{ report: Report; created: boolean }> {

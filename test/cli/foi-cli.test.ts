@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { projectRoot } from '../../src/shared/paths.js';
+import { openLowdbStore } from '../../src/store/lowdb-store.js';
 
 const run = promisify(execFile);
 const fixture = (name: string) => path.join(projectRoot, 'test', 'fixtures', name);
@@ -124,8 +125,9 @@ describe('FOI command-line tools', function () {
     assert.equal(error.code, 1);
     assert.match(error.stderr, /^reports:import: nothing was imported/);
     assert.match(error.stderr, /line 4: cause: must be one of/);
-    const all = JSON.parse(await readFile(path.join(dir, 'data', 'reports.json'), 'utf8'));
-    assert.equal(all.items.length, 347);
+    const store = await openLowdbStore(path.join(dir, 'data'));
+    assert.equal((await store.listReports()).length, 270 + 77);
+    await store.close();
   });
 
   it('says clearly what is wrong with its arguments', async () => {
