@@ -1,4 +1,5 @@
 /** What the data-protection CLIs share: config, the store, the lock, the operator's name. */
+import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { loadConfig, type Config } from '../config.js';
 import { lockDataDir } from '../store/lock.js';
@@ -20,6 +21,8 @@ export function operator(): string {
  */
 export async function withStore<T>(name: string, writes: boolean, task: (store: Store, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  // A first import runs before the bot ever has: the lock needs the folder to exist.
+  if (writes) await mkdir(config.dataDir, { recursive: true });
   const release = writes ? await lockDataDir(config.dataDir, `npm run ${name}`) : async () => undefined;
   try {
     const store = await openLowdbStore(config.dataDir);

@@ -19,7 +19,7 @@ function date(value: string | undefined, option: string): string | undefined {
   return value;
 }
 
-runCli('foi', async ({ config, openStore, now }) => {
+runCli('foi', async ({ config, useStore, now }) => {
   const { values } = cliArgs(
     {
       options: {
@@ -46,8 +46,7 @@ runCli('foi', async ({ config, openStore, now }) => {
   if (since && since > asOf) throw new UsageError(`--since ${since} is after the as-of date ${asOf}`);
 
   const organisation = await loadOrganisation(config.organisationFile);
-  const store = await openStore();
-  const figures = await figuresFromStore(store, organisation, { asOf, since, timeZone: config.timeZone });
+  const figures = await useStore(false, (store) => figuresFromStore(store, organisation, { asOf, since, timeZone: config.timeZone }));
   const threshold = config.foiSuppressionThreshold;
   const options = { published: values.published, threshold };
 

@@ -8,7 +8,7 @@ import { cliArgs, readCsvFile, runCli, UsageError } from './shell.js';
 
 const USAGE = `usage: npm run -s reports:import -- --type ${IMPORT_TYPES.join('|')} file.csv`;
 
-runCli('reports:import', async ({ config, openStore, now }) => {
+runCli('reports:import', async ({ config, useStore, now }) => {
   const { values, positionals } = cliArgs({ options: { type: { type: 'string' } }, strict: true, allowPositionals: true }, USAGE);
   const type = values.type as ImportType | undefined;
   if (!type || !IMPORT_TYPES.includes(type)) throw new UsageError(`--type must be ${IMPORT_TYPES.join(' or ')}\n${USAGE}`);
@@ -17,8 +17,7 @@ runCli('reports:import', async ({ config, openStore, now }) => {
   const at = now().toISOString();
   const result = readReports(type, text, config.timeZone, at);
   if (!result.ok) throw new UsageError(`nothing was imported; fix these problems in ${positionals[0]} and try again:\n  ${result.errors.join('\n  ')}`);
-  const store = await openStore();
-  const outcome = await saveImportedReports(store, result.rows, at);
+  const outcome = await useStore(true, (store) => saveImportedReports(store, result.rows, at));
   process.stdout.write(
     `Imported ${result.rows.length} ${type} rows: ${outcome.added} added, ${outcome.alreadyThere} already there, ${outcome.statusChanged} with a new status.\n`
   );

@@ -8,13 +8,12 @@ import { cliArgs, readCsvFile, runCli, UsageError } from './shell.js';
 
 const USAGE = 'usage: npm run -s roster:import -- roster.csv';
 
-runCli('roster:import', async ({ openStore, now }) => {
+runCli('roster:import', async ({ useStore, now }) => {
   const { positionals } = cliArgs({ options: {}, strict: true, allowPositionals: true }, USAGE);
   if (positionals.length !== 1) throw new UsageError(`give exactly one CSV file\n${USAGE}`);
   const text = await readCsvFile(positionals[0]);
   const result = readRoster(text, now().toISOString());
   if (!result.ok) throw new UsageError(`nothing was imported; fix these problems in ${positionals[0]} and try again:\n  ${result.errors.join('\n  ')}`);
-  const store = await openStore();
-  const { added, updated } = await saveRoster(store, result.rows);
+  const { added, updated } = await useStore(true, (store) => saveRoster(store, result.rows));
   process.stdout.write(`Imported ${result.rows.length} roster rows: ${added} added, ${updated} updated.\n`);
 });

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
-import { openLowdbStore } from '../store/lowdb-store.js';
 import type { Store } from '../store/store.js';
+import { withStore } from './data-task.js';
 
 /** A problem the person running the tool can fix; printed without a stack trace. */
 export class UsageError extends Error {
@@ -18,8 +18,11 @@ export class UsageError extends Error {
 
 export interface CliContext {
   config: Config;
-  /** Opens the store in `DATA_DIR` (only tools that need it call this). */
-  openStore(): Promise<Store>;
+  /**
+   * Runs `task` on the store in `DATA_DIR`. A task that `writes` takes the data directory's
+   * lock first, so an import refuses to run beside the bot instead of being overwritten by it.
+   */
+  useStore<T>(writes: boolean, task: (store: Store) => Promise<T>): Promise<T>;
   now: () => Date;
 }
 
@@ -33,22 +36,15 @@ export function cliArgs<T extends ParseArgsConfig>(options: T, usage: string) {
 }
 
 /**
- * Runs a tool: loads config, runs `main`, closes the store, and exits 1 with
- * "<name>: <message>" on stderr when anything goes wrong.
+ * Runs a tool: loads config, runs `main`, and exits 1 with "<name>: <message>" on stderr
+ * when anything goes wrong.
  */
 export function runCli(name: string, main: (context: CliContext) => Promise<void>): void {
-  let store: Store | undefined;
   const run = async () => {
     const config = loadConfig();
-    await main({
-      config,
-      openStore: async () => (store = await openLowdbStore(config.dataDir)),
-      now: () => new Date()
-    });
-    await store?.close();
+    await main({ config, useStore: (writes, task) => withStore(name, writes, (store) => task(store)), now: () => new Date() });
   };
-  run().catch(async (error: unknown) => {
-    await store?.close().catch(() => undefined);
+  run().catch((error: unknown) => {
     const known = error instanceof Error && error.name !== 'Error' && error.name !== 'TypeError';
     process.stderr.write(`${name}: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
     process.exitCode = 1;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { projectRoot } from '../../src/shared/paths.js';
+import { lockDataDir } from '../../src/store/lock.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 
 const run = promisify(execFile);
@@ -128,6 +129,17 @@ describe('FOI command-line tools', function () {
     const store = await openLowdbStore(path.join(dir, 'data'));
     assert.equal((await store.listReports()).length, 270 + 77);
     await store.close();
+  });
+
+  it('an import refuses to run while the bot holds the data directory; the figures can still be read', async () => {
+    const release = await lockDataDir(path.join(dir, 'data'), 'the bot');
+    try {
+      const error = await failing('roster-import', fixture('roster.csv'));
+      assert.match(error.stderr, /is in use by the bot .*Stop it first/);
+      assert.equal(JSON.parse((await tool('foi', '--as-of', '2020-02-11', '--json')).stdout).a.employees, 40);
+    } finally {
+      await release();
+    }
   });
 
   it('says clearly what is wrong with its arguments', async () => {
