@@ -168,7 +168,10 @@ export interface RoleGrant {
 
 /** What happened to one manager in a summary run. */
 export interface SummaryDelivery {
-  /** The manager's Teams (Entra ID) object id, or their employee id when they have none yet. */
+  /**
+   * Who it was for: a manager's Teams (Entra ID) object id, `employee:<id>` for a manager not
+   * yet seen in Teams, or `council:<object id>` for an FOI officer's council summary.
+   */
   managerId: string;
   /**
    * `sending` is written before the card goes out and replaced by the outcome after, so a run

@@ -1,6 +1,7 @@
 /**
  * One scheduled summary run: every manager in the roster gets their team's summary card
- * in their 1:1 chat, one at a time, and the run log says what happened to each.
+ * in their 1:1 chat, and every FOI officer the council's, one at a time; the run log says
+ * what happened to each.
  *
  * Never twice: a run is keyed by the time it was scheduled for. Before each card goes out
  * the manager's delivery is stored as `sending`, and after it as `sent`, `skipped` or
@@ -10,7 +11,7 @@
  * sent again, because a missing weekly card is better than a second one.
  */
 import { MessageFactory } from 'botbuilder';
-import { cardAttachment } from '../../shared/cards.js';
+import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import type { FeatureDeps } from '../../shared/deps.js';
 import type { ProactiveSender, SendOutcome } from '../../shared/proactive.js';
 import { directReports } from '../../shared/roster.js';
@@ -28,6 +29,12 @@ function deliveryFor(outcome: SendOutcome): Pick<SummaryDelivery, 'outcome' | 'r
     case 'failed':
       return { outcome: 'failed', reason: outcome.reason };
   }
+}
+
+/** FOI officers from config and from grants (admins are not sent the council's summary unasked). */
+async function foiOfficers(deps: FeatureDeps): Promise<string[]> {
+  const granted = (await deps.store.listRoleGrants()).filter((g) => g.role === 'foi-officer').map((g) => g.aadObjectId.toLowerCase());
+  return [...new Set([...deps.config.foiOfficerIds, ...granted])];
 }
 
 /**
@@ -48,21 +55,26 @@ export async function runSummaries(deps: FeatureDeps, sender: ProactiveSender, s
   const record = (managerId: string, result: Pick<SummaryDelivery, 'outcome' | 'reason'>) =>
     store.recordSummaryDelivery(runKey, { managerId, ...result, at: now().toISOString() });
 
+  /** Sends one card unless this run already logged the recipient; logs what happened. */
+  async function deliver(recipientKey: string, aadObjectId: string | undefined, card: () => AdaptiveCard): Promise<void> {
+    const earlier = recorded.get(recipientKey);
+    if (earlier?.outcome === 'sending') await record(recipientKey, { outcome: 'failed', reason: 'interrupted' });
+    if (earlier) return;
+    if (!aadObjectId) return record(recipientKey, { outcome: 'skipped', reason: 'not-in-teams' });
+    await record(recipientKey, { outcome: 'sending' });
+    const outcome = await sender.send(aadObjectId, MessageFactory.attachment(cardAttachment(card())));
+    await record(recipientKey, deliveryFor(outcome));
+  }
+
   for (const manager of employees) {
     const team = directReports(employees, manager);
     if (team.length === 0) continue;
-    const managerId = manager.aadObjectId?.toLowerCase() ?? `employee:${manager.employeeId}`;
-    const earlier = recorded.get(managerId);
-    if (earlier?.outcome === 'sending') await record(managerId, { outcome: 'failed', reason: 'interrupted' });
-    if (earlier) continue;
-    if (!manager.aadObjectId) {
-      await record(managerId, { outcome: 'skipped', reason: 'not-in-teams' });
-      continue;
-    }
-    const card = summaryForAudience(reports, { kind: 'team', manager, team }, slot, days, deps.config.summaryTimeZone);
-    await record(managerId, { outcome: 'sending' });
-    const outcome = await sender.send(managerId, MessageFactory.attachment(cardAttachment(card)));
-    await record(managerId, deliveryFor(outcome));
+    const aad = manager.aadObjectId?.toLowerCase();
+    await deliver(aad ?? `employee:${manager.employeeId}`, aad, () => summaryForAudience(reports, { kind: 'team', manager, team }, slot, days, deps.config.summaryTimeZone));
+  }
+  // FOI officers get the council's summary, logged apart from any team summary they get as managers.
+  for (const officer of await foiOfficers(deps)) {
+    await deliver(`council:${officer}`, officer, () => summaryForAudience(reports, { kind: 'council' }, slot, days, deps.config.summaryTimeZone));
   }
 
   await store.finishSummaryRun(runKey, now().toISOString());

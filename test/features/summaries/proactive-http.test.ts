@@ -68,6 +68,19 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
     assert.equal(new Date(runs[0].runKey).getMilliseconds(), 0, 'keyed by the scheduled second');
   });
 
+  it('sends FOI officers the council summary, logged apart from team summaries', async () => {
+    const officer = '00000000-0000-0000-0000-0000000000f1';
+    await deps.store.saveConversation({
+      aadObjectId: officer,
+      reference: { channelId: 'msteams', serviceUrl, conversation: { id: 'a:officer-chat', conversationType: 'personal' }, bot: { id: '28:bot' }, user: { id: '29:officer', aadObjectId: officer } },
+      updatedAt: '2026-11-01T00:00:00.000Z'
+    });
+    const run = await runSummaries({ ...deps, config: { ...deps.config, foiOfficerIds: [officer] } }, sender, SLOT, 7);
+    const toOfficer = connector.requests.find((r) => r.path.includes('a:officer-chat'));
+    assert.match(cardText(toOfficer?.body.attachments?.[0].content), /Council-wide/);
+    assert.equal(run.deliveries.find((d) => d.managerId === `council:${officer}`)?.outcome, 'sent');
+  });
+
   it('sends nothing twice when the same run is started again', async () => {
     await runSummaries(deps, sender, SLOT, 7);
     await runSummaries(deps, sender, SLOT, 7);
