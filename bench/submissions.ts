@@ -5,14 +5,14 @@
  * council's (the latency one person sees while others submit too).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { teamsExecute } from '../test/helpers/server.js';
 import { COMPLAINT_VERBS } from '../src/features/complaints/complaint.js';
 import { startChildBot } from './lib/child.js';
 import { runLoad, type LoadFigures } from './lib/load.js';
-import { makeProfiles, makeReports, REPORTERS, staffMember } from './lib/reports.js';
+import { makeConversations, makeEmployees, makeProfiles, makeReports, REPORTERS, staffMember, writeCollections } from './lib/seed.js';
 import type { Goal, Row } from './lib/table.js';
 import { CONNECTIONS } from './turns.js';
 
@@ -22,6 +22,8 @@ export const STORED = [0, 10_000, 100_000];
 /** Submissions per second for the steady run: far above a council's busiest hour. */
 const STEADY_RATE = 50;
 const GOAL_MS = 50;
+/** Invokes are answered in the HTTP response, so nothing is sent here. */
+const SERVICE_URL = 'http://127.0.0.1:9/';
 
 interface Submission {
   name: string;
@@ -45,19 +47,24 @@ function deviceComplaints(): Submission {
         occurredOn: yesterday,
         description: 'The VPN would not connect from home, so I could not open the case record before the visit.'
       };
-      return teamsExecute('http://127.0.0.1:9/', COMPLAINT_VERBS.submit, data, { id: `29:${person}`, name: 'Staff', aadObjectId: person });
+      return teamsExecute(SERVICE_URL, COMPLAINT_VERBS.submit, data, { id: `29:${person}`, name: 'Staff', aadObjectId: person });
     }
   };
 }
 
 /**
- * Writes the staff's profiles and `count` reports into a new data folder, the reports as the
- * single `reports.json` of earlier versions held them (the store moves them on opening).
+ * A data folder as a council's looks after a while: staff with profiles, a roster and
+ * conversation references, and `count` reports, those as the single `reports.json` of
+ * earlier versions held them (the store moves them into its report files on opening).
  */
 async function seededDataDir(count: number): Promise<string> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-submit-'));
-  await writeFile(path.join(dataDir, 'profiles.json'), JSON.stringify({ schemaVersion: 1, items: makeProfiles() }));
-  if (count > 0) await writeFile(path.join(dataDir, 'reports.json'), JSON.stringify({ schemaVersion: 1, items: makeReports(count) }));
+  await writeCollections(dataDir, {
+    profiles: makeProfiles(),
+    employees: makeEmployees(),
+    conversations: makeConversations(SERVICE_URL),
+    ...(count > 0 ? { reports: makeReports(count) } : {})
+  });
   return dataDir;
 }
 

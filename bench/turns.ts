@@ -9,7 +9,7 @@ import { teamsMessage } from '../test/helpers/server.js';
 import { startChildBot, type BotKind } from './lib/child.js';
 import { CountingConnector } from './lib/connector.js';
 import { runLoad, type LoadFigures } from './lib/load.js';
-import { REPORTERS, staffMember } from './lib/reports.js';
+import { makeConversations, makeEmployees, makeProfiles, REPORTERS, staffMember, writeCollections } from './lib/seed.js';
 import type { Goal, Row } from './lib/table.js';
 
 export const CONNECTIONS = 16;
@@ -21,6 +21,8 @@ async function measureTurns(kind: BotKind, text: () => string): Promise<LoadFigu
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-turns-'));
   const connector = new CountingConnector();
   const serviceUrl = await connector.start();
+  // Staff who have used the bot before, as on any day after the first.
+  await writeCollections(dataDir, { profiles: makeProfiles(), employees: makeEmployees(), conversations: makeConversations(serviceUrl) });
   const bot = await startChildBot(kind, dataDir);
   try {
     let n = 0;

@@ -3,10 +3,19 @@ import { z } from 'zod';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Formatters are costly to build (a millisecond or so on a busy machine) and cheap to reuse, so each is built once.
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+const readableFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
 /** The calendar date of `at` in `timeZone`, as YYYY-MM-DD. */
 export function calendarDate(at: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = calendarFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    calendarFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 /** `date` moved by whole months (negative goes back), clamped to the month's last day. */
@@ -27,7 +36,7 @@ export function isCalendarDate(text: string): boolean {
 
 /** A date for people to read, e.g. "3 March 2026". */
 export function readableDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+  return readableFormat.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** The dates a report form accepts: from `earliest` to `latest` (today), both included. */

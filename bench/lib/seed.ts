@@ -1,10 +1,13 @@
 /**
- * Realistically shaped reports for seeding: about seven device complaints to three
+ * Seed data shaped like a council's: staff with profiles, a roster and conversation
+ * references, and reports: about seven device complaints to three
  * number-sharing reports, from a pool of staff, spread over the last two years, with
  * descriptions of typical length and some status history. Deterministic for a given count.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { COMPLAINT_CAUSES, DEVICES, REPORT_STATUSES, SHARED_WITH, SHARING_REASONS, TASK_CODES, TOLD_NOT_TO } from '../../src/store/types.js';
-import type { CohortAnswer, Profile, Report } from '../../src/store/types.js';
+import type { CohortAnswer, ConversationRecord, Employee, Profile, Report } from '../../src/store/types.js';
 
 const DAY = 86_400_000;
 /** How many staff report: ids `staffMember(0)` to `staffMember(REPORTERS - 1)`. */
@@ -84,4 +87,48 @@ export function makeReports(count: number, until = new Date('2026-11-01T00:00:00
     }
   }
   return reports;
+}
+
+/** The staff roster an FOI officer imports: everyone who reports, linked to their Teams id, with a manager. */
+export function makeEmployees(): Employee[] {
+  return Array.from({ length: REPORTERS }, (_, n) => ({
+    employeeId: `E${String(n).padStart(6, '0')}`,
+    name: `Member of staff ${n}`,
+    email: `staff${n}@council.example`,
+    aadObjectId: staffMember(n),
+    worksWithChildrenOrVulnerable: n % 3 ? 'yes' : 'no',
+    remoteOrFlexible: n % 4 ? 'yes' : 'no',
+    managerId: `E${String(n - (n % 20)).padStart(6, '0')}`,
+    devices: ['laptop', 'smartphone'],
+    updatedAt: '2026-01-05T09:00:00.000Z'
+  }));
+}
+
+/**
+ * Conversation references for every member of staff, as the bot keeps them once each has
+ * used it, for activities like `test/helpers/server.ts` makes with this `serviceUrl`.
+ */
+export function makeConversations(serviceUrl: string): ConversationRecord[] {
+  return Array.from({ length: REPORTERS }, (_, n) => {
+    const id = staffMember(n);
+    return {
+      aadObjectId: id,
+      reference: {
+        bot: { id: '28:bot', name: 'ICT policy helper' },
+        conversation: { id: 'a:personal-1', conversationType: 'personal', tenantId: 'tenant-1' },
+        channelId: 'msteams',
+        locale: 'en-GB',
+        serviceUrl,
+        user: { id: `29:${id}`, name: 'Staff', aadObjectId: id }
+      },
+      updatedAt: '2026-01-05T09:00:00.000Z'
+    };
+  });
+}
+
+/** Writes collection files (`{ schemaVersion, items }`) into `dataDir`, as the bot keeps them. */
+export async function writeCollections(dataDir: string, collections: Record<string, unknown[]>): Promise<void> {
+  for (const [name, items] of Object.entries(collections)) {
+    await writeFile(path.join(dataDir, `${name}.json`), JSON.stringify({ schemaVersion: 1, items }));
+  }
 }
