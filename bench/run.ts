@@ -7,6 +7,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/shared/paths.js';
 import { machine, markdown, type Goal, type Row } from './lib/table.js';
 import { benchStart } from './start.js';
+import { benchStore } from './store.js';
 import { benchSubmissions } from './submissions.js';
 import { benchTurns } from './turns.js';
 
@@ -15,6 +16,7 @@ type Section = () => Promise<{ rows: Row[]; goals: Goal[] }>;
 const SECTIONS: Record<string, Section> = {
   turns: () => benchTurns(false),
   submissions: benchSubmissions,
+  store: async () => ({ rows: await benchStore(), goals: [] }),
   start: async () => ({ rows: await benchStart(), goals: [] })
 };
 

@@ -1,0 +1,89 @@
+/**
+ * The store alone, in process: how long saving one report takes with 0, 10,000 and 100,000
+ * stored, one save at a time, beside what the earlier single-file layout paid per save
+ * (rewriting the whole `reports.json`). This isolates the cost the submission goal is about.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { JSONFile } from 'lowdb/node';
+import { openLowdbStore } from '../src/store/lowdb-store.js';
+import type { NewReport } from '../src/store/types.js';
+import { makeReports, writeCollections } from './lib/seed.js';
+import type { Row } from './lib/table.js';
+import { STORED } from './submissions.js';
+
+const SECONDS = 2;
+const SINGLE_FILE_WRITES = 5;
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
+
+/** A new device complaint, as the complaint form hands it to the store. */
+function draft(template: NewReport): NewReport {
+  return { ...template, submissionId: randomUUID(), submittedAt: new Date().toISOString(), status: 'open', history: [] };
+}
+
+async function saves(stored: number): Promise<Row> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-store-'));
+  try {
+    const [template] = makeReports(1) as NewReport[];
+    if (stored > 0) await writeCollections(dataDir, { reports: makeReports(stored) });
+    const store = await openLowdbStore(dataDir);
+    for (let i = 0; i < 50; i++) await store.addReport(draft(template));
+    const times: number[] = [];
+    const began = performance.now();
+    while (performance.now() - began < SECONDS * 1000) {
+      const start = performance.now();
+      await store.addReport(draft(template));
+      times.push(performance.now() - start);
+    }
+    await store.close();
+    times.sort((a, b) => a - b);
+    return {
+      area: 'Store',
+      case: `save one report, ${stored.toLocaleString('en-GB')} stored, one at a time`,
+      perSecond: times.length / SECONDS,
+      p50: percentile(times, 0.5),
+      p99: percentile(times, 0.99),
+      note: 'lowdb, reports in files of 250: only the newest file is rewritten'
+    };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** What one save cost when every report lived in one `reports.json`: rewriting all of it. */
+async function singleFileRewrite(stored: number): Promise<Row> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-single-'));
+  try {
+    const file = new JSONFile(path.join(dataDir, 'reports.json'));
+    const data = { schemaVersion: 1, items: makeReports(stored) };
+    const times: number[] = [];
+    for (let i = 0; i < SINGLE_FILE_WRITES; i++) {
+      const start = performance.now();
+      await file.write(data);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return {
+      area: 'Store',
+      case: `earlier layout: rewrite one reports.json of ${stored.toLocaleString('en-GB')} reports`,
+      timeMs: percentile(times, 0.5),
+      note: `median of ${SINGLE_FILE_WRITES}; what every save cost before reports were split into files`
+    };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Saves at each stored count, then the single-file rewrite at the largest. */
+export async function benchStore(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const stored of STORED) rows.push(await saves(stored));
+  rows.push(await singleFileRewrite(STORED[STORED.length - 1]));
+  return rows;
+}
