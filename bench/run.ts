@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../src/shared/paths.js';
 import { machine, markdown, type Goal, type Row } from './lib/table.js';
+import { benchRetrieval } from './retrieval.js';
 import { benchStart } from './start.js';
 import { benchStore } from './store.js';
 import { benchSubmissions } from './submissions.js';
@@ -14,7 +15,8 @@ import { benchTurns } from './turns.js';
 type Section = () => Promise<{ rows: Row[]; goals: Goal[] }>;
 
 const SECTIONS: Record<string, Section> = {
-  turns: () => benchTurns(false),
+  turns: benchTurns,
+  retrieval: async () => ({ rows: await benchRetrieval(), goals: [] }),
   submissions: benchSubmissions,
   store: async () => ({ rows: await benchStore(), goals: [] }),
   start: async () => ({ rows: await benchStart(), goals: [] })

@@ -58,23 +58,14 @@ function turnRow(name: string, figures: LoadFigures & { replies: number }, basel
 /** A policy question: a sentence that is no command. */
 export const POLICY_QUESTION = 'can I check my hotmail on my work laptop?';
 
-/**
- * Help-command turns, policy-question turns and echo-bot turns.
- * @param policyReady whether policy questions are answered yet (else the row says so).
- */
-export async function benchTurns(policyReady: boolean): Promise<{ rows: Row[]; goals: Goal[] }> {
+/** Help-command turns and policy-question turns, beside echo-bot turns. */
+export async function benchTurns(): Promise<{ rows: Row[]; goals: Goal[] }> {
   const echo = await measureTurns('echo', () => 'hello there');
   const help = await measureTurns('bot', () => 'help');
-  const rows = [turnRow('echo bot (baseline)', echo), turnRow('help command', help, echo.perSecond)];
-  const goals: Goal[] = [];
-  if (policyReady) {
-    const policy = await measureTurns('bot', () => POLICY_QUESTION);
-    rows.push(turnRow('policy question', policy, echo.perSecond));
-    const share = policy.perSecond / echo.perSecond;
-    goals.push({ goal: 'policy-question turns ≥ 70% of the echo bot’s throughput', measured: `${(share * 100).toFixed(0)}%`, met: share >= 0.7 });
-  } else {
-    rows.push({ area: 'Turns', case: 'policy question', note: 'not available yet (policy Q&A not landed)' });
-    goals.push({ goal: 'policy-question turns ≥ 70% of the echo bot’s throughput', measured: 'not available yet (policy Q&A not landed)', met: undefined });
-  }
-  return { rows, goals };
+  const policy = await measureTurns('bot', () => POLICY_QUESTION);
+  const share = policy.perSecond / echo.perSecond;
+  return {
+    rows: [turnRow('echo bot (baseline)', echo), turnRow('help command', help, echo.perSecond), turnRow('policy question', policy, echo.perSecond)],
+    goals: [{ goal: 'policy-question turns ≥ 70% of the echo bot’s throughput', measured: `${(share * 100).toFixed(0)}%`, met: share >= 0.7 }]
+  };
 }

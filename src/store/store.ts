@@ -68,6 +68,10 @@ export interface Store {
 
   upsertEmployees(employees: Employee[]): Promise<{ added: number; updated: number }>;
   listEmployees(): Promise<Employee[]>;
+  /** One roster row by employee id, without copying the whole roster. */
+  getEmployee(employeeId: string): Promise<Employee | undefined>;
+  /** One roster row by Teams (Entra ID) object id, any case, without copying the whole roster. */
+  getEmployeeByAadObjectId(aadObjectId: string): Promise<Employee | undefined>;
 
   saveConversation(record: ConversationRecord): Promise<void>;
   getConversation(aadObjectId: string): Promise<ConversationRecord | undefined>;

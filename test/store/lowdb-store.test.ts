@@ -176,6 +176,19 @@ for (const [name, open] of [
       assert.deepEqual((await store.getProfile('aad-1'))?.devices, ['tablet']);
     });
 
+    it('finds one employee by employee id or by Teams object id in any case', async () => {
+      const store = await open();
+      const row = { employeeId: 'E1', name: 'A', email: 'a@council.example', aadObjectId: 'AAD-1', worksWithChildrenOrVulnerable: 'yes' as const, remoteOrFlexible: 'no' as const, devices: [], updatedAt: 't' };
+      await store.upsertEmployees([row, { ...row, employeeId: 'E2', aadObjectId: undefined }]);
+      assert.deepEqual(await store.getEmployee('E1'), row);
+      assert.equal((await store.getEmployeeByAadObjectId('aad-1'))?.employeeId, 'E1');
+      assert.equal(await store.getEmployee('E3'), undefined);
+      assert.equal(await store.getEmployeeByAadObjectId('aad-2'), undefined);
+      const found = await store.getEmployee('E1');
+      found!.name = 'changed';
+      assert.equal((await store.getEmployee('E1'))?.name, 'A');
+    });
+
     it('keeps conversations, feedback and audit entries', async () => {
       const store = await open();
       await store.saveConversation({ aadObjectId: 'aad-1', reference: { serviceUrl: 'a' }, updatedAt: 't1' });

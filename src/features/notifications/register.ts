@@ -13,7 +13,6 @@ import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import type { BotEvents } from '../../shared/events.js';
 import type { ProactiveSender } from '../../shared/proactive.js';
 import { auditRefusal, hasRole, refusalText } from '../../shared/roles.js';
-import { managerOf, reporterRow } from '../../shared/roster.js';
 import type { DeviceComplaint, Employee } from '../../store/types.js';
 import { noticeCard } from '../help/help.js';
 import { buttonReportId, complaintNotificationCard, nextStatus, NOTIFICATION_VERBS, reporterUpdate, type StatusAction } from './notification.js';
@@ -29,11 +28,14 @@ export interface NotificationParts {
 export function register(app: BotApp, deps: FeatureDeps, { events, proactive }: NotificationParts): void {
   const { store, log, now, config } = deps;
 
-  /** The reporter's roster row and their manager's, when the roster has both. */
+  /**
+   * The reporter's roster row and their manager's, when the roster has both. Looked up one
+   * by one: every complaint asks, and copying a whole roster each time is costly.
+   */
   async function people(report: DeviceComplaint): Promise<{ reporter?: Employee; manager?: Employee }> {
-    const employees = await store.listEmployees();
-    const reporter = reporterRow(employees, report.reporterId);
-    return { reporter, manager: reporter && managerOf(employees, reporter) };
+    // Reports carry a Teams object id; imported ones an employee id.
+    const reporter = (await store.getEmployeeByAadObjectId(report.reporterId)) ?? (await store.getEmployee(report.reporterId));
+    return { reporter, manager: reporter?.managerId ? await store.getEmployee(reporter.managerId) : undefined };
   }
 
   async function cardFor(report: DeviceComplaint, note?: string): Promise<AdaptiveCard> {
