@@ -168,7 +168,7 @@ class LowStore implements Store {
   }
 
   async listProfiles(): Promise<Profile[]> {
-    return this.#files.profiles.db.data.items.map(copy);
+    return copy(this.#files.profiles.db.data.items);
   }
 
   async addReport(draft: NewReport): Promise<{ report: Report; created: boolean }> {
