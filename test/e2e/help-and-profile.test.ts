@@ -13,7 +13,7 @@ describe('end to end in the Playground: help and profile', function () {
     await chat.waitForText(card, 'ICT policy helper');
     await chat.waitForText(card, 'This bot is running in local test mode');
     for (const button of ['Ask a policy question', 'Report a device problem', 'Report personal number sharing', 'My profile']) {
-      assert.ok(await card.getByRole('button', { name: button, exact: true }).isVisible(), `the help card has "${button}"`);
+      await card.getByRole('button', { name: button, exact: true }).waitFor();
     }
     await chat.capture(card, 'help');
 

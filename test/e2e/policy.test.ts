@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { useE2ESession } from './session.js';
+
+describe('end to end in the Playground: policy questions', function () {
+  const e2e = useE2ESession();
+
+  it('answers a question typed in the chat with the policy section, and keeps the vote', async () => {
+    const { chat } = e2e;
+    const card = await chat.say('Can I check my Hotmail on my work laptop at lunch?');
+    await chat.waitForText(card, 'Webmail (Gmail, Hotmail, Yahoo)');
+    await chat.waitForText(card, 'You cannot access personal webmail services');
+    await chat.waitForText(card, 'Quoted from "Webmail (Gmail, Hotmail, Yahoo)"');
+    await chat.waitForText(card, 'Did this answer your question?');
+    await chat.waitForText(card, 'Read the full section');
+    await chat.capture(card, 'policy-answer');
+
+    const [asked] = await (await e2e.stored()).listFeedback();
+    assert.equal(asked.question, 'Can I check my Hotmail on my work laptop at lunch?');
+    assert.equal(asked.answered, true);
+    assert.equal(asked.sectionId, 'webmail');
+    assert.equal(asked.askerId, await e2e.userId());
+
+    await chat.press(card, 'Yes');
+    await chat.waitForText(card, 'Thank you. Glad that helped.');
+    const [voted] = await (await e2e.stored()).listFeedback();
+    assert.equal(voted.helpful, true);
+  });
+
+  it('declines a question the policy does not cover, and notes it for the policy owner', async () => {
+    const { chat } = e2e;
+    const card = await chat.say('what\u2019s for lunch in the canteen?');
+    await chat.waitForText(card, 'I couldn\'t find this in the policy');
+    await chat.waitForText(card, 'I won\'t guess');
+    await chat.waitForText(card, 'Your question has been noted for the policy owner.');
+    assert.equal(await card.getByText('Did this answer your question?').count(), 0, 'no answer to vote on');
+    await chat.capture(card, 'policy-not-found');
+
+    const feedback = await (await e2e.stored()).listFeedback();
+    assert.equal(feedback.length, 2);
+    const declined = feedback.find((entry) => entry.question === 'what\u2019s for lunch in the canteen?');
+    assert.equal(declined?.answered, false);
+    assert.equal(declined?.sectionId, undefined);
+  });
+
+  it('answers from the help card\u2019s "Ask a policy question" box, in place of the help card', async () => {
+    const { chat } = e2e;
+    const card = await chat.say('help');
+    await chat.press(card, 'Ask a policy question');
+    await chat.type(card, 'Your question', 'Am I allowed to use my work email to sign up for Amazon?');
+    await chat.press(card, 'Ask');
+    await chat.waitForText(card, 'Your council e-mail address');
+    await chat.waitForText(card, 'Use your council e-mail address for council business only.');
+
+    const feedback = await (await e2e.stored()).listFeedback();
+    assert.equal(feedback.length, 3);
+    assert.equal(feedback.find((entry) => entry.question.includes('Amazon'))?.sectionId, 'council-email');
+  });
+});
