@@ -3,7 +3,7 @@
  * handler, and every feature's routes. The only file that knows all the features.
  */
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { StatusCodes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, StatusCodes, type TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -22,6 +22,7 @@ import { register as registerComplaints } from './features/complaints/register.j
 import { register as registerMyReports } from './features/my-reports/register.js';
 import { rateLimitGuard } from './guards/rate-limit.js';
 import { tenantGuard } from './guards/tenant.js';
+import { refuseTurn } from './guards/refuse.js';
 
 /**
  * The Teams adapter with one correction: botframework-connector reports some bad tokens
@@ -125,5 +126,13 @@ export function createBotParts(coreDeps: FeatureDeps, adapter?: TeamsAdapter): B
 
   // Last: policy Q&A takes every message that no command above took.
   registerPolicy(app, deps);
+  // After every route: an invoke none of them took (a card action with no verb or an unknown
+  // one, an invoke kind the bot does not offer) is the client's mistake, so 400 rather than
+  // the adapter's 501 for "no answer".
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    const name = String(context.activity.name);
+    deps.log.info({ event: 'invoke.unhandled', name: /^[\w-]+\/[\w-]+$/.test(name) ? name : 'other' }, 'invoke no route took');
+    await refuseTurn(context, 400);
+  });
   return { app, conversations, events, proactive };
 }
