@@ -24,9 +24,11 @@ const index = loadPolicyIndex();
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 if (values.sweep) {
-  for (let t = 0.2; t <= 0.81; t += 0.025) {
+  // Whole hundredths, so the thresholds printed are exactly the ones tried.
+  for (let hundredths = 20; hundredths <= 70; hundredths++) {
+    const t = hundredths / 100;
     const r = evaluate(index, fixture, t);
-    process.stdout.write(`threshold ${t.toFixed(3)}  top-1 ${percent(r.top1)}  top-3 ${percent(r.top3)}  out-of-scope rejected ${percent(r.rejected)}\n`);
+    process.stdout.write(`threshold ${t.toFixed(2)}  top-1 ${percent(r.top1)}  top-3 ${percent(r.top3)}  out-of-scope rejected ${percent(r.rejected)}\n`);
   }
 } else {
   const result = evaluate(index, fixture, ANSWER_THRESHOLD);

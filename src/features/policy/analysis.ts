@@ -131,11 +131,11 @@ export class TermAnalyser {
     return concepts;
   }
 
-  /** Every term of a text, as a set (for coverage checks). */
-  termSet(text: string): Set<string> {
-    const terms = new Set<string>();
-    for (const token of this.tokenize(text)) for (const term of this.processTerm(token) ?? []) terms.add(term);
-    return terms;
+  /** How often each term occurs in a text (for coverage checks). */
+  termCounts(text: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const token of this.tokenize(text)) for (const term of this.processTerm(token) ?? []) counts.set(term, (counts.get(term) ?? 0) + 1);
+    return counts;
   }
 }
 
