@@ -19,7 +19,10 @@ import { SECURITY_NOW, validComplaint, validProfile } from '../helpers/submissio
 const SEED = 20261122;
 /** Requests sent at once in each run: concurrency is part of what is tested, and it keeps the run short. */
 const BATCH = 16;
-const VERBS = ['profile.save', 'profile.open', 'complaint.submit', 'complaint.open', 'help.show', 'policy.ask', 'policy.vote', 'policy.section', 'report.withdraw', 'no.such.verb'];
+const VERBS = [
+  'profile.save', 'profile.open', 'complaint.submit', 'complaint.open', 'complaint.acknowledge', 'complaint.resolve', 'complaint.refresh', 'help.show',
+  'policy.ask', 'policy.vote', 'policy.section', 'report.withdraw', 'summary.refresh', 'sharing.open', 'no.such.verb'
+];
 
 /** Values a hostile or broken client might put anywhere. */
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
