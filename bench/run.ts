@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../src/shared/paths.js';
 import { machine, markdown, type Goal, type Row } from './lib/table.js';
+import { benchFoi } from './foi.js';
 import { benchRetrieval } from './retrieval.js';
 import { benchStart } from './start.js';
 import { benchStore } from './store.js';
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, Section> = {
   retrieval: async () => ({ rows: await benchRetrieval(), goals: [] }),
   submissions: benchSubmissions,
   store: async () => ({ rows: await benchStore(), goals: [] }),
+  foi: benchFoi,
   start: async () => ({ rows: await benchStart(), goals: [] })
 };
 
