@@ -89,7 +89,8 @@ export function registerPrivateCard(app: BotApp, deps: FeatureDeps, openers: Pri
 
 /** What a submit handler needs to go on, or the answer that ends it early. */
 export type SubmissionStart =
-  | { kind: 'go'; reporterId: string }
+  /** `submissionId` is undefined when the card sent none, or one already used by someone else. */
+  | { kind: 'go'; reporterId: string; submissionId?: string }
   | { kind: 'repeat'; reporterId: string; report: Report }
   | { kind: 'stop'; answer: AdaptiveCard | string };
 
@@ -103,9 +104,8 @@ export async function startSubmission(context: TurnContext, deps: FeatureDeps, d
   if (!reporterId) return { kind: 'stop', answer: unknownSender };
   if (!isPersonalChat(context)) return { kind: 'stop', answer: NOT_IN_SHARED_CHATS };
   const id = submittedId(data);
-  if (id) {
-    const report = await deps.store.getReportBySubmission(id);
-    if (report?.reporterId === reporterId) return { kind: 'repeat', reporterId, report };
-  }
-  return { kind: 'go', reporterId };
+  const report = id ? await deps.store.getReportBySubmission(id) : undefined;
+  if (report?.reporterId === reporterId) return { kind: 'repeat', reporterId, report };
+  // Someone else's id (a forged card) must never show or touch their report: treat it as no id.
+  return { kind: 'go', reporterId, submissionId: report ? undefined : id };
 }

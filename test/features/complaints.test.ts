@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import type { ConversationParameters } from 'botbuilder';
-import { cardOf, cardText, createTestBot, findInput, invokeCard, STAFF, type TestBot } from '../helpers/bot.js';
+import { cardOf, cardText, COLLEAGUE, createTestBot, findInput, invokeCard, STAFF, type TestBot } from '../helpers/bot.js';
 import type { AdaptiveCard } from '../../src/shared/cards.js';
 import type { DeviceComplaint } from '../../src/store/types.js';
 
@@ -151,6 +151,17 @@ describe('device complaints', () => {
     assert.equal(findInput(card, 'description')?.value, GOOD.description);
     assert.match(String(submitData(card).submissionId), /^[0-9a-f-]{36}$/);
     assert.equal((await bot.store.listReports()).length, 0);
+  });
+
+  it('never shows or touches someone else’s report when their submission id is reused', async () => {
+    const bot = await createTestBot({ now: () => NOW });
+    const { submissionId } = submitData(await openForm(bot));
+    await bot.execute('complaint.submit', { submissionId, ...GOOD, ...COHORT });
+    const card = invokeCard(await bot.execute('complaint.submit', { submissionId, ...GOOD, ...COHORT }, { from: COLLEAGUE }));
+    assert.doesNotMatch(cardText(card), /DC-2026-000001/);
+    assert.match(cardText(card), /form had expired/);
+    assert.notEqual(submitData(card).submissionId, submissionId);
+    assert.equal((await bot.store.listReports()).length, 1);
   });
 
   it('never shows the form in a channel: it opens the 1:1 chat instead', async () => {

@@ -6,7 +6,7 @@ import { cohortQuestions, knownCohort, mergeCohort, profileWithAnswers } from '.
 import { onCardAction } from '../../shared/card-actions.js';
 import { reportDateBounds } from '../../shared/dates.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
-import { newSubmissionId, registerPrivateCard, startSubmission, submittedId } from '../../shared/report-forms.js';
+import { newSubmissionId, registerPrivateCard, startSubmission } from '../../shared/report-forms.js';
 import { keptValues } from '../../shared/validation.js';
 import type { DeviceComplaint } from '../../store/types.js';
 import { noticeCard } from '../help/help.js';
@@ -49,12 +49,11 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       log.info({ event: 'complaint.repeat', reference: start.report.id }, 'complaint already stored');
       return complaintConfirmationCard(start.report as DeviceComplaint, true);
     }
-    const { reporterId } = start;
+    const { reporterId, submissionId } = start;
     const profile = await store.getProfile(reporterId);
     const known = knownCohort(profile);
     const ask = cohortQuestions(known);
     const today = bounds();
-    const submissionId = submittedId(data);
     const checked = checkComplaint(data, today, ask);
     if (!checked.ok || !submissionId) {
       const errors = checked.ok ? {} : checked.errors;
