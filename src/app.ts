@@ -7,9 +7,7 @@ import { ActivityTypes, StatusCodes, type TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { onCardAction } from './shared/card-actions.js';
 import type { BotApp, FeatureDeps } from './shared/deps.js';
-import { HELP_VERBS, noticeCard } from './features/help/help.js';
 import { register as registerHelp } from './features/help/register.js';
 import { register as registerProfile } from './features/profile/register.js';
 import { register as registerSummaries } from './features/summaries/register.js';
@@ -20,6 +18,7 @@ import { register as registerNotifications } from './features/notifications/regi
 import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
 import { register as registerComplaints } from './features/complaints/register.js';
 import { register as registerMyReports } from './features/my-reports/register.js';
+import { register as registerNumberSharing } from './features/number-sharing/register.js';
 import { rateLimitGuard } from './guards/rate-limit.js';
 import { tenantGuard } from './guards/tenant.js';
 import { refuseTurn } from './guards/refuse.js';
@@ -118,11 +117,9 @@ export function createBotParts(coreDeps: FeatureDeps, adapter?: TeamsAdapter): B
   registerSummaries(app, deps);
   registerRoles(app, deps);
   registerComplaints(app, deps);
+  registerNumberSharing(app, deps);
   registerMyReports(app, deps);
   registerNotifications(app, deps, { events, proactive });
-
-  const comingSoon = noticeCard('Coming soon', 'This report is not open yet. You can still ask a policy question or update your profile.', true);
-  onCardAction(app, HELP_VERBS.sharing, async () => comingSoon);
 
   // Last: policy Q&A takes every message that no command above took.
   registerPolicy(app, deps);

@@ -22,7 +22,8 @@ const someComplaints = [
 const fiftyRows = Array.from({ length: 50 }, (_, i) => ({ label: `Category ${i + 1} with a reasonably long descriptive label`, current: i * 7, previous: i * 3 }));
 import { blankComplaintValues, complaintConfirmationCard, complaintFormCard } from '../src/features/complaints/complaint.js';
 import { myReportsCard } from '../src/features/my-reports/my-reports.js';
-import type { DeviceComplaint } from '../src/store/types.js';
+import { blankSharingValues, sharingConfirmationCard, sharingFormCard } from '../src/features/number-sharing/sharing.js';
+import type { DeviceComplaint, NumberSharingReport } from '../src/store/types.js';
 
 const BOUNDS = { earliest: '2024-03-02', latest: '2026-03-02' };
 const ASK_ALL = { worksWithChildrenOrVulnerable: true, remoteOrFlexible: true };
@@ -50,6 +51,26 @@ const sampleComplaint: DeviceComplaint = {
 const policy = { policyTitle: 'Acceptable Use of ICT Assets and Social Media', policyUrl: 'https://intranet.example/aup', sample: true };
 const answer = { ...policy, sectionId: 'webmail', sectionTitle: 'Webmail', passage: 'First paragraph.\n\nSecond paragraph.', question: 'Can I use [Hotmail](https://evil.example)?' };
 
+const sampleSharing: NumberSharingReport = {
+  id: 'NS-2026-000045',
+  kind: 'number-sharing',
+  submissionId: SUBMISSION_ID,
+  submittedAt: '2026-03-02T10:00:00.000Z',
+  reporterId: 'a1',
+  status: 'open',
+  history: [],
+  source: 'teams',
+  subject: 'colleague',
+  sharerId: '00000000-0000-0000-0000-0000000000b7',
+  sharerName: 'Jo *Bloggs*',
+  sharedWith: 'child',
+  toldNotTo: 'unsure',
+  reason: 'out-of-hours',
+  occurredOn: '2026-02-14',
+  note: USER_TEXT,
+  cohort: { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' }
+};
+
 const MAX_CARD_BYTES = 28 * 1024;
 
 const cards = {
@@ -73,6 +94,19 @@ const cards = {
   }),
   'complaint confirmation': complaintConfirmationCard(sampleComplaint, false),
   'complaint confirmation (repeat)': complaintConfirmationCard(sampleComplaint, true),
+  'sharing form (asks cohort)': sharingFormCard({ submissionId: SUBMISSION_ID, values: blankSharingValues(BOUNDS), ask: ASK_ALL, bounds: BOUNDS, retentionMonths: 24 }),
+  'sharing form (profile known)': sharingFormCard({ submissionId: SUBMISSION_ID, values: blankSharingValues(BOUNDS), ask: ASK_NONE, bounds: BOUNDS, retentionMonths: 36 }),
+  'sharing form (errors, colleague chosen)': sharingFormCard({
+    submissionId: SUBMISSION_ID,
+    values: { ...blankSharingValues(BOUNDS), subject: 'colleague', colleagueId: '00000000-0000-0000-0000-0000000000b7', sharedWith: 'x', note: 'n'.repeat(600) },
+    colleagueName: 'Jo Bloggs',
+    ask: ASK_ALL,
+    bounds: BOUNDS,
+    retentionMonths: 24,
+    errors: { sharedWith: 'Choose who the number was shared with.', toldNotTo: 'Choose yes, no or not sure.', reason: 'Choose why it was shared.', note: 'Too long.', remoteOrFlexible: 'Choose yes, no or don\u2019t know.', form: 'This form had expired.' }
+  }),
+  'sharing confirmation (named colleague, note)': sharingConfirmationCard(sampleSharing, false),
+  'sharing confirmation (self, no note, repeat)': sharingConfirmationCard({ ...sampleSharing, subject: 'self', sharerName: undefined, note: '' }, true),
   'my reports (empty)': myReportsCard([], 'Europe/London'),
   'my reports (full, with a notice)': myReportsCard(
     Array.from({ length: 40 }, (_, i) => ({ ...sampleComplaint, id: `DC-2026-${String(i + 1).padStart(6, '0')}`, status: i % 3 === 0 ? 'resolved' : 'open' }) as DeviceComplaint),

@@ -10,7 +10,8 @@ import type { CohortAnswer, CohortAnswers, Employee, Profile } from '../store/ty
 export const COHORT_FIELDS = ['worksWithChildrenOrVulnerable', 'remoteOrFlexible'] as const;
 export type CohortField = (typeof COHORT_FIELDS)[number];
 
-const UNKNOWN: CohortAnswers = { worksWithChildrenOrVulnerable: 'unknown', remoteOrFlexible: 'unknown' };
+/** Nothing known yet. */
+export const UNKNOWN_COHORT: CohortAnswers = { worksWithChildrenOrVulnerable: 'unknown', remoteOrFlexible: 'unknown' };
 
 /** A card's yes / no / don't know answer ('unknown' is "don't know"). */
 export const cardCohortAnswer = cardChoice(['yes', 'no', 'unknown'], 'Choose yes, no or don\u2019t know.');
@@ -48,7 +49,7 @@ export function mergeCohort(known: CohortAnswers, answered: Partial<CohortAnswer
  * would change. A known yes or no is never replaced by "don't know".
  */
 export function profileWithAnswers(profile: Profile | undefined, aadObjectId: string, answered: Partial<CohortAnswers>, at: string): Profile | undefined {
-  const current = profile ?? { aadObjectId, ...UNKNOWN, devices: [], updatedAt: at };
+  const current = profile ?? { aadObjectId, ...UNKNOWN_COHORT, devices: [], updatedAt: at };
   const next = { ...current };
   let changed = false;
   for (const field of COHORT_FIELDS) {

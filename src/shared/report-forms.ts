@@ -11,7 +11,8 @@ import { onCardAction } from './card-actions.js';
 import { isCommand, type CommandName } from './commands.js';
 import type { BotApp, FeatureDeps } from './deps.js';
 import { sendToPersonalChat } from './private-chat.js';
-import type { Report } from '../store/types.js';
+import type { CohortAnswers, Report } from '../store/types.js';
+import { noticeCard } from '../features/help/help.js';
 
 /** Verbs of "my reports", which the confirmation cards link to. */
 export const REPORT_VERBS = { list: 'reports.list', withdraw: 'report.withdraw' } as const;
@@ -22,6 +23,37 @@ export const NOT_IN_SHARED_CHATS = 'Reports are taken only in your 1:1 chat with
 /** What to say in a shared chat when the 1:1 chat could not be opened. */
 export function openChatYourself(commandTitle: string): string {
   return `Reports are private, so I don\u2019t take them here, and I couldn\u2019t open a 1:1 chat with you. Select my name, choose Chat, and type "${commandTitle}".`;
+}
+
+/** Shown when Teams did not say who sent a report. */
+export const UNKNOWN_REPORTER = noticeCard(
+  'I can\u2019t tell who you are',
+  'Teams did not say who sent this, so I can\u2019t take a report. Please open the bot from Teams and try again.'
+);
+
+/** The form-wide problem when a card came back without a usable submission id. */
+export const EXPIRED_FORM = 'This form had expired, so here it is again with your answers. Please send it again.';
+
+/** What every report made in Teams records about its submission, whatever its kind. */
+export interface SubmissionFacts {
+  submissionId: string;
+  reporterId: string;
+  submittedAt: string;
+  /** The cohort answers of the person the report is about, as they stand now. */
+  cohort: CohortAnswers;
+}
+
+/** The fields every new report from Teams starts with: open, with its first history entry. */
+export function newReportBase(facts: SubmissionFacts) {
+  return {
+    submissionId: facts.submissionId,
+    submittedAt: facts.submittedAt,
+    reporterId: facts.reporterId,
+    status: 'open' as const,
+    history: [{ status: 'open' as const, at: facts.submittedAt, by: facts.reporterId }],
+    source: 'teams' as const,
+    cohort: facts.cohort
+  };
 }
 
 /** A fresh id for a rendered form; the store keeps one report per id. */
@@ -42,7 +74,7 @@ export function privacyText(kind: Report['kind'], retentionMonths: number): stri
   const who =
     kind === 'device-complaint'
       ? 'Who sees this: the council\u2019s FOI officers, and your manager may be told about device problems so they can help.'
-      : 'Who sees this: the council\u2019s FOI officers, who count reports (not names) to answer Freedom of Information requests.';
+      : 'Who sees this: the council\u2019s FOI officers, who count reports to answer Freedom of Information requests. It is about making sure staff have the phones they need, not about blame.';
   return `${who} It is kept for ${retentionMonths} months, then deleted. You can withdraw it at any time from "my reports".`;
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsExecute, teamsMessage, type RunningBot } from '../helpers/server.js';
 import { cardText, findInput } from '../helpers/bot.js';
-import type { DeviceComplaint } from '../../src/store/types.js';
+import type { DeviceComplaint, NumberSharingReport } from '../../src/store/types.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const STAFF_AAD = '00000000-0000-0000-0000-0000000000a1';
@@ -59,6 +59,34 @@ describe('HTTP: reports through the real server', () => {
     assert.equal(withdrawn.status, 200);
     assert.match(cardText((withdrawn.body as { value: unknown }).value), /Status: Withdrawn/);
     assert.equal((await bot.store.getReport('DC-2026-000001'))?.status, 'withdrawn');
+  });
+
+  it('takes a number-sharing report through an adaptiveCard/action invoke, stored once, listed and withdrawn', async () => {
+    const opened = await bot.post(teamsMessage(serviceUrl, 'report number sharing'));
+    assert.equal(opened.status, 200);
+    await connector.waitFor(1);
+    const form = connector.activities[0].attachments?.[0].content as { actions: Array<{ data: { submissionId: string } }> };
+    const { submissionId } = form.actions[0].data;
+    const fields = { submissionId, subject: 'self', sharedWith: 'child', toldNotTo: 'yes', reason: 'no-council-phone', occurredOn: '2026-03-02', note: '', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' };
+
+    const response = await bot.post(teamsExecute(serviceUrl, 'sharing.submit', fields));
+    assert.equal(response.status, 200);
+    const body = response.body as { statusCode: number; type: string; value: unknown };
+    assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
+    assert.match(cardText(body.value), /NS-2026-000001/);
+    await bot.post(teamsExecute(serviceUrl, 'sharing.submit', fields));
+
+    const reports = (await bot.store.listReports()) as NumberSharingReport[];
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0].submittedAt, NOW.toISOString());
+    assert.equal(reports[0].reporterId, STAFF_AAD);
+    assert.equal(reports[0].sharerId, STAFF_AAD);
+    assert.deepEqual(reports[0].cohort, { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' });
+
+    const listed = await bot.post(teamsExecute(serviceUrl, 'reports.list', {}));
+    assert.match(cardText((listed.body as { value: unknown }).value), /NS-2026-000001: Personal number sharing/);
+    await bot.post(teamsExecute(serviceUrl, 'report.withdraw', { reportId: 'NS-2026-000001' }));
+    assert.equal((await bot.store.getReport('NS-2026-000001'))?.status, 'withdrawn');
   });
 
   it('asked in a channel, opens the 1:1 chat and sends the form there, not in the channel', async () => {

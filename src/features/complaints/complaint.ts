@@ -4,9 +4,9 @@ import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
 import { cardCohortAnswer, COHORT_FIELDS, type CohortField } from '../../shared/cohort.js';
 import { cardDate, readableDate, type DateBounds } from '../../shared/dates.js';
 import { CAUSE_LABELS, choicesOf, TASK_LABELS } from '../../shared/report-labels.js';
-import { privacyText, REPORT_VERBS } from '../../shared/report-forms.js';
+import { newReportBase, privacyText, REPORT_VERBS, type SubmissionFacts } from '../../shared/report-forms.js';
 import { cardMultiChoice, cardChoice, cardText, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
-import { COMPLAINT_CAUSES, DEVICE_LABELS, DEVICES, TASK_CODES, type CohortAnswers, type DeviceComplaint, type NewReport } from '../../store/types.js';
+import { COMPLAINT_CAUSES, DEVICE_LABELS, DEVICES, TASK_CODES, type DeviceComplaint, type NewReport } from '../../store/types.js';
 import { HELP_VERBS } from '../help/help.js';
 
 export const COMPLAINT_VERBS = { open: HELP_VERBS.complaint, submit: 'complaint.submit' } as const;
@@ -44,21 +44,15 @@ export function checkComplaint(data: unknown, bounds: DateBounds, ask: CohortQue
 }
 
 /** The record to store: the answers, who sent it, when, and the reporter's cohort answers as they stand. */
-export function buildComplaint(submission: ComplaintSubmission, facts: { submissionId: string; reporterId: string; submittedAt: string; cohort: CohortAnswers }): NewReport {
+export function buildComplaint(submission: ComplaintSubmission, facts: SubmissionFacts): NewReport {
   return {
+    ...newReportBase(facts),
     kind: 'device-complaint',
-    submissionId: facts.submissionId,
-    submittedAt: facts.submittedAt,
-    reporterId: facts.reporterId,
-    status: 'open',
-    history: [{ status: 'open', at: facts.submittedAt, by: facts.reporterId }],
-    source: 'teams',
     device: submission.device,
     cause: submission.cause,
     blockedTasks: submission.blockedTasks,
     occurredOn: submission.occurredOn,
-    description: submission.description,
-    cohort: facts.cohort
+    description: submission.description
   };
 }
 

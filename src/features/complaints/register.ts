@@ -6,10 +6,9 @@ import { cohortQuestions, knownCohort, mergeCohort, profileWithAnswers } from '.
 import { onCardAction } from '../../shared/card-actions.js';
 import { reportDateBounds } from '../../shared/dates.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
-import { newSubmissionId, registerPrivateCard, startSubmission } from '../../shared/report-forms.js';
+import { EXPIRED_FORM, newSubmissionId, registerPrivateCard, startSubmission, UNKNOWN_REPORTER } from '../../shared/report-forms.js';
 import { keptValues } from '../../shared/validation.js';
 import type { DeviceComplaint } from '../../store/types.js';
-import { noticeCard } from '../help/help.js';
 import {
   blankComplaintValues,
   buildComplaint,
@@ -21,10 +20,6 @@ import {
   type ComplaintCardValues
 } from './complaint.js';
 
-const UNKNOWN_SENDER = noticeCard(
-  'I can\u2019t tell who you are',
-  'Teams did not say who sent this, so I can\u2019t take a report. Please open the bot from Teams and try again.'
-);
 
 export function register(app: BotApp, deps: FeatureDeps): void {
   const { config, store, log, now } = deps;
@@ -34,7 +29,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     command: 'report-device-problem',
     commandTitle: 'report device problem',
     verb: COMPLAINT_VERBS.open,
-    unknownSender: UNKNOWN_SENDER,
+    unknownSender: UNKNOWN_REPORTER,
     card: async (reporterId) => {
       const today = bounds();
       const ask = cohortQuestions(knownCohort(await store.getProfile(reporterId)));
@@ -43,7 +38,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
   });
 
   onCardAction(app, COMPLAINT_VERBS.submit, async (context, data) => {
-    const start = await startSubmission(context, deps, data, UNKNOWN_SENDER);
+    const start = await startSubmission(context, deps, data, UNKNOWN_REPORTER);
     if (start.kind === 'stop') return start.answer;
     if (start.kind === 'repeat') {
       log.info({ event: 'complaint.repeat', reference: start.report.id }, 'complaint already stored');
@@ -61,7 +56,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       return complaintFormCard({
         submissionId: submissionId ?? newSubmissionId(),
         values: keptValues(data, COMPLAINT_FIELDS) as ComplaintCardValues,
-        errors: submissionId ? errors : { ...errors, form: 'This form had expired, so here it is again with your answers. Please send it again.' },
+        errors: submissionId ? errors : { ...errors, form: EXPIRED_FORM },
         ask,
         bounds: today,
         retentionMonths: config.retentionMonths
