@@ -19,6 +19,7 @@ import { createProactiveSender, type ProactiveSender } from './shared/proactive.
 import { register as registerComplaints } from './features/complaints/register.js';
 import { register as registerMyReports } from './features/my-reports/register.js';
 import { register as registerNumberSharing } from './features/number-sharing/register.js';
+import { register as registerFoi } from './features/foi/register.js';
 import { rateLimitGuard } from './guards/rate-limit.js';
 import { tenantGuard } from './guards/tenant.js';
 import { refuseTurn } from './guards/refuse.js';
@@ -119,6 +120,7 @@ export function createBotParts(coreDeps: FeatureDeps, adapter?: TeamsAdapter): B
   registerComplaints(app, deps);
   registerNumberSharing(app, deps);
   registerMyReports(app, deps);
+  registerFoi(app, deps);
   registerNotifications(app, deps, { events, proactive });
 
   // Last: policy Q&A takes every message that no command above took.

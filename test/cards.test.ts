@@ -3,6 +3,8 @@ import { helpCard, noticeCard } from '../src/features/help/help.js';
 import { profileCard, profileValues } from '../src/features/profile/profile.js';
 import { answerCard, gapsCard, notFoundCard } from '../src/features/policy/cards.js';
 import { checkCard } from './helpers/render.js';
+import { foiCard } from '../src/features/foi/card.js';
+import { computeFigures } from '../src/features/foi/figures.js';
 import { summaryCard, summaryCardData } from '../src/features/summaries/summary-card.js';
 import { summarise, windowsFor } from '../src/features/summaries/summary.js';
 import { renderCard } from '../src/shared/cards.js';
@@ -24,6 +26,15 @@ import { blankComplaintValues, complaintConfirmationCard, complaintFormCard } fr
 import { myReportsCard } from '../src/features/my-reports/my-reports.js';
 import { blankSharingValues, sharingConfirmationCard, sharingFormCard } from '../src/features/number-sharing/sharing.js';
 import type { DeviceComplaint, NumberSharingReport } from '../src/store/types.js';
+
+const foiSample = computeFigures({
+  asOf: '2020-02-11',
+  timeZone: 'Europe/London',
+  employees: [],
+  profiles: [],
+  reports: [],
+  organisation: { councilName: 'Test Council', tasksOnCouncilDevices: { a: true, b: false, c: true, d: true, e: true, f: true, g: true, h: false }, personalDevices: { answer: 'conditions', note: 'Only via [the app](https://evil.example).' } }
+});
 
 const BOUNDS = { earliest: '2024-03-02', latest: '2026-03-02' };
 const ASK_ALL = { worksWithChildrenOrVulnerable: true, remoteOrFlexible: true };
@@ -126,7 +137,9 @@ const cards = {
     complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { status: 'resolved', history: [{ status: 'resolved', at: '2026-11-21T10:00:00.000Z', by: 'm' }] }),
     { reporterName: 'Sam Staff', refreshUserIds: [], note: 'This report is already resolved.' }
   ),
-  'profile (errors)': profileCard({ worksWithChildrenOrVulnerable: '', remoteOrFlexible: 'maybe', devices: '' }, { errors: { worksWithChildrenOrVulnerable: 'Choose yes or no.' } })
+  'profile (errors)': profileCard({ worksWithChildrenOrVulnerable: '', remoteOrFlexible: 'maybe', devices: '' }, { errors: { worksWithChildrenOrVulnerable: 'Choose yes or no.' } }),
+  'foi figures': foiCard(foiSample, 5),
+  'foi figures (file offered, no suppression)': foiCard(foiSample, 0, 'I\u2019ve sent the spreadsheet below.')
 };
 
 describe('card templates', () => {

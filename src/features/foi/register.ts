@@ -1,0 +1,108 @@
+/**
+ * "foi" (optionally "foi 2020-02-11"): the FOI figures card for FOI officers, and the
+ * spreadsheet sent as a file in their personal chat. Every step checks the role again.
+ */
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { isPersonalChat } from '../../shared/activity.js';
+import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
+import { onCardAction } from '../../shared/card-actions.js';
+import { isCommand, matchCommand } from '../../shared/commands.js';
+import type { BotApp, FeatureDeps } from '../../shared/deps.js';
+import { checkRole, refusalText } from '../../shared/roles.js';
+import { noticeCard } from '../help/help.js';
+import { FOI_VERBS, foiCard } from './card.js';
+import { isCalendarDate, today } from './dates.js';
+import { figuresXlsx } from './exports.js';
+import type { FoiFigures } from './figures.js';
+import { fileConsentCard, fileInfoCard, uploadFile, uploadInfoOf } from './file-consent.js';
+import { loadOrganisation, OrganisationError } from './organisation.js';
+import { figuresFromStore } from './service.js';
+
+const PRIVATE_ONLY = noticeCard('FOI figures are private', 'I only show FOI figures in your 1:1 chat with me. Open a chat with me and say "foi" there.');
+const DATE_HELP = noticeCard('Which date?', 'Say "foi" for today\u2019s figures, or "foi" and a date written YYYY-MM-DD, for example "foi 2020-02-11", for the figures as of the day a request arrived.');
+
+function isCard(value: FoiFigures | AdaptiveCard): value is AdaptiveCard {
+  return (value as AdaptiveCard).type === 'AdaptiveCard';
+}
+
+export function register(app: BotApp, deps: FeatureDeps): void {
+  const { config, log, store } = deps;
+  const refusal = noticeCard('FOI figures are for FOI officers', refusalText('foi-officer'));
+
+  /** The figures as of `asOf`, or a card saying why not (a future date, a bad organisation file). */
+  async function figuresFor(asOf: string): Promise<FoiFigures | AdaptiveCard> {
+    if (asOf > today(deps.now(), config.timeZone)) return noticeCard('That date is in the future', 'FOI figures are for today or an earlier date.');
+    try {
+      const organisation = await loadOrganisation(config.organisationFile);
+      return await figuresFromStore(store, organisation, { asOf, timeZone: config.timeZone });
+    } catch (error) {
+      if (error instanceof OrganisationError) return noticeCard('The organisation file needs fixing', error.message);
+      throw error;
+    }
+  }
+
+  /** Checks role and chat for `action`; returns the card to answer with when the person may not go on. */
+  async function refusedFor(context: TurnContext, action: string): Promise<AdaptiveCard | undefined> {
+    if (!(await checkRole(context, deps, 'foi-officer', action))) return refusal;
+    if (!isPersonalChat(context)) return PRIVATE_ONLY;
+    return undefined;
+  }
+
+  app.message(isCommand('foi'), async (context) => {
+    const argument = matchCommand(context.activity.text)?.argument.trim() ?? '';
+    const refused = await refusedFor(context, 'foi');
+    const asOf = argument || today(deps.now(), config.timeZone);
+    let card = refused ?? (isCalendarDate(asOf) ? undefined : DATE_HELP);
+    if (!card) {
+      const figures = await figuresFor(asOf);
+      card = isCard(figures) ? figures : foiCard(figures, config.foiSuppressionThreshold);
+      log.info({ event: 'foi.shown', asOf }, 'FOI figures shown');
+    }
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  });
+
+  onCardAction(app, FOI_VERBS.xlsx, async (context, data) => {
+    const refused = await refusedFor(context, 'foi.xlsx');
+    if (refused) return refused;
+    const asOf = typeof data.asOf === 'string' && isCalendarDate(data.asOf) ? data.asOf : undefined;
+    if (!asOf) return DATE_HELP;
+    const figures = await figuresFor(asOf);
+    if (isCard(figures)) return figures;
+    const published = data.published === true || data.published === 'true';
+    const bytes = await figuresXlsx(figures, { published, threshold: config.foiSuppressionThreshold }, deps.now());
+    const name = `foi-figures-${asOf}${published ? '-published' : ''}.xlsx`;
+    const description = `FOI figures as of ${asOf}${published ? ', as published' : ', exact'}`;
+    await context.sendActivity(MessageFactory.attachment(fileConsentCard(name, description, bytes.length, { asOf, published })));
+    log.info({ event: 'foi.file.offered', asOf, published }, 'FOI spreadsheet offered');
+    return foiCard(figures, config.foiSuppressionThreshold, 'I\u2019ve sent the spreadsheet below. Choose Allow to save it to your OneDrive.');
+  });
+
+  app.fileConsentAccept(async (context, _state, response) => {
+    const upload = uploadInfoOf(response);
+    const asked = (response as { context?: { asOf?: unknown; published?: unknown } }).context ?? {};
+    if ((await refusedFor(context, 'foi.xlsx')) || !upload || typeof asked.asOf !== 'string' || !isCalendarDate(asked.asOf)) {
+      await context.sendActivity('I can\u2019t send that file. Say "foi" to see the figures again.');
+      return;
+    }
+    const figures = await figuresFor(asked.asOf);
+    if (isCard(figures)) {
+      await context.sendActivity(MessageFactory.attachment(cardAttachment(figures)));
+      return;
+    }
+    const bytes = await figuresXlsx(figures, { published: asked.published === true, threshold: config.foiSuppressionThreshold }, deps.now());
+    try {
+      await uploadFile(upload, bytes, config.bot !== undefined);
+    } catch (error) {
+      log.warn({ event: 'foi.file.failed', err: { message: (error as Error).message } }, 'FOI spreadsheet upload failed');
+      await context.sendActivity('Sorry, I couldn\u2019t save the spreadsheet to your OneDrive. Please press the button again in a minute.');
+      return;
+    }
+    await context.sendActivity(MessageFactory.attachment(fileInfoCard(upload)));
+    log.info({ event: 'foi.file.sent', asOf: asked.asOf }, 'FOI spreadsheet sent');
+  });
+
+  app.fileConsentDecline(async (context) => {
+    await context.sendActivity('OK, I haven\u2019t saved the spreadsheet. The figures card above still has the buttons if you want it later.');
+    log.info({ event: 'foi.file.declined' }, 'FOI spreadsheet declined');
+  });
+}
