@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { DeviceComplaint } from '../../src/store/types.js';
+import type { DeviceComplaint, NumberSharingReport } from '../../src/store/types.js';
 import { useE2ESession } from './session.js';
 
 /** One person's reports, made the way they would make them in Teams. */
@@ -46,6 +46,32 @@ describe('end to end in the Playground: reports', function () {
     assert.equal(complaint.reporterId, await e2e.userId());
     const profile = await store.getProfile(complaint.reporterId);
     assert.equal(profile?.worksWithChildrenOrVulnerable, 'yes', 'the answers about the person are kept for next time');
+  });
+
+  it('takes a personal number-sharing report once, with its reference', async () => {
+    const { chat } = e2e;
+    const card = await chat.say('report number sharing');
+    await chat.waitForText(card, 'Who shared their personal number?');
+    await chat.choose(card, 'Who shared their personal number?', 'Me');
+    await chat.choose(card, 'Who was the number shared with?', 'A child or young person');
+    await chat.choose(card, 'Had they been told not to share their personal number?', 'Yes');
+    await chat.choose(card, 'Why was it shared?', 'No council phone');
+    await chat.capture(card, 'sharing-form');
+    await chat.press(card, 'Send report');
+    await chat.waitForText(card, 'Number sharing reported');
+    const reference = /Your reference is (NS-\d{4}-\d{6})\./.exec(await card.innerText())?.[1];
+    assert.ok(reference, 'the confirmation shows the reference');
+    await chat.capture(card, 'sharing-confirmation');
+
+    const reports = await (await e2e.stored()).listReports({ kind: 'number-sharing' });
+    assert.equal(reports.length, 1, 'one record');
+    const report = reports[0] as NumberSharingReport;
+    assert.equal(report.id, reference);
+    assert.equal(report.subject, 'self');
+    assert.equal(report.sharedWith, 'child');
+    assert.equal(report.toldNotTo, 'yes');
+    assert.equal(report.reason, 'no-council-phone');
+    assert.equal(report.reporterId, await e2e.userId());
   });
 
   it('lists the person\u2019s reports on "my reports", and withdraws one', async () => {
