@@ -21,7 +21,7 @@ const SEED = 20261122;
 const BATCH = 16;
 const VERBS = [
   'profile.save', 'profile.open', 'complaint.submit', 'complaint.open', 'complaint.acknowledge', 'complaint.resolve', 'complaint.refresh', 'help.show',
-  'policy.ask', 'policy.vote', 'policy.section', 'report.withdraw', 'summary.refresh', 'sharing.open', 'no.such.verb'
+  'policy.ask', 'policy.vote', 'policy.section', 'report.withdraw', 'summary.refresh', 'sharing.open', 'sharing.submit', 'no.such.verb'
 ];
 
 /** Values a hostile or broken client might put anywhere. */

@@ -4,7 +4,8 @@
  *
  * Erasure keeps the FOI figures true: the person's reports stay, with every id of theirs
  * replaced by one random pseudonym (so "distinct employees" still counts them once) and the
- * free text removed. Their profile, roster row, conversation reference and role grants go.
+ * free text removed. Their profile, roster row, conversation reference, role grants and the
+ * policy questions they asked go.
  */
 import type { StoredData } from '../../store/store.js';
 import type { Report } from '../../store/types.js';
@@ -24,8 +25,8 @@ export interface SubjectExport {
   roleGrants: StoredData['roles'];
   summaryDeliveries: Array<{ runKey: string; outcome: string; at: string }>;
   audit: StoredData['audit'];
-  /** Policy questions are stored without who asked, so none can be given. */
-  feedback: string;
+  /** Policy questions they asked (kept with the asker's id so only they can vote on the answer). */
+  feedback: StoredData['feedback'];
 }
 
 const same = (ids: Set<string>) => (value: unknown) => typeof value === 'string' && ids.has(value.toLowerCase());
@@ -61,13 +62,13 @@ export function exportSubject(data: StoredData, id: string): SubjectExport {
       run.deliveries.filter((d) => is(d.managerId)).map((d) => ({ runKey: run.runKey, outcome: d.outcome, at: d.at }))
     ),
     audit: data.audit.filter((a) => is(a.actorId) || is(a.target)),
-    feedback: 'Policy questions are stored without who asked them, so none can be attributed to this person.'
+    feedback: data.feedback.filter((f) => is(f.askerId))
   };
 }
 
 /** How many records an erasure removed or changed. */
 export interface ErasureCounts {
-  removed: { roster: number; profile: number; conversation: number; roleGrants: number };
+  removed: { roster: number; profile: number; conversation: number; roleGrants: number; feedback: number };
   anonymised: { reports: number; audit: number; summaryDeliveries: number };
 }
 
@@ -98,6 +99,7 @@ export function eraseSubject(data: StoredData, id: string, pseudonym: string): {
   const profiles = data.profiles.filter((p) => !is(p.aadObjectId));
   const conversations = data.conversations.filter((c) => !is(c.aadObjectId));
   const roles = data.roles.filter((g) => !is(g.aadObjectId));
+  const feedback = data.feedback.filter((f) => !is(f.askerId));
 
   let reportsChanged = 0;
   const reports = data.reports.map((report) => {
@@ -115,7 +117,8 @@ export function eraseSubject(data: StoredData, id: string, pseudonym: string): {
       roster: data.employees.length - employees.length,
       profile: data.profiles.length - profiles.length,
       conversation: data.conversations.length - conversations.length,
-      roleGrants: data.roles.length - roles.length
+      roleGrants: data.roles.length - roles.length,
+      feedback: data.feedback.length - feedback.length
     },
     anonymised: {
       reports: reportsChanged,
@@ -125,5 +128,5 @@ export function eraseSubject(data: StoredData, id: string, pseudonym: string): {
   };
   // Another employee's managerId naming the person is a mention too.
   const roster = employees.map((e) => replaceIds(e, is, pseudonym));
-  return { data: { ...data, employees: roster, profiles, conversations, roles, reports, audit, summaryRuns }, counts };
+  return { data: { ...data, employees: roster, profiles, conversations, roles, feedback, reports, audit, summaryRuns }, counts };
 }

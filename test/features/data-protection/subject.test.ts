@@ -23,7 +23,10 @@ function council(): StoredData {
       sharingRecord('NS-2026-000002', JO_AAD, JO_AAD)
     ],
     conversations: [{ aadObjectId: JO_AAD, reference: { user: { id: '29:jo' } }, updatedAt: '2026-01-01T00:00:00.000Z' }],
-    feedback: [{ id: 'f1', at: '2026-01-01T00:00:00.000Z', question: 'can I use hotmail', answered: true }],
+    feedback: [
+      { id: 'f1', at: '2026-01-01T00:00:00.000Z', question: 'can I use hotmail', answered: true },
+      { id: 'f2', at: '2026-01-02T00:00:00.000Z', question: 'can jo tether at home', answered: true, askerId: JO_AAD }
+    ],
     audit: [{ at: '2026-01-01T00:00:00.000Z', actorId: JO_AAD, action: 'profile.saved', outcome: 'done' }],
     roles: [{ aadObjectId: JO_AAD, role: 'foi-officer', grantedBy: OTHER, grantedAt: '2026-01-01T00:00:00.000Z' }]
   };
@@ -43,6 +46,7 @@ describe('subject access: export', () => {
       assert.equal(held.conversation.length, 1);
       assert.equal(held.roleGrants.length, 1);
       assert.equal(held.audit.length, 1);
+      assert.deepEqual(held.feedback.map((f) => f.id), ['f2']);
     });
   }
 
@@ -56,7 +60,8 @@ describe('subject access: erasure', () => {
   it('removes their profile, roster row, conversation and grants, and leaves no id or free text of theirs', () => {
     const before = council();
     const { data, counts } = eraseSubject(before, JO_EMPLOYEE, 'erased-test');
-    assert.deepEqual(counts.removed, { roster: 1, profile: 1, conversation: 1, roleGrants: 1 });
+    assert.deepEqual(counts.removed, { roster: 1, profile: 1, conversation: 1, roleGrants: 1, feedback: 1 });
+    assert.deepEqual(data.feedback.map((f) => f.id), ['f1'], 'their question goes, others stay');
     assert.equal(counts.anonymised.reports, 4);
     const text = JSON.stringify(data);
     const theirs = JSON.stringify(data.reports.filter((r) => r.id !== 'DC-2026-000003'));
