@@ -3,7 +3,7 @@
  * handler, and every feature's routes. The only file that knows all the features.
  */
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, StatusCodes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, StatusCodes, type Storage, type TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -95,11 +95,15 @@ export function createBotApp(deps: FeatureDeps, adapter?: TeamsAdapter): BotApp 
   return createBotParts(deps, adapter).app;
 }
 
-/** Builds the application, the conversation references and the proactive sender. */
-export function createBotParts(coreDeps: FeatureDeps, adapter?: TeamsAdapter): BotParts {
+/**
+ * Builds the application, the conversation references and the proactive sender.
+ * @param botState where conversation and user state is kept between turns; instances that
+ *   share it can take turns in one conversation. Without it, state lasts one turn.
+ */
+export function createBotParts(coreDeps: FeatureDeps, adapter?: TeamsAdapter, botState?: Storage): BotParts {
   const events = coreDeps.events ?? new BotEvents(coreDeps.log);
   const deps: FeatureDeps = { ...coreDeps, events };
-  const app = new Application<TurnState>({ adapter, botAppId: deps.config.bot?.appId, startTypingTimer: false });
+  const app = new Application<TurnState>({ adapter, botAppId: deps.config.bot?.appId, startTypingTimer: false, storage: botState });
   app.error(turnErrorHandler(deps.log));
   // Guards run before every route: another tenant is refused first, then floods are paused.
   app.turn('beforeTurn', tenantGuard(deps));

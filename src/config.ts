@@ -67,6 +67,16 @@ const envSchema = z.object({
   PORT: integer(3978, 0, 65535),
   HOST: optionalString,
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  STORE: z.preprocess(emptyToUndefined, z.enum(['lowdb', 'postgres'], { message: 'must be lowdb (the default) or postgres' }).default('lowdb')),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a connection string such as postgres://USER:PASSWORD@HOST:5432/DATABASE').optional()
+  ),
+  DATABASE_SCHEMA: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain schema name (lower-case letters, digits and _)').default('public')
+  ),
+  DATABASE_POOL_SIZE: integer(10, 1, 100),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
@@ -117,12 +127,17 @@ const envSchema = z.object({
 /** The all-zero GUID that `env/.env.local` uses for BOT_ID: a package built with it can be tried, not installed. */
 export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
+/** Where the bot keeps its data: lowdb files in `dataDir` (the default), or a PostgreSQL database several instances share. */
+export type StoreConfig = { kind: 'lowdb' } | { kind: 'postgres'; url: string; schema: string; poolSize: number };
+
 /** The validated configuration passed to every part of the bot. */
 export interface Config {
   port: number;
   /** Interface to listen on; in local mode the default is loopback only. */
   host: string;
+  /** The lowdb data directory; with PostgreSQL, where backups and exports go. */
   dataDir: string;
+  store: StoreConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Bot credentials. Absent means local mode: requests are not authenticated. */
   bot?: { appId: string; password?: string; tenantId?: string; type: z.infer<typeof envSchema>['BOT_TYPE'] };
@@ -246,6 +261,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : vars.OPENAI_API_KEY
       ? { kind: 'openai', apiKey: vars.OPENAI_API_KEY, model: vars.OPENAI_MODEL }
       : undefined;
+  if (vars.STORE === 'postgres' && !vars.DATABASE_URL) throw new ConfigError('DATABASE_URL is required when STORE=postgres');
+  const store: StoreConfig =
+    vars.STORE === 'postgres'
+      ? { kind: 'postgres', url: vars.DATABASE_URL!, schema: vars.DATABASE_SCHEMA, poolSize: vars.DATABASE_POOL_SIZE }
+      : { kind: 'lowdb' };
   const bot = vars.BOT_ID
     ? { appId: vars.BOT_ID, password: vars.BOT_PASSWORD, tenantId: vars.BOT_TENANT_ID, type: vars.BOT_TYPE }
     : undefined;
@@ -253,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: vars.PORT,
     host: vars.HOST ?? (bot ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(vars.DATA_DIR),
+    store,
     logLevel: vars.LOG_LEVEL,
     bot,
     timeZone: vars.TIME_ZONE,

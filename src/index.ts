@@ -4,21 +4,19 @@ import { ConfigError, loadConfig } from './config.js';
 import { scheduleSummaries } from './features/summaries/schedule.js';
 import { createLogger } from './log.js';
 import { createServer } from './server.js';
-import { openLowdbStore } from './store/lowdb-store.js';
+import { openStore } from './store/open.js';
 import { StoreError } from './store/store.js';
-import { lockDataDir } from './store/lock.js';
 import { scheduleRetention } from './features/data-protection/tasks.js';
 import { PolicyFileError } from './features/policy/policy-document.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const store = await openLowdbStore(config.dataDir);
-  // Reading is harmless; writing beside another bot or a data task is not.
-  const unlock = await lockDataDir(config.dataDir, 'the bot');
+  const opened = await openStore(config, { writer: 'the bot', log: (message) => log.info({ event: 'store.migrate' }, message) });
+  const { store } = opened;
   const adapter = createAdapter(config);
   const deps = { config, store, log, now: () => new Date() };
-  const { app, proactive } = createBotParts(deps, adapter);
+  const { app, proactive } = createBotParts(deps, adapter, opened.botState);
   const retention = scheduleRetention(deps);
   const server = createServer({ config, log, store, adapter, app });
   const address = await server.listen();
@@ -33,15 +31,14 @@ async function main(): Promise<void> {
   if (config.bot && config.allowedTenantIds.length === 0) {
     log.warn({ event: 'tenant.allow-all' }, 'neither ALLOWED_TENANT_IDS nor BOT_TENANT_ID is set: activities from every tenant are handled');
   }
-  log.info({ event: 'started', address: address.address, port: address.port, mode: config.bot ? 'authenticated' : 'local', dataDir: config.dataDir, version: config.version }, `bot listening on http://${address.address}:${address.port}/api/messages`);
+  log.info({ event: 'started', address: address.address, port: address.port, mode: config.bot ? 'authenticated' : 'local', store: config.store.kind, version: config.version }, `bot listening on http://${address.address}:${address.port}/api/messages`);
 
   const stop = async (signal: string) => {
     log.info({ event: 'stopping', signal }, 'stopping');
     schedule?.stop();
     retention.stop();
     await server.close();
-    await store.close();
-    await unlock();
+    await opened.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

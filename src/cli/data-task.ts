@@ -2,8 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { loadConfig, type Config } from '../config.js';
-import { lockDataDir } from '../store/lock.js';
-import { openLowdbStore } from '../store/lowdb-store.js';
+import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 
 /** The operator, for the audit trail. */
@@ -16,23 +15,19 @@ export function operator(): string {
 }
 
 /**
- * Opens the data directory for a task. A task that writes takes the lock first, so it
- * refuses to run beside the bot instead of racing it.
+ * Opens the store for a task. With lowdb, a task that writes takes the data directory's
+ * lock first, so it refuses to run beside the bot instead of racing it; PostgreSQL keeps
+ * each change in a transaction, so tasks run beside the bots.
  */
 export async function withStore<T>(name: string, writes: boolean, task: (store: Store, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   // A first import runs before the bot ever has: the lock needs the folder to exist.
-  if (writes) await mkdir(config.dataDir, { recursive: true });
-  const release = writes ? await lockDataDir(config.dataDir, `npm run ${name}`) : async () => undefined;
+  if (writes && config.store.kind === 'lowdb') await mkdir(config.dataDir, { recursive: true });
+  const opened = await openStore(config, { writer: writes ? `npm run ${name}` : undefined });
   try {
-    const store = await openLowdbStore(config.dataDir);
-    try {
-      return await task(store, config);
-    } finally {
-      await store.close();
-    }
+    return await task(opened.store, config);
   } finally {
-    await release();
+    await opened.close();
   }
 }
 

@@ -7,12 +7,13 @@
  * read-modify-write never interleaves) and then written; changes that arrive while a file
  * is being written go out together in its next write.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { CoalescedWrites } from './coalesced-writes.js';
 import { readCollectionFile, SCHEMA_VERSION, type CollectionFile } from './collection-file.js';
+import { backupTo } from './backup-files.js';
 import { migrateSingleReportsFile, reportFileName, reportFileNumbers, REPORTS_DIR, REPORTS_PER_FILE } from './report-files.js';
 import { REFERENCE_PREFIX, StoreError, type ReportFilter, type Store, type StoreStatus, type StoredData } from './store.js';
 import type {
@@ -207,11 +208,13 @@ class LowStore implements Store {
   }
 
   async listReports(filter: ReportFilter = {}): Promise<Report[]> {
-    const found: Report[] = [];
-    for (const report of this.#reports()) {
-      if ((!filter.kind || report.kind === filter.kind) && (!filter.reporterId || report.reporterId === filter.reporterId)) found.push(report);
-    }
-    return copy(found);
+    return copy([...this.#reports()].filter((report) => matches(report, filter)));
+  }
+
+  async *streamReports(filter: ReportFilter = {}): AsyncIterable<Report> {
+    // The files as they are now: a report added while the caller reads comes after it.
+    const files = this.#reportFiles.map((file) => file.db.data.items.slice());
+    for (const items of files) for (const report of items) if (matches(report, filter)) yield copy(report);
   }
 
   async setReportStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined> {
@@ -323,6 +326,16 @@ class LowStore implements Store {
     });
   }
 
+  claimSummaryDelivery(runKey: string, managerId: string, at: string): Promise<boolean> {
+    return this.#change('summaryRuns', (items) => {
+      const run = items.find((r) => r.runKey === runKey);
+      if (!run) throw new StoreError(`no summary run ${runKey}`);
+      if (run.deliveries.some((d) => d.managerId === managerId)) return false;
+      run.deliveries.push({ managerId, outcome: 'sending', at });
+      return true;
+    });
+  }
+
   recordSummaryDelivery(runKey: string, delivery: SummaryDelivery): Promise<void> {
     return this.#change('summaryRuns', (items) => {
       const run = items.find((r) => r.runKey === runKey);
@@ -394,24 +407,24 @@ class LowStore implements Store {
   }
 
   async backupTo(dir: string): Promise<string[]> {
-    const data = this.#copyAll();
-    const numbers = this.#reportFiles.map((file) => ({ number: file.number, ids: new Set(file.db.data.items.map((r) => r.id)) }));
-    await mkdir(path.join(dir, REPORTS_DIR), { recursive: true });
-    const written: string[] = [];
-    const write = async (file: string, items: unknown[]) => {
-      // 'wx': a backup never overwrites another.
-      await writeFile(file, JSON.stringify({ schemaVersion: SCHEMA_VERSION, items }), { flag: 'wx' });
-      written.push(file);
-    };
-    for (const name of COLLECTIONS) await write(path.join(dir, `${name}.json`), data[name]);
-    for (const { number, ids } of numbers) await write(path.join(dir, REPORTS_DIR, reportFileName(number)), data.reports.filter((r) => ids.has(r.id)));
-    return written;
+    // Taken in one synchronous step, so it is consistent across collections.
+    return backupTo(dir, this.#copyAll(), this.#reportFiles.map((file) => file.db.data.items.map(copy)));
   }
 
   async close(): Promise<void> {
     const writes = [...Object.values(this.#files), ...this.#reportFiles].map((file) => file.writes);
     await Promise.all(writes.map((w) => w.idle()));
   }
+}
+
+/** Whether a report passes a {@link ReportFilter}. */
+export function matches(report: Report, filter: ReportFilter): boolean {
+  return (
+    (!filter.kind || report.kind === filter.kind) &&
+    (!filter.reporterId || report.reporterId === filter.reporterId) &&
+    (!filter.statuses || filter.statuses.includes(report.status)) &&
+    (!filter.submittedBefore || Date.parse(report.submittedAt) < Date.parse(filter.submittedBefore))
+  );
 }
 
 /**

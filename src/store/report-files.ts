@@ -20,6 +20,13 @@ export const SINGLE_REPORTS_FILE = 'reports.json';
 export const MIGRATED_SUFFIX = '.migrated';
 const MIGRATING_DIR = 'reports.migrating';
 
+/** `items` in runs of `size`: reports into files, records into statements. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
 /** `000001.json` for 1. */
 export function reportFileName(number: number): string {
   return `${String(number).padStart(6, '0')}.json`;

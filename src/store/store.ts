@@ -1,7 +1,7 @@
 /**
  * The store interface every feature talks to. Implementations: the lowdb store (a JSON
- * file per collection, the default) and the same store over lowdb's in-memory adapter
- * for tests. A networked database can implement it later to serve several instances.
+ * file per collection, the default), the same store over lowdb's in-memory adapter for
+ * tests, and the PostgreSQL store that several bot instances share.
  */
 import type {
   AuditEntry,
@@ -22,6 +22,10 @@ import type {
 export interface ReportFilter {
   kind?: ReportKind;
   reporterId?: string;
+  /** Only reports with one of these statuses. */
+  statuses?: readonly ReportStatus[];
+  /** Only reports submitted before this instant (ISO date-time, exclusive). */
+  submittedBefore?: string;
 }
 
 /** Every collection the store keeps, by name: what a snapshot, a rewrite and a backup hold. */
@@ -63,6 +67,11 @@ export interface Store {
   /** The report stored for a card's `submissionId`, found without reading every report. */
   getReportBySubmission(submissionId: string): Promise<Report | undefined>;
   listReports(filter?: ReportFilter): Promise<Report[]>;
+  /**
+   * The reports one at a time, in the order they were stored, without holding them all:
+   * for figures over the whole history, whose memory must not grow with it.
+   */
+  streamReports(filter?: ReportFilter): AsyncIterable<Report>;
   /** Sets a report's status and records who changed it; undefined when there is no such report. */
   setReportStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined>;
 
@@ -89,6 +98,11 @@ export interface Store {
 
   /** Returns the run for `runKey`, creating it when it does not exist yet. */
   startSummaryRun(runKey: string, at: string): Promise<SummaryRun>;
+  /**
+   * Records that the run is sending to one manager, unless anything is recorded for them
+   * already: only one caller (of every instance sharing the store) gets true and sends.
+   */
+  claimSummaryDelivery(runKey: string, managerId: string, at: string): Promise<boolean>;
   /** Records (or replaces) what happened to one manager in a run. */
   recordSummaryDelivery(runKey: string, delivery: SummaryDelivery): Promise<void>;
   finishSummaryRun(runKey: string, at: string): Promise<void>;

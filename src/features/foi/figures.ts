@@ -12,6 +12,7 @@ import {
   type NumberSharingReport,
   type Profile,
   type Report,
+  type ReportStatus,
   type TaskCode
 } from '../../store/types.js';
 import { calendarDate, inWindow, twelveMonthsTo, type DateWindow } from './dates.js';
@@ -27,7 +28,7 @@ export interface FoiInput {
   timeZone: string;
   employees: Employee[];
   profiles: Profile[];
-  reports: Report[];
+  reports: Iterable<Report>;
   organisation: Organisation;
 }
 
@@ -53,11 +54,12 @@ export interface FoiFigures {
   g: { since?: string; aware: boolean; employees: number; unattributedReports: number; qualifyingReports: number };
 }
 
-/** Reports that can count on `asOf`: not withdrawn or void, and submitted on or before it. */
-export function countableReports(reports: Report[], asOf: string, timeZone: string): Report[] {
-  return reports.filter(
-    (report) => report.status !== 'withdrawn' && report.status !== 'void' && calendarDate(report.submittedAt, timeZone) <= asOf
-  );
+/** The statuses a report can count with: withdrawn and voided reports never count. */
+export const COUNTABLE_STATUSES = ['open', 'acknowledged', 'resolved'] as const satisfies readonly ReportStatus[];
+
+/** Whether a report can count on `asOf`: not withdrawn or void, and submitted on or before it. */
+export function isCountable(report: Report, asOf: string, timeZone: string): boolean {
+  return (COUNTABLE_STATUSES as readonly string[]).includes(report.status) && calendarDate(report.submittedAt, timeZone) <= asOf;
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -76,67 +78,107 @@ function questionsAToC(directory: Directory): Pick<FoiFigures, 'a' | 'b' | 'c'> 
   };
 }
 
-/** Question e over countable reports. */
-export function questionE(reports: Report[], asOf: string, timeZone: string, directory: Directory): FoiFigures['e'] {
-  const window = twelveMonthsTo(asOf);
-  const complaints = reports.filter(
-    (r): r is DeviceComplaint => r.kind === 'device-complaint' && inCohort(r.cohort) && inWindow(calendarDate(r.submittedAt, timeZone), window)
-  );
-  const byCause = zeroes(COMPLAINT_CAUSES);
-  const byDevice = zeroes(DEVICES);
-  for (const complaint of complaints) {
-    byCause[complaint.cause]++;
-    byDevice[complaint.device]++;
+/**
+ * Questions e and g, counted over reports given one at a time: it keeps the counts and the
+ * people counted, never the reports, so its memory does not grow with the history.
+ *
+ * e: device complaints from cohort members in the 12 months to `asOf`; breakdowns count complaints.
+ * g: a report qualifies when the person had been told not to share and is in the cohort (as
+ * recorded on the report). Self reports count the reporter, named-colleague reports the
+ * colleague; reports naming no one are kept apart.
+ */
+export class ReportTally {
+  readonly #asOf: string;
+  readonly #since?: string;
+  readonly #timeZone: string;
+  readonly #directory: Directory;
+  readonly #window: DateWindow;
+  readonly #complainants = new Set<string>();
+  readonly #byCause = zeroes(COMPLAINT_CAUSES);
+  readonly #byDevice = zeroes(DEVICES);
+  #complaints = 0;
+  readonly #sharers = new Set<string>();
+  #unattributedReports = 0;
+  #qualifyingReports = 0;
+
+  constructor(asOf: string, since: string | undefined, timeZone: string, directory: Directory) {
+    this.#asOf = asOf;
+    this.#since = since;
+    this.#timeZone = timeZone;
+    this.#directory = directory;
+    this.#window = twelveMonthsTo(asOf);
   }
-  const employees = new Set(complaints.map((c) => directory.personKey(c.reporterId, c.source)));
-  return { window, employees: employees.size, complaints: complaints.length, byCause, byDevice };
+
+  /** Counts one report, if it counts at all. */
+  add(report: Report): void {
+    if (!inCohort(report.cohort) || !isCountable(report, this.#asOf, this.#timeZone)) return;
+    if (report.kind === 'device-complaint') this.#addComplaint(report);
+    else this.#addSharing(report);
+  }
+
+  #addComplaint(complaint: DeviceComplaint): void {
+    if (!inWindow(calendarDate(complaint.submittedAt, this.#timeZone), this.#window)) return;
+    this.#complaints++;
+    this.#byCause[complaint.cause]++;
+    this.#byDevice[complaint.device]++;
+    this.#complainants.add(this.#directory.personKey(complaint.reporterId, complaint.source));
+  }
+
+  #addSharing(report: NumberSharingReport): void {
+    if (report.toldNotTo !== 'yes' || (this.#since && calendarDate(report.submittedAt, this.#timeZone) < this.#since)) return;
+    this.#qualifyingReports++;
+    if (report.subject === 'self') this.#sharers.add(this.#directory.personKey(report.reporterId, report.source));
+    else if (report.sharerId) this.#sharers.add(this.#directory.personKey(report.sharerId, report.source));
+    else this.#unattributedReports++;
+  }
+
+  e(): FoiFigures['e'] {
+    return { window: this.#window, employees: this.#complainants.size, complaints: this.#complaints, byCause: { ...this.#byCause }, byDevice: { ...this.#byDevice } };
+  }
+
+  g(): FoiFigures['g'] {
+    return {
+      ...(this.#since ? { since: this.#since } : {}),
+      aware: this.#sharers.size > 0 || this.#unattributedReports > 0,
+      employees: this.#sharers.size,
+      unattributedReports: this.#unattributedReports,
+      qualifyingReports: this.#qualifyingReports
+    };
+  }
 }
 
+/** What the figures need besides the reports. */
+export type FigureContext = Omit<FoiInput, 'reports'>;
+
 /**
- * Question g over countable reports: a report qualifies when the person had been told not
- * to share and is in the cohort (as recorded on the report). Self reports count the
- * reporter, named-colleague reports the colleague; reports naming no one are kept apart.
+ * Starts the figures: the people and the organisation's answers now, the reports as they
+ * come (`add`), every figure at the end (`finish`).
  */
-export function questionG(reports: Report[], since: string | undefined, timeZone: string, directory: Directory): FoiFigures['g'] {
-  const qualifying = reports.filter(
-    (r): r is NumberSharingReport =>
-      r.kind === 'number-sharing' &&
-      r.toldNotTo === 'yes' &&
-      inCohort(r.cohort) &&
-      (!since || calendarDate(r.submittedAt, timeZone) >= since)
-  );
-  const people = new Set<string>();
-  let unattributedReports = 0;
-  for (const report of qualifying) {
-    if (report.subject === 'self') people.add(directory.personKey(report.reporterId, report.source));
-    else if (report.sharerId) people.add(directory.personKey(report.sharerId, report.source));
-    else unattributedReports++;
-  }
+export function startFigures(context: FigureContext): { add(report: Report): void; finish(): FoiFigures } {
+  const directory = buildDirectory(context.employees, context.profiles);
+  const tally = new ReportTally(context.asOf, context.since, context.timeZone, directory);
+  const { organisation } = context;
   return {
-    ...(since ? { since } : {}),
-    aware: people.size > 0 || unattributedReports > 0,
-    employees: people.size,
-    unattributedReports,
-    qualifyingReports: qualifying.length
+    add: (report) => tally.add(report),
+    finish: () => ({
+      asOf: context.asOf,
+      timeZone: context.timeZone,
+      councilName: organisation.councilName,
+      ...(organisation.foiContact ? { foiContact: organisation.foiContact } : {}),
+      ...questionsAToC(directory),
+      d: { recorded: organisation.tasksOnCouncilDevices !== undefined, tasks: { ...organisation.tasksOnCouncilDevices } },
+      e: tally.e(),
+      f: organisation.personalDevices
+        ? { recorded: true, answer: organisation.personalDevices.answer, note: organisation.personalDevices.note }
+        : { recorded: false },
+      g: tally.g()
+    })
   };
 }
 
 /** Every figure for the FOI questionnaire, as of `input.asOf`. */
 export function computeFigures(input: FoiInput): FoiFigures {
-  const directory = buildDirectory(input.employees, input.profiles);
-  const reports = countableReports(input.reports, input.asOf, input.timeZone);
-  const { organisation } = input;
-  return {
-    asOf: input.asOf,
-    timeZone: input.timeZone,
-    councilName: organisation.councilName,
-    ...(organisation.foiContact ? { foiContact: organisation.foiContact } : {}),
-    ...questionsAToC(directory),
-    d: { recorded: organisation.tasksOnCouncilDevices !== undefined, tasks: { ...organisation.tasksOnCouncilDevices } },
-    e: questionE(reports, input.asOf, input.timeZone, directory),
-    f: organisation.personalDevices
-      ? { recorded: true, answer: organisation.personalDevices.answer, note: organisation.personalDevices.note }
-      : { recorded: false },
-    g: questionG(reports, input.since, input.timeZone, directory)
-  };
+  const figures = startFigures(input);
+  for (const report of input.reports) figures.add(report);
+  return figures.finish();
 }

@@ -4,7 +4,8 @@
  */
 import type { Store } from '../../store/store.js';
 import type { Employee, NewReport } from '../../store/types.js';
-import { computeFigures, type FoiFigures } from './figures.js';
+import { DateTime } from 'luxon';
+import { COUNTABLE_STATUSES, startFigures, type FoiFigures } from './figures.js';
 import type { Organisation } from './organisation.js';
 
 export interface FigureRequest {
@@ -13,10 +14,17 @@ export interface FigureRequest {
   timeZone: string;
 }
 
-/** Reads the roster, profiles and reports and computes the figures. */
+/**
+ * Reads the roster and profiles, then streams the reports through the counts, so memory
+ * grows with the staff, not with the history of reports. Only reports that can count are
+ * read: countable statuses, submitted before the day after `asOf` ends (in the time zone).
+ */
 export async function figuresFromStore(store: Store, organisation: Organisation, request: FigureRequest): Promise<FoiFigures> {
-  const [employees, profiles, reports] = await Promise.all([store.listEmployees(), store.listProfiles(), store.listReports()]);
-  return computeFigures({ ...request, employees, profiles, reports, organisation });
+  const [employees, profiles] = await Promise.all([store.listEmployees(), store.listProfiles()]);
+  const figures = startFigures({ ...request, employees, profiles, organisation });
+  const submittedBefore = DateTime.fromISO(request.asOf, { zone: request.timeZone }).plus({ days: 1 }).toUTC().toISO()!;
+  for await (const report of store.streamReports({ statuses: COUNTABLE_STATUSES, submittedBefore })) figures.add(report);
+  return figures.finish();
 }
 
 export interface ReportImportOutcome {

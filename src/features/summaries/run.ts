@@ -4,11 +4,13 @@
  * what happened to each.
  *
  * Never twice: a run is keyed by the time it was scheduled for. Before each card goes out
- * the manager's delivery is stored as `sending`, and after it as `sent`, `skipped` or
- * `failed`. A run started again with the same key (after a restart or a crash) passes over
- * everyone with a delivery already recorded. A `sending` left behind by a crash means the
- * card may or may not have reached Teams; it is recorded as failed ("interrupted") and not
- * sent again, because a missing weekly card is better than a second one.
+ * the manager's delivery is claimed as `sending` (only one claim succeeds, however many
+ * instances run the schedule), and after it stored as `sent`, `skipped` or `failed`. A run
+ * started again with the same key (after a restart or a crash) passes over everyone with a
+ * delivery already recorded. A `sending` older than {@link SENDING_LEASE_MS} was left by a
+ * crash: the card may or may not have reached Teams, so it is recorded as failed
+ * ("interrupted") and not sent again, because a missing weekly card is better than a second
+ * one. A younger one is another instance's send in progress, and is left to it.
  */
 import { MessageFactory } from 'botbuilder';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
@@ -17,6 +19,9 @@ import type { ProactiveSender, SendOutcome } from '../../shared/proactive.js';
 import { directReports } from '../../shared/roster.js';
 import type { SummaryDelivery, SummaryRun } from '../../store/types.js';
 import { summaryForAudience } from './audience.js';
+
+/** Longer than one send can take with its retries (each wait is capped at a minute). */
+export const SENDING_LEASE_MS = 10 * 60_000;
 
 function deliveryFor(outcome: SendOutcome): Pick<SummaryDelivery, 'outcome' | 'reason'> {
   switch (outcome.status) {
@@ -58,10 +63,11 @@ export async function runSummaries(deps: FeatureDeps, sender: ProactiveSender, s
   /** Sends one card unless this run already logged the recipient; logs what happened. */
   async function deliver(recipientKey: string, aadObjectId: string | undefined, card: () => AdaptiveCard): Promise<void> {
     const earlier = recorded.get(recipientKey);
-    if (earlier?.outcome === 'sending') await record(recipientKey, { outcome: 'failed', reason: 'interrupted' });
+    const abandoned = earlier?.outcome === 'sending' && now().getTime() - Date.parse(earlier.at) > SENDING_LEASE_MS;
+    if (abandoned) await record(recipientKey, { outcome: 'failed', reason: 'interrupted' });
     if (earlier) return;
     if (!aadObjectId) return record(recipientKey, { outcome: 'skipped', reason: 'not-in-teams' });
-    await record(recipientKey, { outcome: 'sending' });
+    if (!(await store.claimSummaryDelivery(runKey, recipientKey, now().toISOString()))) return;
     const outcome = await sender.send(aadObjectId, MessageFactory.attachment(cardAttachment(card())));
     await record(recipientKey, deliveryFor(outcome));
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createAdapter } from '../../../src/app.js';
-import { runSummaries } from '../../../src/features/summaries/run.js';
+import { runSummaries, SENDING_LEASE_MS } from '../../../src/features/summaries/run.js';
 import { scheduleSummaries } from '../../../src/features/summaries/schedule.js';
 import { createLogger } from '../../../src/log.js';
 import { ConversationBook } from '../../../src/shared/conversations.js';
@@ -88,11 +88,21 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
   });
 
   it('does not resend a card that was going out when the bot stopped', async () => {
-    await deps.store.startSummaryRun(SLOT.toISOString(), SLOT.toISOString());
-    await deps.store.recordSummaryDelivery(SLOT.toISOString(), { managerId: MANAGER_AAD, outcome: 'sending', at: SLOT.toISOString() });
+    const stoppedAt = new Date(Date.now() - SENDING_LEASE_MS - 60_000).toISOString();
+    await deps.store.startSummaryRun(SLOT.toISOString(), stoppedAt);
+    await deps.store.recordSummaryDelivery(SLOT.toISOString(), { managerId: MANAGER_AAD, outcome: 'sending', at: stoppedAt });
     const run = await runSummaries(deps, sender, SLOT, 7);
     assert.equal(connector.requests.length, 0);
     assert.deepEqual(run.deliveries.find((d) => d.managerId === MANAGER_AAD)?.reason, 'interrupted');
+  });
+
+  it('leaves a card another instance is sending to that instance', async () => {
+    const justNow = new Date(Date.now() - 1000).toISOString();
+    await deps.store.startSummaryRun(SLOT.toISOString(), justNow);
+    assert.equal(await deps.store.claimSummaryDelivery(SLOT.toISOString(), MANAGER_AAD, justNow), true);
+    const run = await runSummaries(deps, sender, SLOT, 7);
+    assert.equal(connector.requests.length, 0, 'not sent a second time');
+    assert.equal(run.deliveries.find((d) => d.managerId === MANAGER_AAD)?.outcome, 'sending', 'left for the instance sending it');
   });
 
   it('marks the reference gone on 403 and sends to it no more', async () => {

@@ -1,0 +1,64 @@
+/**
+ * The PostgreSQL schema, versioned by the SQL files in `migrations/postgres/` and applied
+ * with node-pg-migrate when the store opens. Applied migrations are recorded in the
+ * `schema_migrations` table; an advisory lock makes instances that start together apply
+ * them one at a time. Migrations only add tables, columns and indexes: none drops data.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { runner } from 'node-pg-migrate';
+import type { ClientConfig, Pool } from 'pg';
+import { projectRoot } from '../../shared/paths.js';
+import { StoreError } from '../store.js';
+
+export const MIGRATIONS_DIR = path.join(projectRoot, 'migrations', 'postgres');
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
+/** The migrations this version of the bot knows, by name (the file name without `.sql`). */
+export async function knownMigrations(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR))
+    .filter((name) => name.endsWith('.sql'))
+    .map((name) => name.slice(0, -'.sql'.length))
+    .sort();
+}
+
+/**
+ * Applies the migrations not applied yet, in order, in one transaction.
+ * @returns the names of the migrations applied now (none when the schema was up to date).
+ * @throws StoreError when the database has a migration this bot does not know (a newer
+ *   bot has used it): nothing is changed then.
+ */
+export async function migrate(connection: ClientConfig, schema: string, pool: Pool, log: (message: string) => void): Promise<string[]> {
+  const known = await knownMigrations();
+  await refuseNewerSchema(pool, known);
+  let applied;
+  try {
+    applied = await runner({
+      databaseUrl: connection,
+      schema,
+      createSchema: true,
+      dir: MIGRATIONS_DIR,
+      migrationsTable: MIGRATIONS_TABLE,
+      direction: 'up',
+      singleTransaction: true,
+      checkOrder: true,
+      advisoryLockMode: 'wait',
+      log
+    });
+  } catch (error) {
+    throw new StoreError(`could not bring the database schema up to date: ${(error as Error).message}`, { cause: error });
+  }
+  return applied.map((migration) => migration.name);
+}
+
+async function refuseNewerSchema(pool: Pool, known: string[]): Promise<void> {
+  const { rows } = await pool.query<{ exists: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS exists`, [MIGRATIONS_TABLE]);
+  if (!rows[0].exists) return;
+  const applied = await pool.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`);
+  const unknown = applied.rows.map((row) => row.name).filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new StoreError(
+      `the database has schema migrations this bot does not know (${unknown.join(', ')}): a newer version has used it. Upgrade the bot; nothing has been changed.`
+    );
+  }
+}

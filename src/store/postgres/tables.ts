@@ -1,0 +1,76 @@
+/**
+ * How each collection maps to its table: the bulk insert that stores a list of records
+ * (one JSON array parameter, in order) and the query that reads them back in order.
+ * Shared by the store, its rewrite and the copy from a lowdb data directory.
+ */
+import type { StoredData } from '../store.js';
+
+export type CollectionName = keyof StoredData;
+
+/** The records of `$1` (a JSON array), with their position `n`, in order. */
+const ELEMENTS = 'jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n)';
+
+interface TableSql {
+  /** Tables the collection lives in, children first (for deletes). */
+  tables: string[];
+  /** Inserts `$1`'s records; `conflict` is appended to each insert. */
+  insert: (conflict: string) => string[];
+  /** Reads every record, in stored order, as `data`. */
+  select: string;
+}
+
+function simple(table: string, columns: Record<string, string>): TableSql {
+  const names = Object.keys(columns);
+  return {
+    tables: [table],
+    insert: (conflict) => [
+      `INSERT INTO ${table} (${[...names, 'data'].join(', ')}) SELECT ${[...Object.values(columns), 'e'].join(', ')} FROM ${ELEMENTS} ORDER BY n ${conflict}`
+    ],
+    select: `SELECT data FROM ${table} ORDER BY seq`
+  };
+}
+
+export const TABLES: Record<CollectionName, TableSql> = {
+  profiles: simple('profiles', { aad_object_id: `e->>'aadObjectId'` }),
+  employees: simple('employees', { employee_id: `e->>'employeeId'`, aad_object_id: `e->>'aadObjectId'` }),
+  reports: simple('reports', {
+    id: `e->>'id'`,
+    submission_id: `e->>'submissionId'`,
+    kind: `e->>'kind'`,
+    reporter_id: `e->>'reporterId'`,
+    status: `e->>'status'`,
+    submitted_at: `(e->>'submittedAt')::timestamptz`
+  }),
+  conversations: simple('conversations', { aad_object_id: `e->>'aadObjectId'` }),
+  feedback: simple('feedback', { id: `e->>'id'` }),
+  audit: {
+    tables: ['audit'],
+    // Entries have no key: one copied in twice is added once, by counting equal entries.
+    insert: () => [
+      `WITH given AS (SELECT e, n, md5(e::text) AS f, row_number() OVER (PARTITION BY md5(e::text) ORDER BY n) AS k FROM ${ELEMENTS}),
+            present AS (SELECT fingerprint AS f, count(*) AS c FROM audit GROUP BY fingerprint)
+       INSERT INTO audit (fingerprint, data) SELECT f, e FROM given LEFT JOIN present USING (f) WHERE k > coalesce(c, 0) ORDER BY n`
+    ],
+    select: 'SELECT data FROM audit ORDER BY seq'
+  },
+  roles: simple('role_grants', { aad_object_id: `e->>'aadObjectId'`, role: `e->>'role'` }),
+  summaryRuns: {
+    tables: ['summary_deliveries', 'summary_runs'],
+    insert: (conflict) => [
+      `INSERT INTO summary_runs (run_key, started_at, finished_at) SELECT e->>'runKey', e->>'startedAt', e->>'finishedAt' FROM ${ELEMENTS} ORDER BY n ${conflict}`,
+      `INSERT INTO summary_deliveries (run_key, manager_id, data)
+       SELECT e->>'runKey', d->>'managerId', d FROM ${ELEMENTS}, jsonb_array_elements(e->'deliveries') WITH ORDINALITY AS ds(d, m) ORDER BY n, m ${conflict}`
+    ],
+    select: `SELECT jsonb_strip_nulls(jsonb_build_object('runKey', r.run_key, 'startedAt', r.started_at, 'finishedAt', r.finished_at))
+                    || jsonb_build_object('deliveries', coalesce(jsonb_agg(d.data ORDER BY d.seq) FILTER (WHERE d.run_key IS NOT NULL), '[]'::jsonb)) AS data
+             FROM summary_runs r LEFT JOIN summary_deliveries d USING (run_key) GROUP BY r.run_key ORDER BY r.seq`
+  }
+};
+
+export const COLLECTIONS = Object.keys(TABLES) as CollectionName[];
+
+/** After reports are stored with their references, reference numbers carry on from the highest. */
+export const CATCH_UP_SEQUENCES = `
+  INSERT INTO report_sequences (series, last_number)
+  SELECT substring(id from '^(.*)-[0-9]+$'), max(substring(id from '-([0-9]+)$')::integer) FROM reports GROUP BY 1
+  ON CONFLICT (series) DO UPDATE SET last_number = greatest(report_sequences.last_number, EXCLUDED.last_number)`;
