@@ -26,9 +26,15 @@ export interface PurgeResult {
 /** Purges what is older than the retention period (or, with `dryRun`, only counts it). */
 export async function runPurge(task: TaskContext, retentionMonths: number, dryRun = false): Promise<PurgeResult> {
   const cutoff = retentionCutoff(task.now(), retentionMonths);
-  const { counts } = purge(await task.store.snapshot(), cutoff);
-  if (!dryRun && purgedTotal(counts) > 0) {
-    await task.store.rewrite((data) => purge(data, cutoff).kept);
+  let { counts } = purge(await task.store.snapshot(), cutoff);
+  if (dryRun || purgedTotal(counts) === 0) return { cutoff: cutoff.toISOString(), dryRun, counts };
+  // Counted again inside the rewrite: another instance sharing the store may have purged meanwhile.
+  await task.store.rewrite((data) => {
+    const purged = purge(data, cutoff);
+    counts = purged.counts;
+    return purged.kept;
+  });
+  if (purgedTotal(counts) > 0) {
     await task.store.addAudit({
       at: task.now().toISOString(),
       actorId: task.actor,

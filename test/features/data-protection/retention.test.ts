@@ -5,6 +5,7 @@ import { createLogger } from '../../../src/log.js';
 import { openMemoryStore } from '../../../src/store/lowdb-store.js';
 import type { StoredData } from '../../../src/store/store.js';
 import { testConfig } from '../../helpers/bot.js';
+import { freshSchema } from '../../helpers/postgres.js';
 import { complaintRecord, emptyData } from './fixtures.js';
 
 describe('retention: the rules', () => {
@@ -53,6 +54,25 @@ describe('retention: running it', () => {
     assert.equal(audit.action, 'retention.purge');
     assert.equal(audit.actorId, 'cli:test');
     assert.match(audit.detail ?? '', /"reports":1/);
+  });
+
+  it('instances sharing one PostgreSQL database purge once between them', async () => {
+    const schema = await freshSchema();
+    try {
+      const [a, b] = [await schema.open(), await schema.open()];
+      for (let i = 0; i < 30; i++) await a.addReport({ ...complaintRecord('x', '2023-05-01T00:00:00.000Z'), submissionId: `old-${i}` });
+      await b.addReport({ ...complaintRecord('x', '2026-05-01T00:00:00.000Z'), submissionId: 'new' });
+      const now = () => new Date('2026-06-01T00:00:00Z');
+      // Both schedules fire at the same minute; each counts what it will purge before either purges.
+      const results = await Promise.all([runPurge({ store: a, now, actor: 'bot:schedule' }, 24), runPurge({ store: b, now, actor: 'bot:schedule' }, 24)]);
+      assert.equal(results[0].counts.reports + results[1].counts.reports, 30);
+      assert.deepEqual((await a.listReports()).map((r) => r.submissionId), ['new']);
+      const audits = (await b.listAudit()).filter((entry) => entry.action === 'retention.purge');
+      assert.equal(audits.length, 1);
+      assert.match(audits[0].detail ?? '', /"reports":30/);
+    } finally {
+      await schema.drop();
+    }
   });
 
   it('runs on its schedule inside the bot', async () => {
