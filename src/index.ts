@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const opened = await openStore(config, { writer: 'the bot', log: (message) => log.info({ event: 'store.migrate' }, message) });
   const { store } = opened;
   const adapter = createAdapter(config);
-  const deps = { config, store, log, now: () => new Date() };
+  const deps = { config, store, log, now: () => new Date(), rateLimits: opened.rateLimits };
   const { app, proactive } = createBotParts(deps, adapter, opened.botState);
   const retention = scheduleRetention(deps);
   const server = createServer({ config, log, store, adapter, app });

@@ -22,7 +22,8 @@ export function isCounted(context: TurnContext): boolean {
 /** A `beforeTurn` handler: returns false (stop) once the sender is over the limit. */
 export function rateLimitGuard(deps: FeatureDeps) {
   const perMinute = deps.config.rateLimitPerMinute;
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: WINDOW_SECONDS });
+  const options = { keyPrefix: 'turns', points: perMinute, duration: WINDOW_SECONDS };
+  const limiter = deps.rateLimits?.(options) ?? new RateLimiterMemory(options);
   return async (context: TurnContext): Promise<boolean> => {
     if (!isCounted(context)) return true;
     const from = context.activity.from;

@@ -1,5 +1,6 @@
 /** What every feature's `register(app, deps)` receives. */
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store/store.js';
@@ -15,4 +16,8 @@ export interface FeatureDeps {
   now: () => Date;
   /** How features tell each other what happened; absent when nothing listens. */
   events?: BotEvents;
+  /** Makes the per-person rate limiter when instances share its counts; in memory otherwise. */
+  rateLimits?: RateLimiterFactory;
 }
+
+export type RateLimiterFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;

@@ -3,14 +3,18 @@ import type { Storage } from 'botbuilder';
 import type { Config } from '../config.js';
 import { lockDataDir } from './lock.js';
 import { openLowdbStore } from './lowdb-store.js';
+import type { RateLimiterFactory } from '../shared/deps.js';
 import { PostgresBotState } from './postgres/bot-state.js';
 import { openPostgresStore } from './postgres/postgres-store.js';
+import { postgresRateLimits } from './postgres/rate-limits.js';
 import type { Store } from './store.js';
 
 export interface OpenedStore {
   store: Store;
   /** Where Bot Framework conversation state is kept so instances share it; absent for lowdb (one instance). */
   botState?: Storage;
+  /** Rate-limit counts instances share; absent for lowdb (one instance counts in memory). */
+  rateLimits?: RateLimiterFactory;
   /** Closes the store and releases the data directory's lock, if taken. */
   close(): Promise<void>;
 }
@@ -32,7 +36,7 @@ export interface OpenOptions {
 export async function openStore(config: Config, options: OpenOptions = {}): Promise<OpenedStore> {
   if (config.store.kind === 'postgres') {
     const store = await openPostgresStore({ ...config.store, log: options.log });
-    return { store, botState: new PostgresBotState(store.pool), close: () => store.close() };
+    return { store, botState: new PostgresBotState(store.pool), rateLimits: postgresRateLimits(store.pool), close: () => store.close() };
   }
   const store = await openLowdbStore(config.dataDir);
   // Reading is harmless; writing beside another bot or a data task is not.
