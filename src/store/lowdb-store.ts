@@ -423,6 +423,7 @@ export function matches(report: Report, filter: ReportFilter): boolean {
     (!filter.kind || report.kind === filter.kind) &&
     (!filter.reporterId || report.reporterId === filter.reporterId) &&
     (!filter.statuses || filter.statuses.includes(report.status)) &&
+    (!filter.submittedFrom || Date.parse(report.submittedAt) >= Date.parse(filter.submittedFrom)) &&
     (!filter.submittedBefore || Date.parse(report.submittedAt) < Date.parse(filter.submittedBefore))
   );
 }

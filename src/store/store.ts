@@ -24,6 +24,8 @@ export interface ReportFilter {
   reporterId?: string;
   /** Only reports with one of these statuses. */
   statuses?: readonly ReportStatus[];
+  /** Only reports submitted at or after this instant (ISO date-time). */
+  submittedFrom?: string;
   /** Only reports submitted before this instant (ISO date-time, exclusive). */
   submittedBefore?: string;
 }

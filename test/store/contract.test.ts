@@ -206,6 +206,8 @@ for (const [name, durable, subject] of subjects) {
       assert.deepEqual((await collect(store.streamReports())).map((r) => r.submissionId), ['s1', 's2', 's3']);
       const countable = await collect(store.streamReports({ statuses: ['open', 'acknowledged', 'resolved'], submittedBefore: '2026-01-03T09:00:00.000Z' }));
       assert.deepEqual(countable.map((r) => r.submissionId), ['s1']);
+      const period = await collect(store.streamReports({ submittedFrom: '2026-01-02T09:00:00.000Z', submittedBefore: '2026-01-03T09:00:00.001Z' }));
+      assert.deepEqual(period.map((r) => r.submissionId), ['s2', 's3'], 'from is inclusive, before exclusive');
       assert.deepEqual(
         (await store.listReports({ statuses: ['withdrawn'] })).map((r) => r.submissionId),
         ['s2'],

@@ -6,6 +6,7 @@ import type { AdaptiveCard } from '../../shared/cards.js';
 import type { FeatureDeps } from '../../shared/deps.js';
 import { hasRole, managedTeam } from '../../shared/roles.js';
 import { idsOf } from '../../shared/roster.js';
+import type { Store } from '../../store/store.js';
 import type { Employee, Report } from '../../store/types.js';
 import { summaryCard } from './summary-card.js';
 import { summarise, windowsFor } from './summary.js';
@@ -17,6 +18,12 @@ export async function audienceOf(deps: FeatureDeps, aadObjectId: string | undefi
   if (await hasRole(deps, aadObjectId, 'foi-officer')) return { kind: 'council' };
   const managed = await managedTeam(deps, aadObjectId);
   return managed && { kind: 'team', ...managed };
+}
+
+/** The reports a summary over `days` days ending at `end` counts: that period and the one before, not the whole history. */
+export function reportsForSummary(store: Store, end: Date, days: number): Promise<Report[]> {
+  const { current, previous } = windowsFor(end, days);
+  return store.listReports({ submittedFrom: previous.from.toISOString(), submittedBefore: current.to.toISOString() });
 }
 
 /** The summary card for an audience over `days` days ending at `end`. Pure. */

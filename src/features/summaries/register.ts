@@ -10,7 +10,7 @@ import { isCommand, matchCommand } from '../../shared/commands.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { auditRefusal, refusalText } from '../../shared/roles.js';
 import { noticeCard } from '../help/help.js';
-import { audienceOf, summaryForAudience } from './audience.js';
+import { audienceOf, reportsForSummary, summaryForAudience } from './audience.js';
 import { SUMMARY_VERBS } from './summary-card.js';
 import { MAX_PERIOD_DAYS, parsePeriod } from './summary.js';
 
@@ -28,7 +28,8 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       await auditRefusal(context, deps, 'summary', 'manager or foi-officer');
       return noticeCard('Summaries are for managers', refusalText('manager'), true);
     }
-    const card = summaryForAudience(await deps.store.listReports(), audience, deps.now(), days, deps.config.timeZone);
+    const end = deps.now();
+    const card = summaryForAudience(await reportsForSummary(deps.store, end, days), audience, end, days, deps.config.timeZone);
     deps.log.info({ event: 'summary.shown', audience: audience.kind, days }, 'summary shown');
     return card;
   }

@@ -18,7 +18,7 @@ import type { FeatureDeps } from '../../shared/deps.js';
 import type { ProactiveSender, SendOutcome } from '../../shared/proactive.js';
 import { directReports } from '../../shared/roster.js';
 import type { SummaryDelivery, SummaryRun } from '../../store/types.js';
-import { summaryForAudience } from './audience.js';
+import { reportsForSummary, summaryForAudience } from './audience.js';
 
 /** Longer than one send can take with its retries (each wait is capped at a minute). */
 export const SENDING_LEASE_MS = 10 * 60_000;
@@ -56,7 +56,7 @@ export async function runSummaries(deps: FeatureDeps, sender: ProactiveSender, s
   }
   const recorded = new Map(run.deliveries.map((d) => [d.managerId, d]));
   const employees = await store.listEmployees();
-  const reports = await store.listReports();
+  const reports = await reportsForSummary(store, slot, days);
   const record = (managerId: string, result: Pick<SummaryDelivery, 'outcome' | 'reason'>) =>
     store.recordSummaryDelivery(runKey, { managerId, ...result, at: now().toISOString() });
 

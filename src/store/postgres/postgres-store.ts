@@ -54,6 +54,7 @@ function reportWhere(filter: ReportFilter): { where: string; params: unknown[] }
   if (filter.kind) add('kind = ?', filter.kind);
   if (filter.reporterId) add('reporter_id = ?', filter.reporterId);
   if (filter.statuses) add('status = ANY(?)', [...filter.statuses]);
+  if (filter.submittedFrom) add('submitted_at >= ?', filter.submittedFrom);
   if (filter.submittedBefore) add('submitted_at < ?', filter.submittedBefore);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { openMemoryStore } from '../../../src/store/lowdb-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { cardOf, cardText, createTestBot, invokeCard, STAFF } from '../../helpers/bot.js';
@@ -35,6 +36,14 @@ describe('summary on request', () => {
     assert.match(text, /over 30 days/);
     assert.match(text, /24 Oct 2026 to 23 Nov 2026/);
     assert.match(JSON.stringify(cardOf(replies[0])), /"legend":"Something else","value":1/);
+  });
+
+  it('reads only the reports of the period and the one before, not the whole history', async () => {
+    const store = await seeded();
+    const listReports = sinon.spy(store, 'listReports');
+    const bot = await createTestBot({ store, now: () => NOW, env: { FOI_OFFICER_IDS: OFFICER_AAD } });
+    await bot.say('summary 30 days', { from: OFFICER });
+    assert.deepEqual(listReports.firstCall.args[0], { submittedFrom: '2026-09-24T09:00:00.000Z', submittedBefore: '2026-11-23T09:00:00.000Z' });
   });
 
   it('refuses a member of staff who manages no one, and audits it', async () => {
