@@ -25,16 +25,6 @@ export function directReports(employees: readonly Employee[], manager: Employee)
   return employees.filter((e) => e.managerId !== undefined && e.managerId === manager.employeeId && e.employeeId !== manager.employeeId);
 }
 
-/** The manager of `employee`, when the roster names one. */
-export function managerOf(employees: readonly Employee[], employee: Employee): Employee | undefined {
-  return employee.managerId ? employees.find((e) => e.employeeId === employee.managerId) : undefined;
-}
-
-/** The row of the person a report came from: reports carry a Teams object id, imported ones an employee id. */
-export function reporterRow(employees: readonly Employee[], reporterId: string): Employee | undefined {
-  return findEmployee(employees, reporterId) ?? employees.find((e) => e.employeeId === reporterId);
-}
-
 /** Every id a report by one of `people` may carry as its reporter or named colleague. */
 export function idsOf(people: readonly Employee[]): Set<string> {
   const ids = new Set<string>();
