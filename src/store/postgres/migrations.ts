@@ -31,12 +31,15 @@ export async function knownMigrations(): Promise<string[]> {
 export async function migrate(connection: ClientConfig, schema: string, pool: Pool, log: (message: string) => void): Promise<string[]> {
   const known = await knownMigrations();
   await refuseNewerSchema(pool, known);
+  // CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even when it exists, which a
+  // role given only its own schema lacks.
+  const { rows } = await pool.query<{ missing: boolean }>('SELECT to_regnamespace($1) IS NULL AS missing', [schema]);
   let applied;
   try {
     applied = await runner({
       databaseUrl: connection,
       schema,
-      createSchema: true,
+      createSchema: rows[0].missing,
       dir: MIGRATIONS_DIR,
       migrationsTable: MIGRATIONS_TABLE,
       direction: 'up',
@@ -48,7 +51,15 @@ export async function migrate(connection: ClientConfig, schema: string, pool: Po
   } catch (error) {
     throw new StoreError(`could not bring the database schema up to date: ${(error as Error).message}`, { cause: error });
   }
+  // A newer bot may have migrated while this one waited for the lock.
+  await refuseNewerSchema(pool, known);
   return applied.map((migration) => migration.name);
+}
+
+/** How many migrations the database has had (0 before the first). */
+export async function appliedMigrations(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ count: number }>(`SELECT count(*)::integer AS count FROM ${MIGRATIONS_TABLE}`);
+  return rows[0].count;
 }
 
 async function refuseNewerSchema(pool: Pool, known: string[]): Promise<void> {

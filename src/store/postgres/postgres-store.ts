@@ -24,12 +24,16 @@ import type {
   SummaryDelivery,
   SummaryRun
 } from '../types.js';
-import { knownMigrations, migrate } from './migrations.js';
+import { appliedMigrations, migrate } from './migrations.js';
 import { rewriteCollections } from './rewrite.js';
 import { COLLECTIONS, TABLES } from './tables.js';
 
 /** Reports read per round trip when streaming. */
 const STREAM_BATCH = 500;
+/** How long to wait for a connection (a new one, or one from a busy pool) before failing the request. */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** A schema name that needs no quoting. */
+const PLAIN_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** PostgreSQL's code for a foreign key that points nowhere. */
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -81,19 +85,39 @@ export class PostgresStore implements Store {
     return (await this.#rows<{ data: T }>(sql, params))[0]?.data;
   }
 
+  /**
+   * A connection of its own, for several statements. The pool listens for errors only on idle
+   * connections: without a listener here, a server that goes away mid-use would end the process.
+   * `release(true)` (or any error seen) discards the connection instead of reusing it.
+   */
+  async #checkout(): Promise<{ client: PoolClient; release: (discard?: boolean) => void }> {
+    const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    return {
+      client,
+      release: (discard = false) => {
+        client.off('error', onError);
+        client.release(broken ?? discard);
+      }
+    };
+  }
+
   /** Runs `work` in one transaction on one connection. */
   async transaction<T>(work: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-    const client = await this.#pool.connect();
+    const { client, release } = await this.#checkout();
+    let discard = false;
     try {
       await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => (discard = true));
       throw error;
     } finally {
-      client.release();
+      release(discard);
     }
   }
 
@@ -102,9 +126,9 @@ export class PostgresStore implements Store {
     try {
       const sql = COLLECTIONS.map((name) => `SELECT '${name}' AS name, count(*)::integer AS count FROM ${TABLES[name].tables.at(-1)}`).join(' UNION ALL ');
       for (const row of await this.#rows<{ name: string; count: number }>(sql)) counts[row.name] = row.count;
-      return { kind: 'postgres', ok: true, schemaVersion: (await knownMigrations()).length, location: this.#location, counts };
+      return { kind: 'postgres', ok: true, schemaVersion: await appliedMigrations(this.#pool), location: this.#location, counts };
     } catch {
-      return { kind: 'postgres', ok: false, schemaVersion: (await knownMigrations()).length, location: this.#location, counts };
+      return { kind: 'postgres', ok: false, schemaVersion: 0, location: this.#location, counts };
     }
   }
 
@@ -165,15 +189,20 @@ export class PostgresStore implements Store {
 
   async *streamReports(filter: ReportFilter = {}): AsyncIterable<Report> {
     const { where, params } = reportWhere(filter);
-    const client = await this.#pool.connect();
+    const { client, release } = await this.#checkout();
     const cursor = client.query(new Cursor<{ data: Report }>(`SELECT data FROM reports ${where} ORDER BY seq`, params));
+    let failed = false;
     try {
       for (let rows = await cursor.read(STREAM_BATCH); rows.length > 0; rows = await cursor.read(STREAM_BATCH)) {
         for (const row of rows) yield row.data;
       }
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
-      await cursor.close().catch(() => undefined);
-      client.release();
+      // Closing a failed cursor would wait for an answer a dead connection never gives: discard it instead.
+      if (!failed) await cursor.close().catch(() => (failed = true));
+      release(failed);
     }
   }
 
@@ -351,14 +380,33 @@ function describe(url: string): string {
 }
 
 /**
+ * The connection settings: the schema to use, and UTC for any time read without an offset.
+ * Settings a URL gives in `?options=` would replace these, so they are joined instead.
+ */
+function connectionConfig(url: string, schema: string): pg.ClientConfig {
+  let connectionString = url;
+  let given = '';
+  try {
+    const parsed = new URL(url);
+    given = parsed.searchParams.get('options') ?? '';
+    parsed.searchParams.delete('options');
+    connectionString = parsed.toString();
+  } catch {
+    // Not a URL pg can read either: connecting says so.
+  }
+  return { connectionString, options: [given, `-c search_path=${schema}`, '-c TimeZone=UTC'].filter(Boolean).join(' ') };
+}
+
+/**
  * Connects, brings the schema up to date and returns the store.
  * @throws StoreError when the database cannot be reached or its schema is newer than this bot's.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const schema = options.schema ?? 'public';
+  if (!PLAIN_NAME.test(schema)) throw new StoreError(`the schema name "${schema}" is not a plain name (lower-case letters, digits and _)`);
   const log = options.log ?? (() => undefined);
-  const connection = { connectionString: options.url, options: `-c search_path=${schema}` };
-  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
+  const connection = connectionConfig(options.url, schema);
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle connection that drops is replaced on the next query; it must not end the process.
   pool.on('error', (error) => log(`a database connection dropped: ${error.message}`));
   try {
