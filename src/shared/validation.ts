@@ -43,6 +43,11 @@ export const cardMultiChoice = <const T extends string>(values: readonly [T, ...
       .pipe(z.array(z.enum(values as [T, ...T[]], { errorMap: () => ({ message }) })))
   );
 
+/** The first `max` characters of `text`, never cutting one (an emoji) in half. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : Array.from(text).slice(0, max).join('');
+}
+
 /**
  * The values to show again when a card is re-shown: whatever the person sent, as text,
  * so nothing they typed is lost.
@@ -51,7 +56,7 @@ export function keptValues(data: Record<string, unknown>, fields: readonly strin
   const values: Record<string, string> = {};
   for (const field of fields) {
     const value = data[field];
-    values[field] = typeof value === 'string' ? value.slice(0, 5000) : '';
+    values[field] = typeof value === 'string' ? clip(value, 5000) : '';
   }
   return values;
 }

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { TABLES } from '../../src/store/postgres/tables.js';
+import { CATCH_UP_SEQUENCES, TABLES } from '../../src/store/postgres/tables.js';
 import { StoreError } from '../../src/store/store.js';
-import type { Report } from '../../src/store/types.js';
+import type { DeviceComplaint, NewReport, Report } from '../../src/store/types.js';
 import { freshSchema, type TestSchema } from '../helpers/postgres.js';
 import { complaint } from '../helpers/reports.js';
 
@@ -30,6 +30,7 @@ describe('PostgreSQL store: faults and settings', () => {
     store = await openPostgresStore({ url: withParams(schema.url, { application_name: APP }), schema: schema.schema, poolSize: 2 });
     const reports = Array.from({ length: 600 }, (_, i) => ({ ...complaint(`sub-${i}`), id: `DC-2026-${String(i + 1).padStart(6, '0')}` }) as Report);
     await schema.query(TABLES.reports.insert('')[0], [JSON.stringify(reports)]);
+    await schema.query(CATCH_UP_SEQUENCES);
   });
   afterEach(async () => {
     await store.close().catch(() => undefined);
@@ -54,7 +55,7 @@ describe('PostgreSQL store: faults and settings', () => {
         await client.query('SELECT 1');
       })
     );
-    assert.equal((await store.addReport(complaint('after', '2027-01-04T09:00:00.000Z'))).report.id, 'DC-2027-000001');
+    assert.equal((await store.addReport(complaint('after'))).report.id, 'DC-2026-000601');
     assert.equal((await store.status()).ok, true);
   });
 
@@ -67,6 +68,14 @@ describe('PostgreSQL store: faults and settings', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('stores text jsonb cannot hold: NUL dropped, half an emoji replaced', async () => {
+    const question = `Can I use ${'\u{1F4F1}'.slice(0, 1)}\u0000 my phone?`;
+    await store.addFeedback({ id: 'f1', at: '2026-11-01T09:00:00.000Z', question, answered: false });
+    await store.addReport({ ...complaint('odd-text'), description: 'VPN\u0000 down \uDC00' } as NewReport);
+    assert.equal((await store.listFeedback())[0].question, 'Can I use \uFFFD my phone?');
+    assert.equal(((await store.getReportBySubmission('odd-text')) as DeviceComplaint).description, 'VPN down \uFFFD');
   });
 
   it('refuses a schema name that is not a plain name, before connecting', async () => {

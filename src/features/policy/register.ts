@@ -14,7 +14,7 @@ import { onCardAction } from '../../shared/card-actions.js';
 import { isCommand } from '../../shared/commands.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
-import { cardChoice, cardText, checkCardData } from '../../shared/validation.js';
+import { cardChoice, cardText, checkCardData, clip } from '../../shared/validation.js';
 import type { PolicyFeedback } from '../../store/types.js';
 import { helpCard, noticeCard } from '../help/help.js';
 import { answerCard, gapsCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js';
@@ -54,7 +54,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
 
   /** Answers and keeps the question; returns the card and what was found. */
   async function answer(context: TurnContext, text: string): Promise<{ card: AdaptiveCard; result: PolicyAnswer; question: string }> {
-    const question = text.trim().slice(0, MAX_QUESTION_CHARS);
+    const question = clip(text.trim(), MAX_QUESTION_CHARS);
     const result = index.answer(question);
     const feedback: PolicyFeedback = {
       id: randomUUID(),

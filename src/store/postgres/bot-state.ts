@@ -6,6 +6,7 @@
  */
 import type { Storage, StoreItems } from 'botbuilder';
 import type pg from 'pg';
+import { jsonb } from './tables.js';
 
 export class PostgresBotState implements Storage {
   readonly #pool: pg.Pool;
@@ -29,17 +30,17 @@ export class PostgresBotState implements Storage {
       if (eTag && eTag !== '*') {
         const updated = await this.#pool.query(
           'UPDATE bot_state SET data = $2, etag = etag + 1, updated_at = now() WHERE key = $1 AND etag::text = $3',
-          [key, data, eTag]
+          [key, jsonb(data), eTag]
         );
         if (updated.rowCount === 1) continue;
-        const inserted = await this.#pool.query('INSERT INTO bot_state (key, etag, data) VALUES ($1, 1, $2) ON CONFLICT DO NOTHING', [key, data]);
+        const inserted = await this.#pool.query('INSERT INTO bot_state (key, etag, data) VALUES ($1, 1, $2) ON CONFLICT DO NOTHING', [key, jsonb(data)]);
         if (inserted.rowCount === 1) continue;
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
       await this.#pool.query(
         `INSERT INTO bot_state (key, etag, data) VALUES ($1, 1, $2)
          ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = bot_state.etag + 1, updated_at = now()`,
-        [key, data]
+        [key, jsonb(data)]
       );
     }
   }

@@ -26,7 +26,7 @@ import type {
 } from '../types.js';
 import { appliedMigrations, migrate } from './migrations.js';
 import { rewriteCollections } from './rewrite.js';
-import { COLLECTIONS, TABLES } from './tables.js';
+import { COLLECTIONS, jsonb, TABLES } from './tables.js';
 
 /** Reports read per round trip when streaming. */
 const STREAM_BATCH = 500;
@@ -139,7 +139,7 @@ export class PostgresStore implements Store {
   async saveProfile(profile: Profile): Promise<void> {
     await this.#pool.query('INSERT INTO profiles (aad_object_id, data) VALUES ($1, $2) ON CONFLICT (aad_object_id) DO UPDATE SET data = EXCLUDED.data', [
       profile.aadObjectId,
-      profile
+      jsonb(profile)
     ]);
   }
 
@@ -160,7 +160,7 @@ export class PostgresStore implements Store {
           [series]
         );
         const report = { ...draft, id: `${series}-${String(rows[0].last_number).padStart(6, '0')}` } as Report;
-        const inserted = await client.query(`${TABLES.reports.insert('ON CONFLICT (submission_id) DO NOTHING')[0]}`, [JSON.stringify([report])]);
+        const inserted = await client.query(`${TABLES.reports.insert('ON CONFLICT (submission_id) DO NOTHING')[0]}`, [jsonb([report])]);
         // Another instance stored this submission meanwhile: roll back, so its number is not used up.
         if (inserted.rowCount === 0) throw ALREADY_STORED;
         return report;
@@ -211,7 +211,7 @@ export class PostgresStore implements Store {
       `UPDATE reports SET status = $2,
          data = jsonb_set(jsonb_set(data, '{status}', to_jsonb($2::text)), '{history}', coalesce(data->'history', '[]'::jsonb) || jsonb_build_array($3::jsonb))
        WHERE id = $1 RETURNING data`,
-      [id, status, { status, at, by }]
+      [id, status, jsonb({ status, at, by })]
     );
   }
 
@@ -220,7 +220,7 @@ export class PostgresStore implements Store {
     const rows = await this.#rows<{ added: boolean }>(
       `${TABLES.employees.insert(`ON CONFLICT (employee_id) DO UPDATE SET data = employees.data || EXCLUDED.data,
          aad_object_id = (employees.data || EXCLUDED.data)->>'aadObjectId'`)[0]} RETURNING (xmax = 0) AS added`,
-      [JSON.stringify(dedupeByLast(employees, (e) => e.employeeId))]
+      [jsonb(dedupeByLast(employees, (e) => e.employeeId))]
     );
     const added = rows.filter((row) => row.added).length;
     return { added, updated: employees.length - added };
@@ -241,7 +241,7 @@ export class PostgresStore implements Store {
   async saveConversation(record: ConversationRecord): Promise<void> {
     await this.#pool.query('INSERT INTO conversations (aad_object_id, data) VALUES ($1, $2) ON CONFLICT (aad_object_id) DO UPDATE SET data = EXCLUDED.data', [
       record.aadObjectId,
-      record
+      jsonb(record)
     ]);
   }
 
@@ -254,7 +254,7 @@ export class PostgresStore implements Store {
   }
 
   async addFeedback(entry: PolicyFeedback): Promise<void> {
-    await this.#pool.query('INSERT INTO feedback (id, data) VALUES ($1, $2)', [entry.id, entry]);
+    await this.#pool.query('INSERT INTO feedback (id, data) VALUES ($1, $2)', [entry.id, jsonb(entry)]);
   }
 
   setFeedbackHelpful(id: string, helpful: boolean): Promise<PolicyFeedback | undefined> {
@@ -273,7 +273,7 @@ export class PostgresStore implements Store {
     const result = await this.#pool.query('INSERT INTO role_grants (aad_object_id, role, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
       grant.aadObjectId,
       grant.role,
-      grant
+      jsonb(grant)
     ]);
     return result.rowCount === 1;
   }
@@ -296,7 +296,7 @@ export class PostgresStore implements Store {
     const result = await this.#forRun(runKey, 'INSERT INTO summary_deliveries (run_key, manager_id, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
       runKey,
       managerId,
-      delivery
+      jsonb(delivery)
     ]);
     return result.rowCount === 1;
   }
@@ -305,7 +305,7 @@ export class PostgresStore implements Store {
     await this.#forRun(
       runKey,
       'INSERT INTO summary_deliveries (run_key, manager_id, data) VALUES ($1, $2, $3) ON CONFLICT (run_key, manager_id) DO UPDATE SET data = EXCLUDED.data',
-      [runKey, delivery.managerId, delivery]
+      [runKey, delivery.managerId, jsonb(delivery)]
     );
   }
 
@@ -327,7 +327,7 @@ export class PostgresStore implements Store {
   }
 
   async addAudit(entry: AuditEntry): Promise<void> {
-    await this.#pool.query('INSERT INTO audit (fingerprint, data) VALUES (md5($1::jsonb::text), $1::jsonb)', [JSON.stringify(entry)]);
+    await this.#pool.query('INSERT INTO audit (fingerprint, data) VALUES (md5($1::jsonb::text), $1::jsonb)', [jsonb(entry)]);
   }
 
   async listAudit(): Promise<AuditEntry[]> {

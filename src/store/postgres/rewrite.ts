@@ -7,7 +7,7 @@ import type { PoolClient } from 'pg';
 import { chunk } from '../report-files.js';
 import { StoreError, type StoredData } from '../store.js';
 import type { Report } from '../types.js';
-import { COLLECTIONS, TABLES } from './tables.js';
+import { COLLECTIONS, jsonb, TABLES } from './tables.js';
 
 /** Records per statement, so no parameter grows with the history. */
 export const BATCH = 1000;
@@ -27,7 +27,7 @@ export async function rewriteCollections(client: PoolClient, before: StoredData,
     if (JSON.stringify(items) === JSON.stringify(before[name])) continue;
     for (const table of TABLES[name].tables) await client.query(`DELETE FROM ${table}`);
     for (const batch of batches(items as unknown[])) {
-      for (const sql of TABLES[name].insert('')) await client.query(sql, [JSON.stringify(batch)]);
+      for (const sql of TABLES[name].insert('')) await client.query(sql, [jsonb(batch)]);
     }
   }
 }
@@ -43,7 +43,7 @@ async function rewriteReports(client: PoolClient, before: Report[], after: Repor
     await client.query(
       `UPDATE reports r SET data = t.e, status = t.e->>'status', reporter_id = t.e->>'reporterId'
        FROM jsonb_array_elements($1::jsonb) AS t(e) WHERE r.id = t.e->>'id'`,
-      [JSON.stringify(batch)]
+      [jsonb(batch)]
     );
   }
 }

@@ -7,6 +7,17 @@ import type { StoredData } from '../store.js';
 
 export type CollectionName = keyof StoredData;
 
+/**
+ * A value as JSON for a jsonb parameter. jsonb refuses the NUL character and unpaired
+ * surrogates (half an emoji cut off), both of which a JavaScript string may hold: NUL is
+ * dropped and an unpaired surrogate becomes U+FFFD, so such text is stored, not refused.
+ */
+export function jsonb(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'string' ? (item as string & { toWellFormed(): string }).toWellFormed().replaceAll('\u0000', '') : item
+  );
+}
+
 /** The records of `$1` (a JSON array), with their position `n`, in order. */
 const ELEMENTS = 'jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n)';
 

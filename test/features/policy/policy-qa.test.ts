@@ -100,6 +100,15 @@ describe('policy Q&A', () => {
     assert.equal((await bot.store.listFeedback()).length, 1);
   });
 
+  it('keeps a long question to its first 500 characters, without cutting an emoji in half', async () => {
+    const bot = await createTestBot();
+    const question = `can I use facebook at lunch ${'x'.repeat(471)}\u{1F4F1} and more`;
+    await ask(bot, question);
+    const [feedback] = await bot.store.listFeedback();
+    assert.equal(Array.from(feedback.question).length, 500);
+    assert.ok(feedback.question.endsWith('x\u{1F4F1}'), 'the last character kept is the whole emoji');
+  });
+
   it('refuses a vote on someone else\u2019s question and changes nothing', async () => {
     const bot = await createTestBot();
     const card = await ask(bot, 'can I use facebook at lunch');
