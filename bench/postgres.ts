@@ -73,7 +73,8 @@ async function twoInstances(url: string, schema: string, admin: pg.Pool): Promis
     const [template] = makeReports(1) as NewReport[];
     for (const store of stores) for (let i = 0; i < 20; i++) await store.addReport(draft(template));
     const times: number[] = [];
-    const until = performance.now() + CONCURRENT_SECONDS * 1000;
+    const began = performance.now();
+    const until = began + CONCURRENT_SECONDS * 1000;
     const saveUntilTime = async (store: PostgresStore) => {
       while (performance.now() < until) {
         const start = performance.now();
@@ -82,6 +83,8 @@ async function twoInstances(url: string, schema: string, admin: pg.Pool): Promis
       }
     };
     await Promise.all(stores.flatMap((store) => Array.from({ length: IN_FLIGHT }, () => saveUntilTime(store))));
+    // Saves still in flight at the deadline finish after it, so the rate is over the time really taken.
+    const seconds = (performance.now() - began) / 1000;
     times.sort((a, b) => a - b);
     // Every reference number given once: the numbers handed out equal the reports stored.
     const [{ saved, numbered }] = (
@@ -92,7 +95,7 @@ async function twoInstances(url: string, schema: string, admin: pg.Pool): Promis
     return {
       area: 'Store',
       case: `PostgreSQL: two instances saving at once, ${IN_FLIGHT} saves in flight each`,
-      perSecond: times.length / CONCURRENT_SECONDS,
+      perSecond: times.length / seconds,
       p50: percentile(times, 0.5),
       p99: percentile(times, 0.99),
       note: `two pools of ${POOL_SIZE} in this process; ${saved} stored, ${numbered} reference numbers given${saved === numbered ? ', none skipped or repeated' : ''}`
