@@ -7,6 +7,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/shared/paths.js';
 import { machine, markdown, type Goal, type Row } from './lib/table.js';
 import { benchFoi } from './foi.js';
+import { benchPostgres } from './postgres.js';
 import { benchRetrieval } from './retrieval.js';
 import { benchStart } from './start.js';
 import { benchStore } from './store.js';
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, Section> = {
   submissions: benchSubmissions,
   store: async () => ({ rows: await benchStore(), goals: [] }),
   foi: benchFoi,
+  postgres: benchPostgres,
   start: async () => ({ rows: await benchStart(), goals: [] })
 };
 

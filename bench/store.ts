@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { JSONFile } from 'lowdb/node';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
+import type { Store } from '../src/store/store.js';
 import type { NewReport } from '../src/store/types.js';
 import { makeReports, writeCollections } from './lib/seed.js';
 import type { Row } from './lib/table.js';
@@ -18,37 +19,42 @@ import { STORED } from './submissions.js';
 const SECONDS = 2;
 const SINGLE_FILE_WRITES = 5;
 
-function percentile(sorted: number[], share: number): number {
+/** The value below which `share` of the sorted values lie. */
+export function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
 }
 
 /** A new device complaint, as the complaint form hands it to the store. */
-function draft(template: NewReport): NewReport {
+export function draft(template: NewReport): NewReport {
   return { ...template, submissionId: randomUUID(), submittedAt: new Date().toISOString(), status: 'open', history: [] };
+}
+
+/** Saves device complaints into `store` one at a time for a few seconds (after 50 to warm up). */
+export async function timeSaves(store: Store): Promise<Pick<Row, 'perSecond' | 'p50' | 'p99'>> {
+  const [template] = makeReports(1) as NewReport[];
+  for (let i = 0; i < 50; i++) await store.addReport(draft(template));
+  const times: number[] = [];
+  const began = performance.now();
+  while (performance.now() - began < SECONDS * 1000) {
+    const start = performance.now();
+    await store.addReport(draft(template));
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { perSecond: times.length / SECONDS, p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 }
 
 async function saves(stored: number): Promise<Row> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-store-'));
   try {
-    const [template] = makeReports(1) as NewReport[];
     if (stored > 0) await writeCollections(dataDir, { reports: makeReports(stored) });
     const store = await openLowdbStore(dataDir);
-    for (let i = 0; i < 50; i++) await store.addReport(draft(template));
-    const times: number[] = [];
-    const began = performance.now();
-    while (performance.now() - began < SECONDS * 1000) {
-      const start = performance.now();
-      await store.addReport(draft(template));
-      times.push(performance.now() - start);
-    }
+    const timed = await timeSaves(store);
     await store.close();
-    times.sort((a, b) => a - b);
     return {
       area: 'Store',
       case: `save one report, ${stored.toLocaleString('en-GB')} stored, one at a time`,
-      perSecond: times.length / SECONDS,
-      p50: percentile(times, 0.5),
-      p99: percentile(times, 0.99),
+      ...timed,
       note: 'lowdb, reports in files of 250: only the newest file is rewritten'
     };
   } finally {

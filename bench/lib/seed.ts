@@ -40,13 +40,17 @@ function random(seed: number): () => number {
 }
 
 /** Makes `count` reports submitted over the two years before `until`, oldest first. */
-export function makeReports(count: number, until = new Date('2026-11-01T00:00:00Z')): Report[] {
+export function makeReports(count: number, until?: Date): Report[] {
+  return [...generateReports(count, until)];
+}
+
+/** The reports {@link makeReports} makes, one at a time, so a large seed need not hold them all at once. */
+export function* generateReports(count: number, until = new Date('2026-11-01T00:00:00Z')): Generator<Report> {
   const next = random(count + 7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   const cohortAnswer = (): CohortAnswer => (next() < 0.6 ? 'yes' : next() < 0.8 ? 'no' : 'unknown');
   const sequences = new Map<string, number>();
   const start = until.getTime() - 730 * DAY;
-  const reports: Report[] = [];
   for (let i = 0; i < count; i++) {
     const submitted = new Date(start + Math.floor((i / count) * 730 * DAY) + Math.floor(next() * 3_600_000));
     const submittedAt = submitted.toISOString();
@@ -71,10 +75,10 @@ export function makeReports(count: number, until = new Date('2026-11-01T00:00:00
     const text = Array.from({ length: 10 + Math.floor(next() * 25) }, () => pick(WORDS)).join(' ');
     if (complaint) {
       const blockedTasks = TASK_CODES.filter(() => next() < 0.3);
-      reports.push({ ...base, kind: 'device-complaint', device: pick(DEVICES), cause: pick(COMPLAINT_CAUSES), blockedTasks: blockedTasks.length ? blockedTasks : ['a'], description: text });
+      yield { ...base, kind: 'device-complaint', device: pick(DEVICES), cause: pick(COMPLAINT_CAUSES), blockedTasks: blockedTasks.length ? blockedTasks : ['a'], description: text };
     } else {
       const self = next() < 0.6;
-      reports.push({
+      yield {
         ...base,
         kind: 'number-sharing',
         subject: self ? 'self' : 'colleague',
@@ -83,10 +87,9 @@ export function makeReports(count: number, until = new Date('2026-11-01T00:00:00
         toldNotTo: pick(TOLD_NOT_TO),
         reason: pick(SHARING_REASONS),
         note: next() < 0.5 ? text : ''
-      });
+      };
     }
   }
-  return reports;
 }
 
 /** The staff roster an FOI officer imports: everyone who reports, linked to their Teams id, with a manager. */
