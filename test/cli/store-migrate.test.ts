@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -140,14 +140,33 @@ describe('store:migrate from lowdb to PostgreSQL', function () {
     assert.equal((await schema.query('SELECT to_regclass($1) AS t', [`${schema.schema}.reports`]))[0].t, null);
   });
 
-  it('refuses, copying nothing, when the bots already stored different reports under the same references', async () => {
+  it('refuses, copying nothing, when the bots have already stored reports in the database', async () => {
     const store = await schema.open();
     await store.addReport(complaint('stored-by-a-bot', '2019-06-01T10:00:00.000Z'));
     const failure = await failing('--from', 'lowdb', '--to', 'postgres', '--as-of', '2020-02-11');
     assert.equal(failure.code, 1);
-    assert.match(failure.stderr, /already holds different reports under 1 of these references \(DC-2019-000001\).*nothing has been copied/);
+    assert.match(failure.stderr, /already holds records the data directory does not have, or has differently: reports 1 \(DC-2019-000001\)\..*Nothing has been copied/);
     assert.equal(await reportsInDatabase(), 1);
     assert.equal(Number((await schema.query<{ n: string }>('SELECT count(*) AS n FROM employees'))[0].n), 0);
+  });
+
+  it('refuses to copy again over an earlier state of a data directory that has changed since', async () => {
+    await migrate();
+    // After the first copy, the bot carried on with the files and someone was erased.
+    const changed = path.join(dir, 'changed');
+    await cp(dataDir, changed, { recursive: true });
+    env.DATA_DIR = changed;
+    try {
+      await tool('subject', 'erase', 'E001');
+      const before = await schema.query('SELECT data FROM reports ORDER BY seq');
+      const failure = await failing('--from', 'lowdb', '--to', 'postgres', '--as-of', '2020-02-11');
+      assert.match(failure.stderr, /has differently: .*reports \d+ \(DC-/, 'the pseudonymised reports are named');
+      assert.match(failure.stderr, /employees 1/, 'the erased roster row is still in the database, and is named');
+      assert.deepEqual(await schema.query('SELECT data FROM reports ORDER BY seq'), before, 'nothing changed');
+    } finally {
+      env.DATA_DIR = dataDir;
+      await rm(changed, { recursive: true, force: true });
+    }
   });
 
   it('explains what it can do when asked for anything else', async () => {

@@ -227,6 +227,17 @@ for (const [name, durable, subject] of subjects) {
       await assert.rejects(store.claimSummaryDelivery('no-such-run', 'm1', 't'), StoreError);
     });
 
+    it('keeps equal audit entries through a rewrite of more entries than one batch', async () => {
+      const store = await open();
+      const entry = (n: number) => ({ at: `2026-01-01T00:00:00.${String(n).padStart(4, '0')}Z`, actorId: 'a', action: 'report.view', outcome: 'done' as const });
+      // Entry 1100 is the same as entry 10 (two events, recorded alike), and falls in another batch.
+      for (let n = 0; n < 1200; n++) await store.addAudit(entry(n === 1100 ? 10 : n));
+      await store.rewrite((data) => ({ audit: data.audit.filter((e) => e.at !== entry(0).at) }));
+      const audit = await store.listAudit();
+      assert.equal(audit.length, 1199);
+      assert.equal(audit.filter((e) => e.at === entry(10).at).length, 2);
+    });
+
     it('rewrites collections in one step and never hands a purged reference out again', async () => {
       const store = await open();
       await store.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: [], updatedAt: 't1' });

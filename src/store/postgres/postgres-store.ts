@@ -26,7 +26,7 @@ import type {
 } from '../types.js';
 import { appliedMigrations, migrate } from './migrations.js';
 import { rewriteCollections } from './rewrite.js';
-import { COLLECTIONS, jsonb, TABLES } from './tables.js';
+import { COLLECTIONS, DATA_TABLES, jsonb, TABLES } from './tables.js';
 
 /** Reports read per round trip when streaming. */
 const STREAM_BATCH = 500;
@@ -341,8 +341,7 @@ export class PostgresStore implements Store {
   rewrite(change: (data: StoredData) => Partial<StoredData>): Promise<void> {
     return this.transaction(async (client) => {
       // Other instances may read meanwhile, but not write: nothing falls between snapshot and apply.
-      const tables = COLLECTIONS.flatMap((name) => TABLES[name].tables);
-      await client.query(`LOCK TABLE ${tables.join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
+      await client.query(`LOCK TABLE ${DATA_TABLES.join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
       const before = await readAll(client);
       await rewriteCollections(client, before, change(structuredClone(before)));
     });

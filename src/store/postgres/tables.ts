@@ -13,9 +13,12 @@ export type CollectionName = keyof StoredData;
  * dropped and an unpaired surrogate becomes U+FFFD, so such text is stored, not refused.
  */
 export function jsonb(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    typeof item === 'string' ? (item as string & { toWellFormed(): string }).toWellFormed().replaceAll('\u0000', '') : item
-  );
+  return JSON.stringify(value, (_key, item: unknown) => storable(item));
+}
+
+/** A value as jsonb keeps it: see {@link jsonb}. */
+export function storable(item: unknown): unknown {
+  return typeof item === 'string' ? (item as string & { toWellFormed(): string }).toWellFormed().replaceAll('\u0000', '') : item;
 }
 
 /** The records of `$1` (a JSON array), with their position `n`, in order. */
@@ -54,16 +57,7 @@ export const TABLES: Record<CollectionName, TableSql> = {
   }),
   conversations: simple('conversations', { aad_object_id: `e->>'aadObjectId'` }),
   feedback: simple('feedback', { id: `e->>'id'` }),
-  audit: {
-    tables: ['audit'],
-    // Entries have no key: one copied in twice is added once, by counting equal entries.
-    insert: () => [
-      `WITH given AS (SELECT e, n, md5(e::text) AS f, row_number() OVER (PARTITION BY md5(e::text) ORDER BY n) AS k FROM ${ELEMENTS}),
-            present AS (SELECT fingerprint AS f, count(*) AS c FROM audit GROUP BY fingerprint)
-       INSERT INTO audit (fingerprint, data) SELECT f, e FROM given LEFT JOIN present USING (f) WHERE k > coalesce(c, 0) ORDER BY n`
-    ],
-    select: 'SELECT data FROM audit ORDER BY seq'
-  },
+  audit: simple('audit', { fingerprint: 'md5(e::text)' }),
   roles: simple('role_grants', { aad_object_id: `e->>'aadObjectId'`, role: `e->>'role'` }),
   summaryRuns: {
     tables: ['summary_deliveries', 'summary_runs'],
@@ -79,6 +73,9 @@ export const TABLES: Record<CollectionName, TableSql> = {
 };
 
 export const COLLECTIONS = Object.keys(TABLES) as CollectionName[];
+
+/** Every table the collections live in, children first. */
+export const DATA_TABLES = COLLECTIONS.flatMap((name) => TABLES[name].tables);
 
 /** After reports are stored with their references, reference numbers carry on from the highest. */
 export const CATCH_UP_SEQUENCES = `
