@@ -15,11 +15,6 @@ export interface BotProcess {
   port: number;
 }
 
-/** Today in the council's time zone, so a report's date is always one the bot allows. */
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-
 /** Starts the bot on a free loopback port with `env` over the test defaults; nothing is awaited. */
 function spawnBot(env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ['--disable-warning=DEP0111', path.join(projectRoot, 'dist', 'src', 'index.js')], {

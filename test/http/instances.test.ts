@@ -15,11 +15,11 @@ import { NO_ORGANISATION } from '../../src/features/foi/organisation.js';
 import { figuresFromStore } from '../../src/features/foi/service.js';
 import { PostgresBotState } from '../../src/store/postgres/bot-state.js';
 import { cardText, createTestBot, STAFF, type TestBot } from '../helpers/bot.js';
-import { postActivity, runBotUntilExit, startBotProcess, stopped, today, type BotProcess } from '../helpers/bot-process.js';
+import { postActivity, runBotUntilExit, startBotProcess, stopped, type BotProcess } from '../helpers/bot-process.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { freshSchema, type TestSchema } from '../helpers/postgres.js';
 import { teamsExecute, teamsMessage } from '../helpers/server.js';
-import { staffMember, validComplaint } from '../helpers/submissions.js';
+import { staffMember, today, validComplaint } from '../helpers/submissions.js';
 
 const REFERENCE = /\b(?:DC|NS)-\d{4}-\d{6}\b/;
 const REPEAT = /already received this report/;

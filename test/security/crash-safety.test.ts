@@ -9,10 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
-import { postActivity, startBotProcess, stopped, today } from '../helpers/bot-process.js';
+import { postActivity, startBotProcess, stopped } from '../helpers/bot-process.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsExecute } from '../helpers/server.js';
-import { staffMember, validComplaint } from '../helpers/submissions.js';
+import { staffMember, today, validComplaint } from '../helpers/submissions.js';
 
 const REFERENCE = /DC-\d{4}-\d{6}/;
 
