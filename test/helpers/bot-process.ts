@@ -25,14 +25,18 @@ function spawnBot(env: NodeJS.ProcessEnv): ChildProcess {
 
 /**
  * Starts the bot; resolves once it logs that it is listening, with the port it really took.
- * @throws when it exits or has not started within 15 seconds, with what it wrote to stderr.
+ * @throws when it exits or has not started within 15 seconds (it is then killed), with what it wrote to stderr.
  */
 export async function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
   const child = spawnBot(env);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bot did not start: ${stderr}`)), 15000);
+    const timer = setTimeout(() => {
+      // Not left running behind the failed test.
+      child.kill('SIGKILL');
+      reject(new Error(`the bot did not start: ${stderr}`));
+    }, 15000);
     child.once('exit', (code) => reject(new Error(`the bot exited (${code}): ${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {

@@ -53,11 +53,14 @@ describe('two bot instances on one PostgreSQL database', function () {
     schema = await freshSchema();
     dirs = await Promise.all([1, 2].map(() => mkdtemp(path.join(tmpdir(), 'instance-'))));
     // Started together on an empty schema: both bring it up to date without tripping over each other.
-    [a, b] = await Promise.all(
+    const started = await Promise.allSettled(
       dirs.map((dir) =>
         startBotProcess({ STORE: 'postgres', DATABASE_URL: schema.url, DATABASE_SCHEMA: schema.schema, DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: '100000' })
       )
     );
+    // Kept even when the other failed to start, so that `after` stops it.
+    [a, b] = started.map((result) => (result.status === 'fulfilled' ? result.value : undefined)) as BotProcess[];
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
     assert.notEqual(a.port, b.port);
   });
   after(async () => {
