@@ -253,7 +253,7 @@ describe('conversation state shared by two instances', () => {
   it('a value written by a turn on instance A is read and updated by the next turn on instance B', async () => {
     const seen: unknown[] = [];
     const [a, b] = [await instance(seen), await instance(seen)];
-    const key = `msteams/28:bot/conversations/a:personal-1`;
+    const key = 'msteams/28:bot/conversations/a:personal-1';
 
     await a.bot.say('hello', { from: STAFF });
     assert.deepEqual(await b.state.read([key]), { [key]: { turns: 1, eTag: '1' } }, 'A wrote it where B reads');
