@@ -74,7 +74,12 @@ const envSchema = z.object({
   ),
   DATABASE_SCHEMA: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain schema name (lower-case letters, digits and _)').default('public')
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain schema name (lower-case letters, digits and _)')
+      // PostgreSQL keeps pg_ names for itself and refuses to create them.
+      .refine((name) => !name.startsWith('pg_'), 'must not start with pg_ (PostgreSQL keeps those names)')
+      .default('public')
   ),
   DATABASE_POOL_SIZE: integer(10, 1, 100),
   LOG_LEVEL: z.preprocess(

@@ -10,7 +10,7 @@ import type { Response as AdapterResponse } from 'botbuilder';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { BotApp } from './shared/deps.js';
-import type { Store } from './store/store.js';
+import type { Store, StoreStatus } from './store/store.js';
 
 export const MESSAGES_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
@@ -112,14 +112,17 @@ export function createServer({ config, log, store, adapter, app }: ServerDeps): 
     }
   });
 
+  // 503 when the store cannot be used, so a load balancer sends this instance nothing; the answer says no more than that.
   server.get(HEALTH_PATH, async (_req, res) => {
+    let status: StoreStatus | undefined;
     try {
-      const status = await store.status();
-      res.json(200, { status: 'ok', version: config.version, mode: config.bot ? 'authenticated' : 'local', store: status });
+      status = await store.status();
+      if (!status.ok) log.error({ event: 'health.store-unavailable', store: status.kind }, 'the store cannot be used');
     } catch (error) {
       log.error({ event: 'health.store-failed', err: { message: (error as Error).message } }, 'store status failed');
-      res.json(503, { status: 'unavailable', version: config.version });
     }
+    if (status?.ok) res.json(200, { status: 'ok', version: config.version, mode: config.bot ? 'authenticated' : 'local', store: status });
+    else res.json(503, { status: 'unavailable', version: config.version });
   });
 
   server.on('restifyError', (req, _res, error, callback) => {

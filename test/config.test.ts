@@ -70,6 +70,58 @@ describe('config', () => {
   }
 });
 
+describe('config: where the data is kept', () => {
+  const url = 'postgres://ictbot:s3cret-Pa55@db.council.example:5432/ictbot';
+
+  it('keeps the lowdb files by default', () => {
+    assert.deepEqual(loadConfig({}).store, { kind: 'lowdb' });
+    assert.deepEqual(loadConfig({ STORE: '' }).store, { kind: 'lowdb' });
+    assert.deepEqual(loadConfig({ STORE: 'lowdb' }).store, { kind: 'lowdb' });
+  });
+
+  it('uses PostgreSQL with STORE=postgres: schema public and 10 connections unless set', () => {
+    assert.deepEqual(loadConfig({ STORE: 'postgres', DATABASE_URL: url }).store, { kind: 'postgres', url, schema: 'public', poolSize: 10 });
+    assert.deepEqual(loadConfig({ STORE: 'postgres', DATABASE_URL: 'postgresql://db/ictbot', DATABASE_SCHEMA: 'ictbot_prod', DATABASE_POOL_SIZE: '25' }).store, {
+      kind: 'postgres',
+      url: 'postgresql://db/ictbot',
+      schema: 'ictbot_prod',
+      poolSize: 25
+    });
+  });
+
+  it('needs DATABASE_URL with STORE=postgres', () => {
+    assert.throws(() => loadConfig({ STORE: 'postgres' }), (error: unknown) => error instanceof ConfigError && /DATABASE_URL is required when STORE=postgres/.test(error.message));
+  });
+
+  const bad: Array<[Record<string, string>, RegExp]> = [
+    [{ STORE: 'mysql' }, /STORE: must be lowdb \(the default\) or postgres/],
+    [{ STORE: 'postgres', DATABASE_URL: 'mysql://u:s3cret-Pa55@db/ictbot' }, /DATABASE_URL: must be a connection string such as postgres:\/\//],
+    [{ DATABASE_SCHEMA: 'ICTBot' }, /DATABASE_SCHEMA: must be a plain schema name/],
+    [{ DATABASE_SCHEMA: 'ict bot' }, /DATABASE_SCHEMA: must be a plain schema name/],
+    [{ DATABASE_SCHEMA: 'public; DROP SCHEMA public' }, /DATABASE_SCHEMA: must be a plain schema name/],
+    [{ DATABASE_SCHEMA: '1bot' }, /DATABASE_SCHEMA: must be a plain schema name/],
+    [{ DATABASE_SCHEMA: 'a'.repeat(64) }, /DATABASE_SCHEMA: must be a plain schema name/],
+    [{ DATABASE_SCHEMA: 'pg_bot' }, /DATABASE_SCHEMA: must not start with pg_/],
+    [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE: must be a whole number from 1 to 100/],
+    [{ DATABASE_POOL_SIZE: '-3' }, /DATABASE_POOL_SIZE/],
+    [{ DATABASE_POOL_SIZE: '2.5' }, /DATABASE_POOL_SIZE/],
+    [{ DATABASE_POOL_SIZE: 'ten' }, /DATABASE_POOL_SIZE/]
+  ];
+  for (const [env, message] of bad) {
+    it(`refuses ${JSON.stringify(env)} naming the variable`, () => {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && message.test(error.message) && !error.message.includes('s3cret-Pa55')
+      );
+    });
+  }
+
+  it('accepts a schema name of 63 characters, PostgreSQL\u2019s longest', () => {
+    const schema = `b${'a'.repeat(62)}`;
+    assert.deepEqual(loadConfig({ STORE: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema }).store, { kind: 'postgres', url, schema, poolSize: 10 });
+  });
+});
+
 describe('config: manager summaries', () => {
   it('defaults to Mondays at 09:00 in TIME_ZONE, with notifications on', () => {
     const config = loadConfig({ TIME_ZONE: 'Europe/Dublin' });

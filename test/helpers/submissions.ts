@@ -4,6 +4,11 @@ import { randomUUID } from 'node:crypto';
 /** The fixed clock the security tests run the bot on. */
 export const SECURITY_NOW = new Date('2026-03-02T10:00:00Z');
 
+/** Today in the council's time zone, so a report's date is always one the bot allows. */
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+}
+
 /** A device complaint the server accepts (cohort answers included, as for someone new). */
 export function validComplaint(description = 'The laptop would not join the VPN at a home visit.'): Record<string, unknown> {
   return {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sinon from 'sinon';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsExecute, teamsMessage, type RunningBot } from '../helpers/server.js';
@@ -31,6 +32,24 @@ describe('HTTP server', () => {
     assert.equal(body.mode, 'local');
     assert.equal(body.store.ok, true);
     assert.equal(typeof body.store.counts.reports, 'number');
+  });
+
+  it('answers /healthz with 503 and nothing about the store while the store cannot be used', async () => {
+    const status = sinon.stub(bot.store, 'status');
+    try {
+      status.resolves({ kind: 'postgres', ok: false, schemaVersion: 1, location: 'postgres://db.council.example:5432/ictbot', counts: {} });
+      const notOk = await fetch(`${bot.url}/healthz`);
+      assert.equal(notOk.status, 503);
+      assert.deepEqual(await notOk.json(), { status: 'unavailable', version: bot.config.version });
+
+      status.rejects(new Error('password authentication failed: hunter2'));
+      const failed = await fetch(`${bot.url}/healthz`);
+      assert.equal(failed.status, 503);
+      assert.deepEqual(await failed.json(), { status: 'unavailable', version: bot.config.version });
+    } finally {
+      status.restore();
+    }
+    assert.equal((await fetch(`${bot.url}/healthz`)).status, 200, 'ok again once the store is');
   });
 
   it('sends the help card back through the Teams connector for "hello"', async () => {

@@ -5,61 +5,24 @@
  * once give exactly 200 records.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { projectRoot } from '../../src/shared/paths.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { postActivity, startBotProcess, stopped } from '../helpers/bot-process.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsExecute } from '../helpers/server.js';
-import { staffMember, validComplaint } from '../helpers/submissions.js';
+import { staffMember, today, validComplaint } from '../helpers/submissions.js';
 
 const REFERENCE = /DC-\d{4}-\d{6}/;
 
-/** Today in the council's time zone, so the complaint's date is always allowed. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-
-/** Starts `node dist/src/index.js` on a free port; resolves once it logs that it is listening. */
-async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', path.join(projectRoot, 'dist', 'src', 'index.js')], {
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000' },
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bot did not start: ${stderr}`)), 15000);
-    child.once('exit', (code) => reject(new Error(`the bot exited (${code}): ${stderr}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { event?: string; port?: number };
-        if (entry.event === 'started' && entry.port) {
-          clearTimeout(timer);
-          resolve(entry.port);
-        }
-      } catch {
-        // not a log line
-      }
-    });
-  });
-  return { child, url: `http://127.0.0.1:${port}/api/messages` };
+/** The bot on the data files in `dataDir`, free to take a burst from one sender. */
+function startChild(dataDir: string) {
+  return startBotProcess({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000' });
 }
 
 function submissionIdOf(activity: ReturnType<typeof teamsExecute>): string {
   return String((activity.value.action.data as Record<string, unknown>).submissionId);
-}
-
-function stopped(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-}
-
-async function submit(url: string, activity: unknown): Promise<{ status: number; body: string }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  return { status: response.status, body: await response.text() };
 }
 
 describe('crash safety and concurrency', function () {
@@ -85,7 +48,7 @@ describe('crash safety and concurrency', function () {
     let killed = false;
     const burst = submissions.map(async (activity) => {
       try {
-        const { status, body } = await submit(first.url, activity);
+        const { status, body } = await postActivity(first.url, activity);
         const reference = REFERENCE.exec(body)?.[0];
         if (status === 200 && reference) acknowledged.set(submissionIdOf(activity), reference);
         if (acknowledged.size >= 40 && !killed) {
@@ -105,7 +68,7 @@ describe('crash safety and concurrency', function () {
     const second = await startChild(dir);
     const [someId] = acknowledged.keys();
     const repeat = submissions.find((a) => submissionIdOf(a) === someId)!;
-    const again = await submit(second.url, repeat);
+    const again = await postActivity(second.url, repeat);
     assert.equal(again.status, 200);
     assert.equal(REFERENCE.exec(again.body)?.[0], acknowledged.get(someId));
     second.child.kill('SIGTERM');
