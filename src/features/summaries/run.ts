@@ -83,9 +83,16 @@ export async function runSummaries(deps: FeatureDeps, sender: ProactiveSender, s
     await deliver(`council:${officer}`, officer, () => summaryForAudience(reports, { kind: 'council' }, slot, days, deps.config.summaryTimeZone));
   }
 
-  await store.finishSummaryRun(runKey, now().toISOString());
-  const finished = (await store.listSummaryRuns()).find((r) => r.runKey === runKey)!;
-  const count = (outcome: SummaryDelivery['outcome']) => finished.deliveries.filter((d) => d.outcome === outcome).length;
-  log.info({ event: 'summary.run.finished', runKey, sent: count('sent'), skipped: count('skipped'), failed: count('failed') }, 'summary run finished');
-  return finished;
+  // Instances sharing the store run the schedule together: the last one still sending closes the run.
+  const logged = (await store.listSummaryRuns()).find((r) => r.runKey === runKey)!;
+  if (!logged.deliveries.some((d) => d.outcome === 'sending')) {
+    logged.finishedAt = now().toISOString();
+    await store.finishSummaryRun(runKey, logged.finishedAt);
+  }
+  const count = (outcome: SummaryDelivery['outcome']) => logged.deliveries.filter((d) => d.outcome === outcome).length;
+  log.info(
+    { event: 'summary.run.finished', runKey, closed: Boolean(logged.finishedAt), sent: count('sent'), skipped: count('skipped'), failed: count('failed') },
+    'summary run finished here'
+  );
+  return logged;
 }
