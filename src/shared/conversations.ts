@@ -16,10 +16,16 @@ function fingerprint(reference: Record<string, unknown>): string {
   return JSON.stringify([r.serviceUrl, r.conversation?.id, r.bot?.id, r.user?.id]);
 }
 
+/**
+ * How long a reference seen stored is trusted without reading the store again: another
+ * instance sharing the store may mark it gone, and a person who comes back must be seen.
+ */
+export const TRUST_STORED_MS = 5 * 60 * 1000;
+
 export class ConversationBook {
   readonly #deps: FeatureDeps;
-  /** aadObjectId -> fingerprint of the reference known to be stored and not gone. */
-  readonly #known = new Map<string, string>();
+  /** aadObjectId -> fingerprint of the reference known to be stored and not gone, and until when that is trusted. */
+  readonly #known = new Map<string, { print: string; until: number }>();
 
   constructor(deps: FeatureDeps) {
     this.#deps = deps;
@@ -36,7 +42,8 @@ export class ConversationBook {
     // A reference replies to nothing in particular: proactive cards start a new message.
     delete reference.activityId;
     const print = fingerprint(reference);
-    if (this.#known.get(id) === print) return;
+    const known = this.#known.get(id);
+    if (known?.print === print && known.until > this.#deps.now().getTime()) return;
     try {
       const stored = await this.#deps.store.getConversation(id);
       if (!stored || stored.goneAt || fingerprint(stored.reference) !== print) {
@@ -44,7 +51,7 @@ export class ConversationBook {
         this.#deps.log.info({ event: 'conversation.saved', refreshed: Boolean(stored) }, 'conversation reference saved');
         await this.#linkRoster(context, id);
       }
-      this.#known.set(id, print);
+      this.#known.set(id, { print, until: this.#deps.now().getTime() + TRUST_STORED_MS });
     } catch (error) {
       this.#deps.log.error({ event: 'conversation.save-failed', err: { message: (error as Error).message } }, 'could not save a conversation reference');
     }

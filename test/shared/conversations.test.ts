@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
+import { TRUST_STORED_MS } from '../../src/shared/conversations.js';
 import { createTestBot, STAFF } from '../helpers/bot.js';
 
 describe('conversation references', () => {
@@ -45,6 +46,20 @@ describe('conversation references', () => {
     await bot.store.saveConversation({ ...record, goneAt: '2026-01-01T00:00:00.000Z' });
     const fresh = await createTestBot({ store: bot.store });
     await fresh.say('hello');
+    assert.equal((await bot.store.getConversation(STAFF.aadObjectId!))?.goneAt, undefined);
+  });
+
+  it('clear "gone" marked by another instance within minutes of the person coming back', async () => {
+    let now = new Date('2026-11-23T09:00:00.000Z');
+    const bot = await createTestBot({ now: () => now });
+    await bot.say('hello');
+    // Another instance sharing the store sent a card and Teams answered 404.
+    const record = (await bot.store.getConversation(STAFF.aadObjectId!))!;
+    await bot.store.saveConversation({ ...record, goneAt: now.toISOString() });
+    await bot.say('hello');
+    assert.ok((await bot.store.getConversation(STAFF.aadObjectId!))?.goneAt, 'still trusted from a moment ago');
+    now = new Date(now.getTime() + TRUST_STORED_MS + 1);
+    await bot.say('hello');
     assert.equal((await bot.store.getConversation(STAFF.aadObjectId!))?.goneAt, undefined);
   });
 });
