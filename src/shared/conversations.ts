@@ -85,7 +85,8 @@ export class ConversationBook {
     }
     const row = findByEmail(employees, [member.email, member.userPrincipalName]);
     if (!row) return;
-    await this.#deps.store.upsertEmployees([{ ...row, aadObjectId: id }]);
+    // Linked meanwhile, by another instance sharing the store: nothing more to do.
+    if (!(await this.#deps.store.linkEmployee(row.employeeId, id))) return;
     await this.#deps.store.addAudit({ at: this.#deps.now().toISOString(), actorId: id, action: 'roster.link', target: row.employeeId, outcome: 'done', detail: 'matched by Teams email' });
     this.#deps.log.info({ event: 'roster.linked', employeeId: row.employeeId }, 'roster row linked to a Teams user');
   }

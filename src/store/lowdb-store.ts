@@ -251,6 +251,15 @@ class LowStore implements Store {
     return copy(this.#files.employees.db.data.items);
   }
 
+  linkEmployee(employeeId: string, aadObjectId: string): Promise<boolean> {
+    return this.#change('employees', (items) => {
+      const at = items.findIndex((e) => e.employeeId === employeeId);
+      if (at < 0 || items[at].aadObjectId) return false;
+      items[at] = { ...items[at], aadObjectId };
+      return true;
+    });
+  }
+
   async getEmployee(employeeId: string): Promise<Employee | undefined> {
     return copy(this.#files.employees.db.data.items.find((e) => e.employeeId === employeeId));
   }

@@ -78,6 +78,11 @@ export interface Store {
   setReportStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined>;
 
   upsertEmployees(employees: Employee[]): Promise<{ added: number; updated: number }>;
+  /**
+   * Gives a roster row its Teams object id, changing nothing else (a roster import may be
+   * running meanwhile); false when there is no such row or it is linked already.
+   */
+  linkEmployee(employeeId: string, aadObjectId: string): Promise<boolean>;
   listEmployees(): Promise<Employee[]>;
   /** One roster row by employee id, without copying the whole roster. */
   getEmployee(employeeId: string): Promise<Employee | undefined>;

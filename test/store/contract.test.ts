@@ -142,6 +142,20 @@ for (const [name, durable, subject] of subjects) {
       assert.deepEqual((await store.getProfile('aad-1'))?.devices, ['tablet']);
     });
 
+    it('links a roster row to a Teams user once, changing nothing else', async () => {
+      const store = await open();
+      const row = { employeeId: 'E1', name: 'A', email: 'a@council.example', worksWithChildrenOrVulnerable: 'yes' as const, remoteOrFlexible: 'no' as const, devices: [], updatedAt: 't' };
+      await store.upsertEmployees([row]);
+      // A roster import changed the row after the link was looked up.
+      await store.upsertEmployees([{ ...row, name: 'A Renamed' }]);
+      assert.equal(await store.linkEmployee('E1', 'aad-1'), true);
+      assert.deepEqual(await store.getEmployee('E1'), { ...row, name: 'A Renamed', aadObjectId: 'aad-1' });
+      assert.equal((await store.getEmployeeByAadObjectId('AAD-1'))?.employeeId, 'E1');
+      assert.equal(await store.linkEmployee('E1', 'aad-2'), false, 'a linked row stays linked');
+      assert.equal(await store.linkEmployee('E9', 'aad-2'), false);
+      assert.equal((await store.getEmployee('E1'))?.aadObjectId, 'aad-1');
+    });
+
     it('finds one employee by employee id or by Teams object id in any case', async () => {
       const store = await open();
       const row = { employeeId: 'E1', name: 'A', email: 'a@council.example', aadObjectId: 'AAD-1', worksWithChildrenOrVulnerable: 'yes' as const, remoteOrFlexible: 'no' as const, devices: [], updatedAt: 't' };

@@ -226,6 +226,15 @@ export class PostgresStore implements Store {
     return { added, updated: employees.length - added };
   }
 
+  async linkEmployee(employeeId: string, aadObjectId: string): Promise<boolean> {
+    const result = await this.#pool.query(
+      `UPDATE employees SET aad_object_id = $2, data = jsonb_set(data, '{aadObjectId}', to_jsonb($2::text))
+       WHERE employee_id = $1 AND aad_object_id IS NULL`,
+      [employeeId, aadObjectId]
+    );
+    return result.rowCount === 1;
+  }
+
   async listEmployees(): Promise<Employee[]> {
     return (await this.#rows<{ data: Employee }>(TABLES.employees.select)).map((row) => row.data);
   }
