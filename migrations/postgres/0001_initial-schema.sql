@@ -52,7 +52,7 @@ CREATE TABLE feedback (
 
 CREATE TABLE audit (
   seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  -- A hash of the entry, so copying a data file in twice adds each entry once.
+  -- A hash of the entry, for finding equal entries.
   fingerprint text NOT NULL,
   data jsonb NOT NULL
 );

@@ -14,6 +14,7 @@ import { JSONFile } from 'lowdb/node';
 import { CoalescedWrites } from './coalesced-writes.js';
 import { readCollectionFile, SCHEMA_VERSION, type CollectionFile } from './collection-file.js';
 import { backupTo } from './backup-files.js';
+import { purge, purgedTotal, type PurgeCounts } from './purge.js';
 import { migrateSingleReportsFile, reportFileName, reportFileNumbers, REPORTS_DIR, REPORTS_PER_FILE } from './report-files.js';
 import { REFERENCE_PREFIX, StoreError, type ReportFilter, type Store, type StoreStatus, type StoredData } from './store.js';
 import type {
@@ -383,6 +384,17 @@ class LowStore implements Store {
   #copyAll(): StoredData {
     const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, this.#files[name].db.data.items.map(copy)]));
     return { ...collections, reports: [...this.#reports()].map(copy) } as StoredData;
+  }
+
+  async purgeBefore(cutoff: string, dryRun = false): Promise<PurgeCounts> {
+    let { counts } = purge(this.#copyAll(), cutoff);
+    if (dryRun || purgedTotal(counts) === 0) return counts;
+    await this.rewrite((data) => {
+      const purged = purge(data, cutoff);
+      counts = purged.counts;
+      return purged.kept;
+    });
+    return counts;
   }
 
   async rewrite(change: (data: StoredData) => Partial<StoredData>): Promise<void> {

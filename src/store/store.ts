@@ -18,6 +18,7 @@ import type {
   SummaryDelivery,
   SummaryRun
 } from './types.js';
+import type { PurgeCounts } from './purge.js';
 
 export interface ReportFilter {
   kind?: ReportKind;
@@ -117,6 +118,12 @@ export interface Store {
 
   addAudit(entry: AuditEntry): Promise<void>;
   listAudit(): Promise<AuditEntry[]>;
+
+  /**
+   * Removes what is dated before `cutoff` (see purge.ts for which date counts for each kind of
+   * record), in one step; with `dryRun`, only counts it.
+   */
+  purgeBefore(cutoff: string, dryRun?: boolean): Promise<PurgeCounts>;
 
   /** A copy of everything, taken between writes, so it is consistent across collections. */
   snapshot(): Promise<StoredData>;

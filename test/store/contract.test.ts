@@ -241,6 +241,35 @@ for (const [name, durable, subject] of subjects) {
       await assert.rejects(store.claimSummaryDelivery('no-such-run', 'm1', 't'), StoreError);
     });
 
+    it('purges what is dated before the cutoff, each kind by its own date, or only counts it', async () => {
+      const store = await open();
+      const cutoff = '2025-01-01T00:00:00.000Z';
+      await store.addReport(complaint('old', '2024-12-31T23:59:59.999Z'));
+      await store.addReport(complaint('new', cutoff));
+      await store.addFeedback({ id: 'f-old', at: '2024-06-01T00:00:00.000Z', question: 'q', answered: true });
+      await store.addFeedback({ id: 'f-new', at: '2025-06-01T00:00:00.000Z', question: 'q', answered: true });
+      await store.addAudit({ at: '2024-06-01T00:00:00.000Z', actorId: 'a', action: 'x', outcome: 'done' });
+      await store.saveConversation({ aadObjectId: 'gone-long-ago', reference: {}, updatedAt: '2023-01-01T00:00:00.000Z', goneAt: '2024-02-01T00:00:00.000Z' });
+      await store.saveConversation({ aadObjectId: 'still-here', reference: {}, updatedAt: '2023-01-01T00:00:00.000Z' });
+      await store.startSummaryRun('run-old', '2024-06-03T09:00:00.000Z');
+      await store.recordSummaryDelivery('run-old', { managerId: 'm1', outcome: 'sent', at: '2024-06-03T09:00:01.000Z' });
+      await store.startSummaryRun('run-new', '2025-06-02T09:00:00.000Z');
+      await store.saveProfile({ aadObjectId: 'p', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: [], updatedAt: '2020-01-01T00:00:00.000Z' });
+      const expected = { reports: 1, feedback: 1, audit: 1, conversations: 1, summaryRuns: 1 };
+
+      assert.deepEqual(await store.purgeBefore(cutoff, true), expected);
+      assert.equal((await store.listReports()).length, 2, 'a dry run changes nothing');
+      assert.deepEqual(await store.purgeBefore(cutoff), expected);
+      assert.deepEqual(await store.purgeBefore(cutoff), { reports: 0, feedback: 0, audit: 0, conversations: 0, summaryRuns: 0 });
+      assert.deepEqual((await store.listReports()).map((r) => r.submissionId), ['new']);
+      assert.deepEqual((await store.listFeedback()).map((f) => f.id), ['f-new']);
+      assert.deepEqual(await store.listAudit(), []);
+      assert.deepEqual((await store.listConversations()).map((c) => c.aadObjectId), ['still-here']);
+      assert.deepEqual((await store.listSummaryRuns()).map((r) => r.runKey), ['run-new']);
+      assert.equal((await store.listProfiles()).length, 1, 'profiles are not dated');
+      assert.equal((await store.addReport(complaint('next', '2025-02-01T00:00:00.000Z'))).report.id, 'DC-2025-000002', 'a purged reference is not handed out again');
+    });
+
     it('keeps equal audit entries through a rewrite of more entries than one batch', async () => {
       const store = await open();
       const entry = (n: number) => ({ at: `2026-01-01T00:00:00.${String(n).padStart(4, '0')}Z`, actorId: 'a', action: 'report.view', outcome: 'done' as const });

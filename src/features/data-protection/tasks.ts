@@ -7,7 +7,8 @@ import path from 'node:path';
 import { Cron } from 'croner';
 import type { FeatureDeps } from '../../shared/deps.js';
 import type { Store } from '../../store/store.js';
-import { purge, purgedTotal, retentionCutoff, type PurgeCounts } from './retention.js';
+import { purgedTotal, type PurgeCounts } from '../../store/purge.js';
+import { retentionCutoff } from './retention.js';
 import { eraseSubject, exportSubject, type ErasureCounts, type SubjectExport } from './subject.js';
 
 /** Who runs a task, for the audit: `cli:<user>` or `bot:schedule`. */
@@ -26,15 +27,9 @@ export interface PurgeResult {
 /** Purges what is older than the retention period (or, with `dryRun`, only counts it). */
 export async function runPurge(task: TaskContext, retentionMonths: number, dryRun = false): Promise<PurgeResult> {
   const cutoff = retentionCutoff(task.now(), retentionMonths);
-  let { counts } = purge(await task.store.snapshot(), cutoff);
-  if (dryRun || purgedTotal(counts) === 0) return { cutoff: cutoff.toISOString(), dryRun, counts };
-  // Counted again inside the rewrite: another instance sharing the store may have purged meanwhile.
-  await task.store.rewrite((data) => {
-    const purged = purge(data, cutoff);
-    counts = purged.counts;
-    return purged.kept;
-  });
-  if (purgedTotal(counts) > 0) {
+  // Counts what this call removed: another instance sharing the store may have purged first.
+  const counts = await task.store.purgeBefore(cutoff.toISOString(), dryRun);
+  if (!dryRun && purgedTotal(counts) > 0) {
     await task.store.addAudit({
       at: task.now().toISOString(),
       actorId: task.actor,

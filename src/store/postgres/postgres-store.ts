@@ -9,6 +9,7 @@
 import pg, { type PoolClient } from 'pg';
 import Cursor from 'pg-cursor';
 import { backupTo } from '../backup-files.js';
+import type { PurgeCounts, PurgedCollection } from '../purge.js';
 import { REFERENCE_PREFIX, StoreError, type ReportFilter, type Store, type StoreStatus, type StoredData } from '../store.js';
 import type {
   AuditEntry,
@@ -49,6 +50,19 @@ export interface PostgresStoreOptions {
 }
 
 const ALREADY_STORED = Symbol('already stored');
+
+/**
+ * The records dated before `$1` (see purge.ts for the dates). Stored times are ISO text in UTC,
+ * so comparing the text is comparing the times, as the lowdb store does; reports use their
+ * indexed column. A summary run's deliveries go with it.
+ */
+const DATED_BEFORE: Record<PurgedCollection, string> = {
+  reports: 'FROM reports WHERE submitted_at < $1::timestamptz',
+  feedback: "FROM feedback WHERE data->>'at' < $1",
+  audit: "FROM audit WHERE data->>'at' < $1",
+  conversations: "FROM conversations WHERE data->>'goneAt' < $1",
+  summaryRuns: 'FROM summary_runs WHERE started_at < $1'
+};
 
 /** Builds the WHERE clause for a report filter. */
 function reportWhere(filter: ReportFilter): { where: string; params: unknown[] } {
@@ -341,6 +355,18 @@ export class PostgresStore implements Store {
 
   async listAudit(): Promise<AuditEntry[]> {
     return (await this.#rows<{ data: AuditEntry }>(TABLES.audit.select)).map((row) => row.data);
+  }
+
+  async purgeBefore(cutoff: string, dryRun = false): Promise<PurgeCounts> {
+    return this.transaction(async (client) => {
+      const counts = {} as PurgeCounts;
+      for (const [name, from] of Object.entries(DATED_BEFORE) as Array<[PurgedCollection, string]>) {
+        counts[name] = dryRun
+          ? (await client.query<{ count: number }>(`SELECT count(*)::integer AS count ${from}`, [cutoff])).rows[0].count
+          : ((await client.query(`DELETE ${from}`, [cutoff])).rowCount ?? 0);
+      }
+      return counts;
+    });
   }
 
   snapshot(): Promise<StoredData> {

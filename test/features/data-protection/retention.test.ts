@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { purge, retentionCutoff } from '../../../src/features/data-protection/retention.js';
+import { retentionCutoff } from '../../../src/features/data-protection/retention.js';
+import { purge } from '../../../src/store/purge.js';
 import { runPurge, scheduleRetention } from '../../../src/features/data-protection/tasks.js';
 import { createLogger } from '../../../src/log.js';
 import { openMemoryStore } from '../../../src/store/lowdb-store.js';
@@ -29,7 +30,7 @@ describe('retention: the rules', () => {
       ],
       profiles: [{ aadObjectId: 'p', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: [], updatedAt: '2020-01-01T00:00:00.000Z' }]
     };
-    const { kept, counts } = purge(data, new Date('2025-01-01T00:00:00.000Z'));
+    const { kept, counts } = purge(data, '2025-01-01T00:00:00.000Z');
     assert.deepEqual(counts, { reports: 1, feedback: 1, audit: 1, conversations: 1, summaryRuns: 0 });
     assert.deepEqual(kept.reports.map((r) => r.id), ['DC-2025-000001']);
     assert.deepEqual(kept.conversations.map((c) => c.aadObjectId), ['still-here']);
