@@ -133,7 +133,10 @@ const envSchema = z.object({
 export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Where the bot keeps its data: lowdb files in `dataDir` (the default), or a PostgreSQL database several instances share. */
-export type StoreConfig = { kind: 'lowdb' } | { kind: 'postgres'; url: string; schema: string; poolSize: number };
+export type StoreConfig =
+  /** `databaseUrlIgnored`: DATABASE_URL is set but STORE is not postgres, which the start log warns of. */
+  | { kind: 'lowdb'; databaseUrlIgnored?: true }
+  | { kind: 'postgres'; url: string; schema: string; poolSize: number };
 
 /** The validated configuration passed to every part of the bot. */
 export interface Config {
@@ -270,7 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const store: StoreConfig =
     vars.STORE === 'postgres'
       ? { kind: 'postgres', url: vars.DATABASE_URL!, schema: vars.DATABASE_SCHEMA, poolSize: vars.DATABASE_POOL_SIZE }
-      : { kind: 'lowdb' };
+      : { kind: 'lowdb', ...(vars.DATABASE_URL && { databaseUrlIgnored: true as const }) };
   const bot = vars.BOT_ID
     ? { appId: vars.BOT_ID, password: vars.BOT_PASSWORD, tenantId: vars.BOT_TENANT_ID, type: vars.BOT_TYPE }
     : undefined;

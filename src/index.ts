@@ -28,6 +28,9 @@ async function main(): Promise<void> {
       `\n${banner}\n  LOCAL MODE: requests are not authenticated.\n  BOT_ID is not set, so anyone who can reach this port can talk to the bot.\n  Listening on ${address.address} only. Set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID for Teams.\n  ${config.allowedTenantIds.length ? `Tenants allowed: ${config.allowedTenantIds.join(', ')}.` : 'ALLOWED_TENANT_IDS is not set: activities from every tenant are handled.'}\n${banner}\n\n`
     );
   }
+  if (config.store.kind === 'lowdb' && config.store.databaseUrlIgnored) {
+    log.warn({ event: 'store.database-url-ignored' }, 'DATABASE_URL is set but STORE is not postgres: the data is kept in DATA_DIR, not shared with other instances');
+  }
   if (config.bot && config.allowedTenantIds.length === 0) {
     log.warn({ event: 'tenant.allow-all' }, 'neither ALLOWED_TENANT_IDS nor BOT_TENANT_ID is set: activities from every tenant are handled');
   }

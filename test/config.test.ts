@@ -77,6 +77,7 @@ describe('config: where the data is kept', () => {
     assert.deepEqual(loadConfig({}).store, { kind: 'lowdb' });
     assert.deepEqual(loadConfig({ STORE: '' }).store, { kind: 'lowdb' });
     assert.deepEqual(loadConfig({ STORE: 'lowdb' }).store, { kind: 'lowdb' });
+    assert.deepEqual(loadConfig({ DATABASE_URL: url }).store, { kind: 'lowdb', databaseUrlIgnored: true }, 'a DATABASE_URL alone does not switch, but the start log says so');
   });
 
   it('uses PostgreSQL with STORE=postgres: schema public and 10 connections unless set', () => {
