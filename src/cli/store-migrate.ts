@@ -48,7 +48,10 @@ runCli('store:migrate', async ({ config, now }) => {
   const unlock = await lockDataDir(config.dataDir, 'npm run store:migrate');
   try {
     const source = await openLowdbStore(config.dataDir);
-    const postgres = await openPostgresStore({ ...target, poolSize: 2, log: (message) => process.stderr.write(`store:migrate: ${message}\n`) });
+    const postgres = await openPostgresStore({ ...target, poolSize: 2, log: (message) => process.stderr.write(`store:migrate: ${message}\n`) }).catch(async (error: unknown) => {
+      await source.close();
+      throw error;
+    });
     try {
       const outcome = await copyIntoPostgres(postgres, await source.snapshot(), { actorId: operator(), at: now().toISOString() });
       const where = `${(await postgres.status()).location} (schema ${target.schema})`;
