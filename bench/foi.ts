@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../src/shared/paths.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
 import { makeEmployees, makeProfiles, makeReports, writeCollections } from './lib/seed.js';
+import { median } from './lib/stats.js';
 import type { Goal, Row } from './lib/table.js';
 
 const SIZES = [10_000, 100_000, 1_000_000];
 const CLI_SIZE = 100_000;
 const GOAL_MS = 1000;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 interface InProcess {
   times: number[];

@@ -14,7 +14,8 @@ import { openPostgresStore, type PostgresStore } from '../src/store/postgres/pos
 import type { NewReport } from '../src/store/types.js';
 import type { FiguresResult, SeedResult } from './postgres-process.js';
 import { makeReports } from './lib/seed.js';
-import { draft, percentile, timeSaves } from './store.js';
+import { median, percentile } from './lib/stats.js';
+import { draft, timeSaves } from './store.js';
 import type { Goal, Row } from './lib/table.js';
 
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -26,7 +27,6 @@ const CONCURRENT_SECONDS = 3;
 /** Peak memory at 1,000,000 reports may exceed that at 10,000 by this share and still count as flat. */
 const FLAT_SHARE = 0.25;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
 /** Runs `postgres-process.ts` in `mode` and returns what it reports. */

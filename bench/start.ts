@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../src/shared/paths.js';
+import { median } from './lib/stats.js';
 import type { Row } from './lib/table.js';
 
 const RUNS = 5;
@@ -59,7 +60,6 @@ async function startOnce(): Promise<{ ms: number; rss?: number }> {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Starts the bot {@link RUNS} times on an empty data folder and reports the medians. */
 export async function benchStart(): Promise<Row[]> {

@@ -13,16 +13,12 @@ import { openLowdbStore } from '../src/store/lowdb-store.js';
 import type { Store } from '../src/store/store.js';
 import type { NewReport } from '../src/store/types.js';
 import { makeReports, writeCollections } from './lib/seed.js';
+import { percentile } from './lib/stats.js';
 import type { Row } from './lib/table.js';
 import { STORED } from './submissions.js';
 
 const SECONDS = 2;
 const SINGLE_FILE_WRITES = 5;
-
-/** The value below which `share` of the sorted values lie. */
-export function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
-}
 
 /** A new device complaint, as the complaint form hands it to the store. */
 export function draft(template: NewReport): NewReport {

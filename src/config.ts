@@ -63,6 +63,9 @@ export type LlmConfig =
   | { kind: 'openai'; apiKey: string; model: string }
   | { kind: 'azure-openai'; apiKey: string; endpoint: string; deployment: string };
 
+/** A PostgreSQL schema name that needs no quoting. */
+export const PLAIN_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
 const envSchema = z.object({
   PORT: integer(3978, 0, 65535),
   HOST: optionalString,
@@ -76,7 +79,7 @@ const envSchema = z.object({
     emptyToUndefined,
     z
       .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain schema name (lower-case letters, digits and _)')
+      .regex(PLAIN_SCHEMA_NAME, 'must be a plain schema name (lower-case letters, digits and _)')
       // PostgreSQL keeps pg_ names for itself and refuses to create them.
       .refine((name) => !name.startsWith('pg_'), 'must not start with pg_ (PostgreSQL keeps those names)')
       .default('public')

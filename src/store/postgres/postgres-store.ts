@@ -8,6 +8,7 @@
  */
 import pg, { type PoolClient } from 'pg';
 import Cursor from 'pg-cursor';
+import { PLAIN_SCHEMA_NAME } from '../../config.js';
 import { backupTo } from '../backup-files.js';
 import type { PurgeCounts, PurgedCollection } from '../purge.js';
 import { REFERENCE_PREFIX, StoreError, type ReportFilter, type Store, type StoreStatus, type StoredData } from '../store.js';
@@ -33,8 +34,6 @@ import { COLLECTIONS, DATA_TABLES, jsonb, TABLES } from './tables.js';
 const STREAM_BATCH = 500;
 /** How long to wait for a connection (a new one, or one from a busy pool) before failing the request. */
 const CONNECT_TIMEOUT_MS = 10_000;
-/** A schema name that needs no quoting. */
-const PLAIN_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** PostgreSQL's code for a foreign key that points nowhere. */
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -437,7 +436,7 @@ function connectionConfig(url: string, schema: string): pg.ClientConfig {
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const schema = options.schema ?? 'public';
-  if (!PLAIN_NAME.test(schema)) throw new StoreError(`the schema name "${schema}" is not a plain name (lower-case letters, digits and _)`);
+  if (!PLAIN_SCHEMA_NAME.test(schema)) throw new StoreError(`the schema name "${schema}" is not a plain name (lower-case letters, digits and _)`);
   const log = options.log ?? (() => undefined);
   const connection = connectionConfig(options.url, schema);
   const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
