@@ -8,7 +8,7 @@ import { lockDataDir } from '../../src/store/lowdb/lock.js';
 import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import { projectRoot } from '../../src/shared/paths.js';
 import { complaintRecord, sharingRecord } from '../features/data-protection/fixtures.js';
-import { stored } from '../helpers/stored.js';
+import { allStored } from '../helpers/all-stored.js';
 
 const run = promisify(execFile);
 const JO = '00000000-0000-0000-0000-0000000000c1';
@@ -50,7 +50,7 @@ describe('data-protection CLIs', () => {
     assert.equal(held.reportsMade.length, 2);
     assert.equal(held.reportsNamingThem.length, 1);
     assert.equal(held.profile[0].aadObjectId, JO);
-    const audit = await stored(await openLowdbStore(dir), 'audit');
+    const audit = await allStored(await openLowdbStore(dir), 'audit');
     assert.deepEqual(audit.map((a) => [a.action, a.target]), [['subject.export', JO]]);
   });
 

@@ -16,7 +16,7 @@ import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import type { StoredData } from '../../src/store/store.js';
 import { freshSchema, type TestSchema } from '../helpers/postgres.js';
 import { complaint } from '../helpers/reports.js';
-import { stored } from '../helpers/stored.js';
+import { allStored } from '../helpers/all-stored.js';
 
 const run = promisify(execFile);
 const fixture = (name: string) => path.join(projectRoot, 'test', 'fixtures', name);
@@ -96,7 +96,7 @@ describe('store:migrate from lowdb to PostgreSQL', function () {
     const copy = await schema.open();
     try {
       assert.deepEqual(withoutMigrateAudit(await copy.snapshot()), await source.snapshot());
-      const audit = (await stored(copy, 'audit')).filter((entry) => entry.action === 'store.migrate');
+      const audit = (await allStored(copy, 'audit')).filter((entry) => entry.action === 'store.migrate');
       assert.equal(audit.length, 1);
       assert.match(audit[0].detail ?? '', /347 reports copied/);
     } finally {

@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/store.js';
 import { projectRoot } from '../../src/shared/paths.js';
 import { openChat, type Chat } from './chat.js';
 import { startBotProcess, startPlayground, type RunningBot, type RunningPlayground } from './processes.js';
-import { stored } from '../helpers/stored.js';
+import { allStored } from '../helpers/all-stored.js';
 
 /** Starting Chromium and two Node processes takes a few seconds; on a busy machine more. */
 const START_TIMEOUT_MS = 90_000;
@@ -59,7 +59,7 @@ export function useE2ESession(): E2ESession {
         return store;
       },
       async userId() {
-        const conversations = await stored(await session.stored(), 'conversations');
+        const conversations = await allStored(await session.stored(), 'conversations');
         if (conversations.length !== 1) throw new Error(`expected the one Playground user's conversation, found ${conversations.length}`);
         return conversations[0].aadObjectId;
       }

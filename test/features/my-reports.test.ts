@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import { cardOf, cardText, COLLEAGUE, createTestBot, invokeCard, STAFF } from '../helpers/bot.js';
 import type { AdaptiveCard } from '../../src/shared/cards.js';
 import type { NewReport } from '../../src/store/types.js';
-import { stored } from '../helpers/stored.js';
+import { allStored } from '../helpers/all-stored.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 let nextSubmission = 1;
@@ -82,7 +82,7 @@ describe('my reports', () => {
     const report = await bot.store.reports.get('DC-2026-000001');
     assert.equal(report?.status, 'withdrawn');
     assert.deepEqual(report?.history.at(-1), { status: 'withdrawn', at: NOW.toISOString(), by: STAFF.aadObjectId });
-    assert.deepEqual(await stored(bot.store, 'audit'), [{ at: NOW.toISOString(), actorId: STAFF.aadObjectId, action: 'report.withdraw', target: 'DC-2026-000001', outcome: 'done' }]);
+    assert.deepEqual(await allStored(bot.store, 'audit'), [{ at: NOW.toISOString(), actorId: STAFF.aadObjectId, action: 'report.withdraw', target: 'DC-2026-000001', outcome: 'done' }]);
 
     const again = invokeCard(await bot.execute('report.withdraw', { reportId: 'DC-2026-000001' }));
     assert.match(cardText(again), /already withdrawn. Nothing was changed/);
@@ -96,11 +96,11 @@ describe('my reports', () => {
     assert.match(cardText(card), /only withdraw your own reports/);
     assert.doesNotMatch(cardText(card), /DC-2026-000001/, 'nothing about the other person\u2019s report is shown');
     assert.equal((await bot.store.reports.get('DC-2026-000001'))?.status, 'open');
-    const [audit] = await stored(bot.store, 'audit');
+    const [audit] = await allStored(bot.store, 'audit');
     assert.deepEqual(audit, { at: NOW.toISOString(), actorId: COLLEAGUE.aadObjectId, action: 'report.withdraw', target: 'DC-2026-000001', outcome: 'refused', detail: 'not-yours' });
 
     await bot.execute('report.withdraw', { reportId: '../../etc/passwd' });
-    assert.equal((await stored(bot.store, 'audit')).at(-1)?.detail, 'not-found');
+    assert.equal((await allStored(bot.store, 'audit')).at(-1)?.detail, 'not-found');
   });
 
   it('is reached from the confirmation card\u2019s button and works through Action.Submit', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsMessage } from '../helpers/server.js';
 import { ROSTER } from '../features/summaries/fixtures.js';
-import { stored } from '../helpers/stored.js';
+import { allStored } from '../helpers/all-stored.js';
 
 describe('linking the roster to Teams users', () => {
   it('links a roster row imported without an object id by the Teams email, once', async () => {
@@ -18,7 +18,7 @@ describe('linking the roster to Teams users', () => {
       await bot.post(teamsMessage(serviceUrl, 'hello', newcomer));
       const row = (await bot.store.people.listEmployees()).find((e) => e.employeeId === 'E2');
       assert.equal(row?.aadObjectId, newcomer.aadObjectId);
-      assert.deepEqual((await stored(bot.store, 'audit')).map((a) => [a.action, a.target]), [['roster.link', 'E2']]);
+      assert.deepEqual((await allStored(bot.store, 'audit')).map((a) => [a.action, a.target]), [['roster.link', 'E2']]);
       assert.equal(connector.requests.filter((r) => r.method === 'GET').length, 1, 'looked up once, on the first turn');
     } finally {
       await bot.stop();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { TRUST_STORED_MS } from '../../src/shared/conversations.js';
 import { createTestBot, STAFF } from '../helpers/bot.js';
-import { stored } from '../helpers/stored.js';
+import { allStored } from '../helpers/all-stored.js';
 
 describe('conversation references', () => {
   afterEach(() => sinon.restore());
@@ -37,7 +37,7 @@ describe('conversation references', () => {
     const bot = await createTestBot();
     await bot.say('hello', { conversationType: 'channel' });
     await bot.say('hello', { conversationType: 'groupChat' });
-    assert.deepEqual(await stored(bot.store, 'conversations'), []);
+    assert.deepEqual(await allStored(bot.store, 'conversations'), []);
   });
 
   it('clear "gone" when the person uses the bot again', async () => {

@@ -8,7 +8,7 @@ import type { StoredData } from '../../../src/store/store.js';
 import { testConfig } from '../../helpers/bot.js';
 import { freshSchema } from '../../helpers/postgres.js';
 import { complaintRecord, emptyData } from './fixtures.js';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 describe('retention: the rules', () => {
   it('cuts off whole calendar months back, clamping to the month\u2019s last day', () => {
@@ -48,11 +48,11 @@ describe('retention: running it', () => {
     const dry = await runPurge(task, 24, true);
     assert.equal(dry.counts.reports, 1);
     assert.equal((await store.reports.list()).length, 2);
-    assert.equal((await stored(store, 'audit')).length, 0);
+    assert.equal((await allStored(store, 'audit')).length, 0);
     const done = await runPurge(task, 24);
     assert.equal(done.counts.reports, 1);
     assert.deepEqual((await store.reports.list()).map((r) => r.submissionId), ['new']);
-    const [audit] = await stored(store, 'audit');
+    const [audit] = await allStored(store, 'audit');
     assert.equal(audit.action, 'retention.purge');
     assert.equal(audit.actorId, 'cli:test');
     assert.match(audit.detail ?? '', /"reports":1/);
@@ -69,7 +69,7 @@ describe('retention: running it', () => {
       const results = await Promise.all([runPurge({ store: a, now, actor: 'bot:schedule' }, 24), runPurge({ store: b, now, actor: 'bot:schedule' }, 24)]);
       assert.equal(results[0].counts.reports + results[1].counts.reports, 30);
       assert.deepEqual((await a.reports.list()).map((r) => r.submissionId), ['new']);
-      const audits = (await stored(b, 'audit')).filter((entry) => entry.action === 'retention.purge');
+      const audits = (await allStored(b, 'audit')).filter((entry) => entry.action === 'retention.purge');
       assert.equal(audits.length, 1);
       assert.match(audits[0].detail ?? '', /"reports":30/);
     } finally {
@@ -86,7 +86,7 @@ describe('retention: running it', () => {
       const deadline = Date.now() + 3000;
       while ((await store.reports.list()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       assert.equal((await store.reports.list()).length, 0);
-      assert.equal((await stored(store, 'audit'))[0]?.actorId, 'bot:schedule');
+      assert.equal((await allStored(store, 'audit'))[0]?.actorId, 'bot:schedule');
     } finally {
       job.stop();
     }

@@ -9,7 +9,7 @@ import { openMemoryStore } from '../../helpers/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { cardOf, cardText, COLLEAGUE, createTestBot, invokeCard, STAFF, type TestBot } from '../../helpers/bot.js';
 import { complaint, employee, sharing } from './builders.js';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const NOW = new Date('2020-02-20T10:00:00Z');
 const ENV = { FOI_OFFICER_IDS: STAFF.aadObjectId!, ORGANISATION_FILE: path.join(projectRoot, 'env', 'organisation.example.json') };
@@ -94,7 +94,7 @@ describe('FOI in Teams', () => {
     const text = cardText(cardOf((await bot.say('foi', { from: COLLEAGUE })).replies[0]));
     assert.match(text, /only the council\u2019s FOI officers can do that/i);
     assert.doesNotMatch(text, /Employees who complained/);
-    assert.equal((await stored(bot.store, 'audit')).at(-1)?.outcome, 'refused');
+    assert.equal((await allStored(bot.store, 'audit')).at(-1)?.outcome, 'refused');
   });
 
   it('asks for a proper date, refuses a future one, and keeps figures out of channels', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { nextStatus } from '../../../src/features/notifications/notification.js';
 import { cardText, createTestBot, invokeCard, STAFF } from '../../helpers/bot.js';
 import { complaint, MANAGER_AAD, OFFICER_AAD, OTHER_AAD, REPORT_AAD, ROSTER } from '../summaries/fixtures.js';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const MANAGER = { id: '29:manager', name: 'Morgan Manager', aadObjectId: MANAGER_AAD };
 const OTHER = { id: '29:other', name: 'Olly Other', aadObjectId: OTHER_AAD };
@@ -31,7 +31,7 @@ describe('complaint status buttons', () => {
       const card = invokeCard(await bot.execute('complaint.acknowledge', { reportId }, { from }));
       assert.match(cardText(card), /only managers/);
       assert.equal((await bot.store.reports.get(reportId))?.status, 'open');
-      const audit = await stored(bot.store, 'audit');
+      const audit = await allStored(bot.store, 'audit');
       assert.deepEqual(audit.map((a) => [a.actorId, a.action, a.target, a.outcome]), [[from.aadObjectId, 'complaint.acknowledge', reportId, 'refused']]);
     });
   }

@@ -11,7 +11,7 @@ import type { Employee } from '../../../src/store/types.js';
 import { cardText, testConfig } from '../../helpers/bot.js';
 import { FakeConnector } from '../../helpers/fake-connector.js';
 import { complaint, MANAGER_AAD, REPORT_AAD, ROSTER } from './fixtures.js';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const SLOT = new Date('2026-11-23T09:00:00.000Z');
 const SECOND_MANAGER_AAD = '00000000-0000-0000-0000-0000000000b2';
@@ -65,7 +65,7 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
       schedule.stop();
     }
     assert.match(cardText(connector.activities[0].attachments?.[0].content), /Your team/);
-    const runs = await stored(deps.store, 'summaryRuns');
+    const runs = await allStored(deps.store, 'summaryRuns');
     assert.equal(new Date(runs[0].runKey).getMilliseconds(), 0, 'keyed by the scheduled second');
   });
 

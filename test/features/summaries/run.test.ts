@@ -10,7 +10,7 @@ import type { ProactiveSender, SendOutcome } from '../../../src/shared/proactive
 import { openMemoryStore } from '../../helpers/memory-store.js';
 import { testConfig } from '../../helpers/bot.js';
 import { MANAGER_AAD, ROSTER } from './fixtures.js';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const SLOT = new Date('2026-11-23T09:00:00.000Z');
 
@@ -30,7 +30,7 @@ describe('summary run shared by two instances', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const b = await runSummaries(deps, fast, SLOT, 7);
     assert.equal(b.finishedAt, undefined, 'A is still sending, so B leaves the run open');
-    assert.equal((await stored(store, 'summaryRuns'))[0].finishedAt, undefined);
+    assert.equal((await allStored(store, 'summaryRuns'))[0].finishedAt, undefined);
 
     release();
     const done = await a;

@@ -8,7 +8,7 @@ import type { ProactiveSender } from '../../../src/shared/proactive.js';
 import { openMemoryStore } from '../../helpers/memory-store.js';
 import { testConfig } from '../../helpers/bot.js';
 import { MANAGER_AAD, ROSTER } from './fixtures.js';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const log = createLogger('silent');
 
@@ -66,7 +66,7 @@ describe('summary schedule (fake clock)', () => {
     await clock.tickAsync(30 * 60 * 1000);
     await start(run).ready;
     assert.deepEqual(sent, [MANAGER_AAD]);
-    const [runLog] = await stored(store, 'summaryRuns');
+    const [runLog] = await allStored(store, 'summaryRuns');
     assert.equal(runLog.runKey, '2026-11-23T09:00:00.000Z');
     assert.ok(runLog.finishedAt);
     assert.deepEqual(runLog.deliveries.map((d) => [d.managerId, d.outcome, d.reason]), [

@@ -4,7 +4,7 @@ import { openMemoryStore } from '../../helpers/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { cardOf, cardText, createTestBot, invokeCard, STAFF } from '../../helpers/bot.js';
 import { complaint, MANAGER_AAD, OFFICER_AAD, OTHER_AAD, REPORT_AAD, ROSTER } from './fixtures.js';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
 const MANAGER = { id: '29:manager', name: 'Morgan Manager', aadObjectId: MANAGER_AAD };
@@ -53,7 +53,7 @@ describe('summary on request', () => {
     const { replies } = await bot.say('summary', { from: STAFF });
     assert.match(cardText(cardOf(replies[0])), /only managers/);
     assert.doesNotMatch(JSON.stringify(replies), /Lack of training/);
-    const [entry] = await stored(store, 'audit');
+    const [entry] = await allStored(store, 'audit');
     assert.deepEqual([entry.actorId, entry.action, entry.outcome], [STAFF.aadObjectId, 'summary', 'refused']);
   });
 
@@ -62,7 +62,7 @@ describe('summary on request', () => {
     const bot = await createTestBot({ store, now: () => NOW });
     const card = invokeCard(await bot.execute('summary.refresh', { days: '30' }, { from: STAFF }));
     assert.match(cardText(card), /only managers/);
-    assert.equal((await stored(store, 'audit'))[0].outcome, 'refused');
+    assert.equal((await allStored(store, 'audit'))[0].outcome, 'refused');
   });
 
   it('explains the periods it understands', async () => {

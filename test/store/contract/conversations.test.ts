@@ -1,6 +1,6 @@
 /** The conversation references contract, for every store. */
 import assert from 'node:assert/strict';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 import { storeContract } from '../../helpers/store-contract.js';
 
 storeContract('conversation references', ({ open }) => {
@@ -8,7 +8,7 @@ storeContract('conversation references', ({ open }) => {
     const store = await open();
     await store.conversations.save({ aadObjectId: 'aad-1', reference: { serviceUrl: 'a' }, updatedAt: 't1' });
     await store.conversations.save({ aadObjectId: 'aad-1', reference: { serviceUrl: 'b' }, updatedAt: 't2' });
-    assert.equal((await stored(store, 'conversations')).length, 1);
+    assert.equal((await allStored(store, 'conversations')).length, 1);
     assert.equal((await store.conversations.get('aad-1'))?.reference.serviceUrl, 'b');
     assert.equal(await store.conversations.get('aad-2'), undefined);
   });

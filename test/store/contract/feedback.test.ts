@@ -1,6 +1,6 @@
 /** The policy feedback contract, for every store. */
 import assert from 'node:assert/strict';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 import { storeContract } from '../../helpers/store-contract.js';
 
 storeContract('policy feedback', ({ open }) => {
@@ -11,7 +11,7 @@ storeContract('policy feedback', ({ open }) => {
     assert.deepEqual(await store.feedback.get('f1'), { id: 'f1', at: 't', askerId: 'aad-1', question: 'q', answered: false, helpful: false });
     assert.equal(await store.feedback.get('f2'), undefined);
     assert.equal(await store.feedback.setHelpful('f2', true), undefined);
-    assert.equal((await stored(store, 'feedback')).length, 1);
+    assert.equal((await allStored(store, 'feedback')).length, 1);
   });
 
   it('lists the questions not answered or not helped, in the order asked', async () => {

@@ -11,7 +11,7 @@ import { openLowdbStore } from '../../../src/store/lowdb/store.js';
 import type { Store } from '../../../src/store/store.js';
 import type { NewReport, Report } from '../../../src/store/types.js';
 import { complaint } from '../../helpers/reports.js';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 import { storeContract } from '../../helpers/store-contract.js';
 
 /** A number-sharing report by `reporterId` naming `sharerId`. */
@@ -81,10 +81,10 @@ storeContract('the whole store', ({ open, durable }) => {
     assert.deepEqual(await store.purgeBefore(cutoff), expected);
     assert.deepEqual(await store.purgeBefore(cutoff), { reports: 0, feedback: 0, audit: 0, conversations: 0, summaryRuns: 0 });
     assert.deepEqual((await store.reports.list()).map((r) => r.submissionId), ['new']);
-    assert.deepEqual((await stored(store, 'feedback')).map((f) => f.id), ['f-new']);
-    assert.deepEqual(await stored(store, 'audit'), []);
-    assert.deepEqual((await stored(store, 'conversations')).map((c) => c.aadObjectId), ['still-here']);
-    assert.deepEqual((await stored(store, 'summaryRuns')).map((r) => r.runKey), ['run-new']);
+    assert.deepEqual((await allStored(store, 'feedback')).map((f) => f.id), ['f-new']);
+    assert.deepEqual(await allStored(store, 'audit'), []);
+    assert.deepEqual((await allStored(store, 'conversations')).map((c) => c.aadObjectId), ['still-here']);
+    assert.deepEqual((await allStored(store, 'summaryRuns')).map((r) => r.runKey), ['run-new']);
     assert.equal((await store.people.listProfiles()).length, 1, 'profiles are not dated');
     assert.equal((await store.reports.add(complaint('next', '2025-02-01T00:00:00.000Z'))).report.id, 'DC-2025-000002', 'a purged reference is not handed out again');
   });
@@ -101,7 +101,7 @@ storeContract('the whole store', ({ open, durable }) => {
     }));
     assert.deepEqual((await store.reports.list()).map((r) => [r.id, r.kind === 'device-complaint' && r.description]), [[kept.id, '']]);
     assert.deepEqual((await store.people.getProfile('aad-1'))?.devices, ['tablet']);
-    assert.equal((await stored(store, 'audit')).length, 1, 'collections not given are left alone');
+    assert.equal((await allStored(store, 'audit')).length, 1, 'collections not given are left alone');
     const again = await store.reports.add(complaint('sub-old', '2026-01-01T00:00:00.000Z'));
     assert.equal(again.created, true, 'the purged submission is gone');
     assert.equal(again.report.id, 'DC-2026-000003');

@@ -11,7 +11,7 @@ import { StoreError } from '../../../src/store/store.js';
 import type { DeviceComplaint, NewReport, Report } from '../../../src/store/types.js';
 import { freshSchema, type TestSchema } from '../../helpers/postgres.js';
 import { complaint } from '../../helpers/reports.js';
-import { stored } from '../../helpers/stored.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const APP = 'ictbot-faults-test';
 
@@ -76,7 +76,7 @@ describe('PostgreSQL store: faults and settings', () => {
     const question = `Can I use ${'\u{1F4F1}'.slice(0, 1)}\u0000 my phone?`;
     await store.feedback.add({ id: 'f1', at: '2026-11-01T09:00:00.000Z', question, answered: false });
     await store.reports.add({ ...complaint('odd-text'), description: 'VPN\u0000 down \uDC00' } as NewReport);
-    assert.equal((await stored(store, 'feedback'))[0].question, 'Can I use \uFFFD my phone?');
+    assert.equal((await allStored(store, 'feedback'))[0].question, 'Can I use \uFFFD my phone?');
     assert.equal(((await store.reports.getBySubmission('odd-text')) as DeviceComplaint).description, 'VPN down \uFFFD');
   });
 
