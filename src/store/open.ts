@@ -28,6 +28,8 @@ export interface OpenOptions {
 }
 
 /**
+ * Opens the store `settings` names; a `writer` of a lowdb data directory holds its lock until
+ * the returned `close`.
  * @throws StoreError when the data cannot be opened (unreadable file, database not reachable,
  *   schema newer than this bot) or the lowdb data directory is in use by another writer.
  */
