@@ -7,7 +7,7 @@ import { createAdapter, createBotApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createServer } from '../src/server.js';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openLowdbStore } from '../src/store/lowdb/store.js';
 import { startEchoBot } from './echo-bot.js';
 
 async function startRealBot(dataDir: string): Promise<number> {

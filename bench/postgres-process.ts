@@ -9,7 +9,8 @@
 import { performance } from 'node:perf_hooks';
 import { figuresFromStore } from '../src/features/foi/service.js';
 import { NO_ORGANISATION } from '../src/features/foi/organisation.js';
-import { openPostgresStore, type PostgresStore } from '../src/store/postgres/postgres-store.js';
+import { openPostgresStore } from '../src/store/postgres/open.js';
+import { type PostgresStore } from '../src/store/postgres/store.js';
 import { CATCH_UP_SEQUENCES, TABLES } from '../src/store/postgres/tables.js';
 import type { Report } from '../src/store/types.js';
 import { generateReports, makeEmployees, makeProfiles } from './lib/seed.js';

@@ -10,7 +10,8 @@ import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openPostgresStore, type PostgresStore } from '../src/store/postgres/postgres-store.js';
+import { openPostgresStore } from '../src/store/postgres/open.js';
+import { type PostgresStore } from '../src/store/postgres/store.js';
 import type { NewReport } from '../src/store/types.js';
 import type { FiguresResult, SeedResult } from './postgres-process.js';
 import { makeReports } from './lib/seed.js';
@@ -71,14 +72,14 @@ async function twoInstances(url: string, schema: string, admin: pg.Pool): Promis
   const stores = [await openPostgresStore({ url, schema, poolSize: POOL_SIZE }), await openPostgresStore({ url, schema, poolSize: POOL_SIZE })];
   try {
     const [template] = makeReports(1) as NewReport[];
-    for (const store of stores) for (let i = 0; i < 20; i++) await store.addReport(draft(template));
+    for (const store of stores) for (let i = 0; i < 20; i++) await store.reports.add(draft(template));
     const times: number[] = [];
     const began = performance.now();
     const until = began + CONCURRENT_SECONDS * 1000;
     const saveUntilTime = async (store: PostgresStore) => {
       while (performance.now() < until) {
         const start = performance.now();
-        await store.addReport(draft(template));
+        await store.reports.add(draft(template));
         times.push(performance.now() - start);
       }
     };

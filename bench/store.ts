@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { JSONFile } from 'lowdb/node';
-import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openLowdbStore } from '../src/store/lowdb/store.js';
 import type { Store } from '../src/store/store.js';
 import type { NewReport } from '../src/store/types.js';
 import { makeReports, writeCollections } from './lib/seed.js';
@@ -28,12 +28,12 @@ export function draft(template: NewReport): NewReport {
 /** Saves device complaints into `store` one at a time for a few seconds (after 50 to warm up). */
 export async function timeSaves(store: Store): Promise<Pick<Row, 'perSecond' | 'p50' | 'p99'>> {
   const [template] = makeReports(1) as NewReport[];
-  for (let i = 0; i < 50; i++) await store.addReport(draft(template));
+  for (let i = 0; i < 50; i++) await store.reports.add(draft(template));
   const times: number[] = [];
   const began = performance.now();
   while (performance.now() - began < SECONDS * 1000) {
     const start = performance.now();
-    await store.addReport(draft(template));
+    await store.reports.add(draft(template));
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);

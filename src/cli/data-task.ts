@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { loadConfig, type Config } from '../config.js';
-import { openStore } from '../store/open.js';
+import { openStore, type StoreSettings } from '../store/open.js';
 import type { Store } from '../store/store.js';
 
 /** The operator, for the audit trail. */
@@ -14,6 +14,11 @@ export function operator(): string {
   }
 }
 
+/** The store the configuration names, as the store takes it. */
+export function storeSettings(config: Config): StoreSettings {
+  return config.store.kind === 'postgres' ? config.store : { kind: 'lowdb', dataDir: config.dataDir };
+}
+
 /**
  * Opens the store for a task. With lowdb, a task that writes takes the data directory's
  * lock first, so it refuses to run beside the bot instead of racing it; PostgreSQL keeps
@@ -23,7 +28,7 @@ export async function withStore<T>(name: string, writes: boolean, task: (store: 
   const config = loadConfig();
   // A first import runs before the bot ever has: the lock needs the folder to exist.
   if (writes && config.store.kind === 'lowdb') await mkdir(config.dataDir, { recursive: true });
-  const opened = await openStore(config, { writer: writes ? `npm run ${name}` : undefined });
+  const opened = await openStore(storeSettings(config), { writer: writes ? `npm run ${name}` : undefined });
   try {
     return await task(opened.store, config);
   } finally {

@@ -9,12 +9,12 @@ import { loadConfig, type StoreConfig } from '../config.js';
 import { isCalendarDate, today } from '../features/foi/dates.js';
 import { loadOrganisation } from '../features/foi/organisation.js';
 import { figuresFromStore } from '../features/foi/service.js';
-import { lockDataDir } from '../store/lock.js';
-import { openLowdbStore } from '../store/lowdb-store.js';
+import { StoreError } from '../store/errors.js';
+import { lockDataDir } from '../store/lowdb/lock.js';
+import { openLowdbStore } from '../store/lowdb/store.js';
 import { copyIntoPostgres } from '../store/postgres/copy-in.js';
-import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import { openPostgresStore } from '../store/postgres/open.js';
 import { COLLECTIONS } from '../store/postgres/tables.js';
-import { StoreError } from '../store/store.js';
 import { operator } from './data-task.js';
 import { cliArgs, runCli, UsageError } from './shell.js';
 

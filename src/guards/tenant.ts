@@ -29,7 +29,7 @@ export function tenantGuard(deps: FeatureDeps) {
     const tenant = tenantOf(context.activity);
     if (isTenantAllowed(deps.config.allowedTenantIds, tenant)) return true;
     const from = context.activity.from;
-    await deps.store.addAudit({
+    await deps.store.audit.add({
       at: deps.now().toISOString(),
       actorId: from?.aadObjectId ?? from?.id ?? 'unknown',
       action: 'tenant.refused',

@@ -7,7 +7,6 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import { isPersonalChat, senderId } from './activity.js';
 import type { FeatureDeps } from './deps.js';
-import { findByEmail, findEmployee } from './roster.js';
 import type { ConversationRecord } from '../store/types.js';
 
 /** What must match for a stored reference to still be right. */
@@ -45,9 +44,9 @@ export class ConversationBook {
     const known = this.#known.get(id);
     if (known?.print === print && known.until > this.#deps.now().getTime()) return;
     try {
-      const stored = await this.#deps.store.getConversation(id);
+      const stored = await this.#deps.store.conversations.get(id);
       if (!stored || stored.goneAt || fingerprint(stored.reference) !== print) {
-        await this.#deps.store.saveConversation({ aadObjectId: id, reference, updatedAt: this.#deps.now().toISOString() });
+        await this.#deps.store.conversations.save({ aadObjectId: id, reference, updatedAt: this.#deps.now().toISOString() });
         this.#deps.log.info({ event: 'conversation.saved', refreshed: Boolean(stored) }, 'conversation reference saved');
         await this.#linkRoster(context, id);
       }
@@ -59,13 +58,13 @@ export class ConversationBook {
 
   /** The stored record for a person, if any. */
   get(aadObjectId: string): Promise<ConversationRecord | undefined> {
-    return this.#deps.store.getConversation(aadObjectId.toLowerCase());
+    return this.#deps.store.conversations.get(aadObjectId.toLowerCase());
   }
 
   /** Teams answered 403/404: the app is gone for this person; send nothing more until they return. */
   async markGone(record: ConversationRecord): Promise<void> {
     this.#known.delete(record.aadObjectId);
-    await this.#deps.store.saveConversation({ ...record, goneAt: this.#deps.now().toISOString() });
+    await this.#deps.store.conversations.save({ ...record, goneAt: this.#deps.now().toISOString() });
     this.#deps.log.warn({ event: 'conversation.gone' }, 'conversation reference marked gone');
   }
 
@@ -74,8 +73,8 @@ export class ConversationBook {
    * email or user principal name, so that managers are recognised once they use the bot.
    */
   async #linkRoster(context: TurnContext, id: string): Promise<void> {
-    const employees = await this.#deps.store.listEmployees();
-    if (employees.length === 0 || findEmployee(employees, id) || !employees.some((e) => !e.aadObjectId)) return;
+    const { people } = this.#deps.store;
+    if (!(await people.hasUnlinkedEmployees()) || (await people.getEmployeeByAadObjectId(id))) return;
     let member: { email?: string; userPrincipalName?: string };
     try {
       member = await TeamsInfo.getMember(context, context.activity.from.id);
@@ -83,11 +82,11 @@ export class ConversationBook {
       this.#deps.log.info({ event: 'roster.link-lookup-failed', err: { message: (error as Error).message } }, 'could not look up the Teams member');
       return;
     }
-    const row = findByEmail(employees, [member.email, member.userPrincipalName]);
+    const row = await people.findUnlinkedEmployee([member.email, member.userPrincipalName].filter((email): email is string => Boolean(email)));
     if (!row) return;
     // Linked meanwhile, by another instance sharing the store: nothing more to do.
-    if (!(await this.#deps.store.linkEmployee(row.employeeId, id))) return;
-    await this.#deps.store.addAudit({ at: this.#deps.now().toISOString(), actorId: id, action: 'roster.link', target: row.employeeId, outcome: 'done', detail: 'matched by Teams email' });
+    if (!(await people.linkEmployee(row.employeeId, id))) return;
+    await this.#deps.store.audit.add({ at: this.#deps.now().toISOString(), actorId: id, action: 'roster.link', target: row.employeeId, outcome: 'done', detail: 'matched by Teams email' });
     this.#deps.log.info({ event: 'roster.linked', employeeId: row.employeeId }, 'roster row linked to a Teams user');
   }
 }

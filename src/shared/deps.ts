@@ -1,8 +1,8 @@
 /** What every feature's `register(app, deps)` receives. */
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { RateLimiterFactory } from '../store/rate-limits.js';
 import type { Store } from '../store/store.js';
 import type { BotEvents } from './events.js';
 
@@ -20,4 +20,4 @@ export interface FeatureDeps {
   rateLimits?: RateLimiterFactory;
 }
 
-export type RateLimiterFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
+export type { RateLimiterFactory };

@@ -22,7 +22,7 @@ export async function sendToPersonalChat(context: TurnContext, deps: FeatureDeps
     await personal.sendActivity(activity);
   };
 
-  const stored = await deps.store.getConversation(id.toLowerCase());
+  const stored = await deps.store.conversations.get(id.toLowerCase());
   if (stored && !stored.goneAt && stored.reference.conversation) {
     try {
       await context.adapter.continueConversationAsync(botAppId, stored.reference as Partial<ConversationReference>, send);

@@ -136,7 +136,7 @@ export async function startSubmission(context: TurnContext, deps: FeatureDeps, d
   if (!reporterId) return { kind: 'stop', answer: unknownSender };
   if (!isPersonalChat(context)) return { kind: 'stop', answer: NOT_IN_SHARED_CHATS };
   const id = submittedId(data);
-  const report = id ? await deps.store.getReportBySubmission(id) : undefined;
+  const report = id ? await deps.store.reports.getBySubmission(id) : undefined;
   if (report?.reporterId === reporterId) return { kind: 'repeat', reporterId, report };
   // Someone else's id (a forged card) must never show or touch their report: treat it as no id.
   return { kind: 'go', reporterId, submissionId: report ? undefined : id };

@@ -3,7 +3,16 @@
  * of the FOI questionnaire where it has one. Shared by the report cards, "my reports" and
  * anything else that shows a report.
  */
-import type { ComplaintCause, ReportKind, ReportStatus, SharedWith, SharingReason, TaskCode, ToldNotTo } from '../store/types.js';
+import type { ComplaintCause, Device, ReportKind, ReportStatus, SharedWith, SharingReason, TaskCode, ToldNotTo } from '../store/types.js';
+
+/** FOI question c's council devices. */
+export const DEVICE_LABELS: Record<Device, string> = {
+  'basic-mobile': 'Basic mobile phone',
+  smartphone: 'Smartphone',
+  tablet: 'Tablet',
+  laptop: 'Laptop computer',
+  desktop: 'Desktop computer'
+};
 
 /** FOI question d's tasks a to h. */
 export const TASK_LABELS: Record<TaskCode, string> = {

@@ -10,7 +10,6 @@
 import type { TurnContext } from 'botbuilder';
 import { senderId } from './activity.js';
 import type { FeatureDeps } from './deps.js';
-import { directReports, findEmployee } from './roster.js';
 import type { Employee } from '../store/types.js';
 
 export type Role = 'admin' | 'foi-officer';
@@ -27,25 +26,23 @@ export function hasConfigRole(deps: Pick<FeatureDeps, 'config'>, aadObjectId: st
 export async function hasRole(deps: FeatureDeps, aadObjectId: string | undefined, role: Role): Promise<boolean> {
   if (!aadObjectId) return false;
   if (hasConfigRole(deps, aadObjectId, role)) return true;
-  const id = aadObjectId.toLowerCase();
-  const grants = await deps.store.listRoleGrants();
-  return grants.some((g) => g.aadObjectId.toLowerCase() === id && (g.role === 'admin' || g.role === role));
+  const granted = await deps.store.roles.rolesOf(aadObjectId);
+  return granted.includes('admin') || granted.includes(role);
 }
 
 /** The manager's roster row and their direct reports, or undefined when the person manages no one. */
 export async function managedTeam(deps: FeatureDeps, aadObjectId: string | undefined): Promise<{ manager: Employee; team: Employee[] } | undefined> {
   if (!aadObjectId) return undefined;
-  const employees = await deps.store.listEmployees();
-  const manager = findEmployee(employees, aadObjectId);
+  const manager = await deps.store.people.getEmployeeByAadObjectId(aadObjectId);
   if (!manager) return undefined;
-  const team = directReports(employees, manager);
+  const team = await deps.store.people.listDirectReports(manager.employeeId);
   return team.length > 0 ? { manager, team } : undefined;
 }
 
 /** Audits a refused action and logs it (ids and the action only). */
 export async function auditRefusal(context: TurnContext, deps: FeatureDeps, action: string, needs: string, target?: string): Promise<void> {
   const id = senderId(context);
-  await deps.store.addAudit({ at: deps.now().toISOString(), actorId: id ?? 'unknown', action, target, outcome: 'refused', detail: `needs ${needs}` });
+  await deps.store.audit.add({ at: deps.now().toISOString(), actorId: id ?? 'unknown', action, target, outcome: 'refused', detail: `needs ${needs}` });
   deps.log.warn({ event: 'role.refused', action, needs }, 'action refused');
 }
 

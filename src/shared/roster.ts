@@ -4,21 +4,9 @@
  *
  * A roster row is linked to a Teams user by `aadObjectId`. Rows imported without one are
  * linked the first time the person talks to the bot, by matching their Teams email or user
- * principal name to the row's `email` (see `linkRosterRow`); until then they hold no role.
+ * principal name to the row's `email` (see `ConversationBook`); until then they hold no role.
  */
 import type { Employee } from '../store/types.js';
-
-const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
-
-/** The roster row of the person with this Teams object id. */
-export function findEmployee(employees: readonly Employee[], aadObjectId: string | undefined): Employee | undefined {
-  return aadObjectId ? employees.find((e) => same(e.aadObjectId, aadObjectId)) : undefined;
-}
-
-/** The roster row whose email matches the Teams email or UPN, for linking an unlinked row. */
-export function findByEmail(employees: readonly Employee[], emails: readonly (string | undefined)[]): Employee | undefined {
-  return employees.find((e) => !e.aadObjectId && emails.some((email) => same(e.email, email)));
-}
 
 /** The people who report directly to `manager`. */
 export function directReports(employees: readonly Employee[], manager: Employee): Employee[] {

@@ -1,13 +1,11 @@
 /**
- * A backup in the lowdb layout: one `{ "schemaVersion", "items" }` file per collection
- * and the reports in numbered files of {@link REPORTS_PER_FILE}, so any backup, from
- * either store, opens as a lowdb data directory.
+ * A backup in the lowdb layout (see layout.ts), so any backup, from either store, opens as a
+ * lowdb data directory.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SCHEMA_VERSION } from './collection-file.js';
-import { chunk, reportFileName, REPORTS_DIR, REPORTS_PER_FILE } from './report-files.js';
-import type { StoredData } from './store.js';
+import { chunk, reportFileName, REPORTS_DIR, REPORTS_PER_FILE, SCHEMA_VERSION } from './layout.js';
+import type { StoredData } from './stored-data.js';
 import type { Report } from './types.js';
 
 /**

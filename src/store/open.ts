@@ -1,18 +1,16 @@
-/** Opens the store the configuration names: the lowdb files (default) or PostgreSQL. */
-import type { Storage } from 'botbuilder';
-import type { Config } from '../config.js';
-import { lockDataDir } from './lock.js';
-import { openLowdbStore } from './lowdb-store.js';
-import type { RateLimiterFactory } from '../shared/deps.js';
-import { PostgresBotState } from './postgres/bot-state.js';
-import { openPostgresStore } from './postgres/postgres-store.js';
+/** Opens the store the caller names: the lowdb files (the default) or PostgreSQL. */
+import { lockDataDir } from './lowdb/lock.js';
+import { openLowdbStore } from './lowdb/store.js';
+import { openPostgresStore, type PostgresStoreOptions } from './postgres/open.js';
 import { postgresRateLimits } from './postgres/rate-limits.js';
+import type { RateLimiterFactory } from './rate-limits.js';
 import type { Store } from './store.js';
+
+/** Which store to open, and where its data is. */
+export type StoreSettings = { kind: 'lowdb'; dataDir: string } | ({ kind: 'postgres' } & Omit<PostgresStoreOptions, 'log'>);
 
 export interface OpenedStore {
   store: Store;
-  /** Where Bot Framework conversation state is kept so instances share it; absent for lowdb (one instance). */
-  botState?: Storage;
   /** Rate-limit counts instances share; absent for lowdb (one instance counts in memory). */
   rateLimits?: RateLimiterFactory;
   /** Closes the store and releases the data directory's lock, if taken. */
@@ -30,17 +28,19 @@ export interface OpenOptions {
 }
 
 /**
+ * Opens the store `settings` names; a `writer` of a lowdb data directory holds its lock until
+ * the returned `close`.
  * @throws StoreError when the data cannot be opened (unreadable file, database not reachable,
  *   schema newer than this bot) or the lowdb data directory is in use by another writer.
  */
-export async function openStore(config: Config, options: OpenOptions = {}): Promise<OpenedStore> {
-  if (config.store.kind === 'postgres') {
-    const store = await openPostgresStore({ ...config.store, log: options.log });
-    return { store, botState: new PostgresBotState(store.pool), rateLimits: postgresRateLimits(store.pool), close: () => store.close() };
+export async function openStore(settings: StoreSettings, options: OpenOptions = {}): Promise<OpenedStore> {
+  if (settings.kind === 'postgres') {
+    const store = await openPostgresStore({ ...settings, log: options.log });
+    return { store, rateLimits: postgresRateLimits(store.pool), close: () => store.close() };
   }
-  const store = await openLowdbStore(config.dataDir);
+  const store = await openLowdbStore(settings.dataDir);
   // Reading is harmless; writing beside another bot or a data task is not.
-  const unlock = options.writer ? await lockDataDir(config.dataDir, options.writer) : async () => undefined;
+  const unlock = options.writer ? await lockDataDir(settings.dataDir, options.writer) : async () => undefined;
   return {
     store,
     close: async () => {

@@ -5,7 +5,7 @@
  * app (one still in use has no such time and stays). Profiles, the roster and role grants
  * describe people as they are now and are not purged; erasure is how one person's go.
  */
-import type { StoredData } from './store.js';
+import type { StoredData } from './stored-data.js';
 
 export const RETENTION_DATES = {
   reports: 'submittedAt',
@@ -29,7 +29,7 @@ export function purgedTotal(counts: PurgeCounts): number {
  * What a purge keeps of `data` and how many records it removes: those dated before `cutoff`
  * (an ISO date-time in UTC, as every stored time is, so the text compares as the time does).
  */
-export function purge(data: StoredData, cutoff: string): { kept: Pick<StoredData, PurgedCollection>; counts: PurgeCounts } {
+export function purge(data: Pick<StoredData, PurgedCollection>, cutoff: string): { kept: Pick<StoredData, PurgedCollection>; counts: PurgeCounts } {
   const kept = {} as Record<PurgedCollection, unknown[]>;
   const counts = {} as PurgeCounts;
   for (const [name, field] of Object.entries(RETENTION_DATES) as Array<[PurgedCollection, string]>) {

@@ -7,15 +7,6 @@
 export const DEVICES = ['basic-mobile', 'smartphone', 'tablet', 'laptop', 'desktop'] as const;
 export type Device = (typeof DEVICES)[number];
 
-/** Human labels for {@link DEVICES}, in the order of FOI question c. */
-export const DEVICE_LABELS: Record<Device, string> = {
-  'basic-mobile': 'Basic mobile phone',
-  smartphone: 'Smartphone',
-  tablet: 'Tablet',
-  laptop: 'Laptop computer',
-  desktop: 'Desktop computer'
-};
-
 /** A cohort answer: unknown until the person (or the roster) says. */
 export type CohortAnswer = 'yes' | 'no' | 'unknown';
 

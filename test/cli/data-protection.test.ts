@@ -4,10 +4,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { lockDataDir } from '../../src/store/lock.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { lockDataDir } from '../../src/store/lowdb/lock.js';
+import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import { projectRoot } from '../../src/shared/paths.js';
 import { complaintRecord, sharingRecord } from '../features/data-protection/fixtures.js';
+import { allStored } from '../helpers/all-stored.js';
 
 const run = promisify(execFile);
 const JO = '00000000-0000-0000-0000-0000000000c1';
@@ -34,8 +35,8 @@ describe('data-protection CLIs', () => {
     const { id: _a, ...old } = complaintRecord('x', '2020-01-01T00:00:00.000Z', JO);
     const { id: _b, ...recent } = complaintRecord('y', new Date().toISOString(), JO);
     const { id: _c, ...aboutJo } = sharingRecord('z', OTHER, JO);
-    for (const report of [old, recent, { ...aboutJo, submittedAt: new Date().toISOString() }]) await store.addReport(report);
-    await store.saveProfile({ aadObjectId: JO, worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: ['laptop'], updatedAt: new Date().toISOString() });
+    for (const report of [old, recent, { ...aboutJo, submittedAt: new Date().toISOString() }]) await store.reports.add(report);
+    await store.people.saveProfile({ aadObjectId: JO, worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: ['laptop'], updatedAt: new Date().toISOString() });
     await store.close();
   });
   afterEach(async () => {
@@ -49,7 +50,7 @@ describe('data-protection CLIs', () => {
     assert.equal(held.reportsMade.length, 2);
     assert.equal(held.reportsNamingThem.length, 1);
     assert.equal(held.profile[0].aadObjectId, JO);
-    const audit = await (await openLowdbStore(dir)).listAudit();
+    const audit = await allStored(await openLowdbStore(dir), 'audit');
     assert.deepEqual(audit.map((a) => [a.action, a.target]), [['subject.export', JO]]);
   });
 
@@ -72,10 +73,10 @@ describe('data-protection CLIs', () => {
     const dry = await cli('retention', ['--dry-run'], dir);
     assert.equal(dry.code, 0);
     assert.equal(JSON.parse(dry.stdout).counts.reports, 1);
-    assert.equal((await (await openLowdbStore(dir)).listReports()).length, 3);
+    assert.equal((await (await openLowdbStore(dir)).reports.list()).length, 3);
     const real = await cli('retention', [], dir);
     assert.equal(JSON.parse(real.stdout).counts.reports, 1);
-    assert.equal((await (await openLowdbStore(dir)).listReports()).length, 2);
+    assert.equal((await (await openLowdbStore(dir)).reports.list()).length, 2);
   });
 
   it('refuses to change data while the bot holds the data directory, and says why', async () => {
@@ -88,7 +89,7 @@ describe('data-protection CLIs', () => {
       }
       assert.equal((await cli('retention', [], dir)).code, 1);
       assert.equal((await cli('retention', ['--dry-run'], dir)).code, 0, 'a dry run only reads');
-      assert.equal((await (await openLowdbStore(dir)).listReports()).length, 3);
+      assert.equal((await (await openLowdbStore(dir)).reports.list()).length, 3);
     } finally {
       await release();
     }
@@ -100,7 +101,7 @@ describe('data-protection CLIs', () => {
     const folder = stdout.trim();
     assert.match(path.basename(folder), /^backup-\d{4}-\d{2}-\d{2}T/);
     assert.ok((await readdir(path.join(folder, 'reports'))).includes('000001.json'));
-    assert.equal((await (await openLowdbStore(folder)).listReports()).length, 3);
+    assert.equal((await (await openLowdbStore(folder)).reports.list()).length, 3);
   });
 
   it('answers a usage mistake with exit code 2', async () => {

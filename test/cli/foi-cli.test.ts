@@ -11,8 +11,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { projectRoot } from '../../src/shared/paths.js';
-import { lockDataDir } from '../../src/store/lock.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { lockDataDir } from '../../src/store/lowdb/lock.js';
+import { openLowdbStore } from '../../src/store/lowdb/store.js';
 
 const run = promisify(execFile);
 const fixture = (name: string) => path.join(projectRoot, 'test', 'fixtures', name);
@@ -127,7 +127,7 @@ describe('FOI command-line tools', function () {
     assert.match(error.stderr, /^reports:import: nothing was imported/);
     assert.match(error.stderr, /line 4: cause: must be one of/);
     const store = await openLowdbStore(path.join(dir, 'data'));
-    assert.equal((await store.listReports()).length, 270 + 77);
+    assert.equal((await store.reports.list()).length, 270 + 77);
     await store.close();
   });
 

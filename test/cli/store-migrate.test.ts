@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../../src/shared/paths.js';
-import { lockDataDir } from '../../src/store/lock.js';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { lockDataDir } from '../../src/store/lowdb/lock.js';
+import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import type { StoredData } from '../../src/store/store.js';
 import { freshSchema, type TestSchema } from '../helpers/postgres.js';
 import { complaint } from '../helpers/reports.js';
+import { allStored } from '../helpers/all-stored.js';
 
 const run = promisify(execFile);
 const fixture = (name: string) => path.join(projectRoot, 'test', 'fixtures', name);
@@ -65,14 +66,14 @@ describe('store:migrate from lowdb to PostgreSQL', function () {
     await tool('reports-import', '--type', 'number-sharing', fixture('number-sharing.csv'));
     // One of every other kind of record, so every collection is copied.
     const store = await openLowdbStore(dataDir);
-    await store.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: ['laptop'], updatedAt: '2026-11-01T09:00:00.000Z' });
-    await store.saveConversation({ aadObjectId: 'aad-1', reference: { serviceUrl: 'https://smba.example/' }, updatedAt: '2026-11-01T09:00:00.000Z' });
-    await store.addFeedback({ id: 'f1', at: '2026-11-01T09:00:00.000Z', question: 'Can I use my own phone?', answered: true });
-    await store.addAudit({ at: '2026-11-01T09:00:00.000Z', actorId: 'aad-admin', action: 'role.add', target: 'aad-1', outcome: 'done' });
-    await store.addRoleGrant({ aadObjectId: 'aad-1', role: 'foi-officer', grantedBy: 'aad-admin', grantedAt: '2026-11-01T09:00:00.000Z' });
-    await store.startSummaryRun('2026-11-02T09:00:00.000Z', '2026-11-02T09:00:01.000Z');
-    await store.recordSummaryDelivery('2026-11-02T09:00:00.000Z', { managerId: 'E050', outcome: 'sent', at: '2026-11-02T09:00:02.000Z' });
-    await store.finishSummaryRun('2026-11-02T09:00:00.000Z', '2026-11-02T09:00:03.000Z');
+    await store.people.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: ['laptop'], updatedAt: '2026-11-01T09:00:00.000Z' });
+    await store.conversations.save({ aadObjectId: 'aad-1', reference: { serviceUrl: 'https://smba.example/' }, updatedAt: '2026-11-01T09:00:00.000Z' });
+    await store.feedback.add({ id: 'f1', at: '2026-11-01T09:00:00.000Z', question: 'Can I use my own phone?', answered: true });
+    await store.audit.add({ at: '2026-11-01T09:00:00.000Z', actorId: 'aad-admin', action: 'role.add', target: 'aad-1', outcome: 'done' });
+    await store.roles.add({ aadObjectId: 'aad-1', role: 'foi-officer', grantedBy: 'aad-admin', grantedAt: '2026-11-01T09:00:00.000Z' });
+    await store.summaryRuns.start('2026-11-02T09:00:00.000Z', '2026-11-02T09:00:01.000Z');
+    await store.summaryRuns.recordDelivery('2026-11-02T09:00:00.000Z', { managerId: 'E050', outcome: 'sent', at: '2026-11-02T09:00:02.000Z' });
+    await store.summaryRuns.finish('2026-11-02T09:00:00.000Z', '2026-11-02T09:00:03.000Z');
     await store.close();
   });
   after(() => rm(dir, { recursive: true, force: true }));
@@ -95,7 +96,7 @@ describe('store:migrate from lowdb to PostgreSQL', function () {
     const copy = await schema.open();
     try {
       assert.deepEqual(withoutMigrateAudit(await copy.snapshot()), await source.snapshot());
-      const audit = (await copy.listAudit()).filter((entry) => entry.action === 'store.migrate');
+      const audit = (await allStored(copy, 'audit')).filter((entry) => entry.action === 'store.migrate');
       assert.equal(audit.length, 1);
       assert.match(audit[0].detail ?? '', /347 reports copied/);
     } finally {
@@ -117,14 +118,14 @@ describe('store:migrate from lowdb to PostgreSQL', function () {
   it('carries reference numbers on from the highest copied', async () => {
     await migrate();
     const source = await openLowdbStore(dataDir);
-    const highest = (await source.listReports({ kind: 'device-complaint' }))
+    const highest = (await source.reports.list({ kind: 'device-complaint' }))
       .map((report) => report.id)
       .filter((id) => id.startsWith('DC-2019-'))
       .sort()
       .at(-1)!;
     await source.close();
     const store = await schema.open();
-    const { report } = await store.addReport(complaint('after-the-move', '2019-12-01T10:00:00.000Z'));
+    const { report } = await store.reports.add(complaint('after-the-move', '2019-12-01T10:00:00.000Z'));
     assert.equal(report.id, `DC-2019-${String(Number(highest.slice(-6)) + 1).padStart(6, '0')}`);
   });
 
@@ -142,7 +143,7 @@ describe('store:migrate from lowdb to PostgreSQL', function () {
 
   it('refuses, copying nothing, when the bots have already stored reports in the database', async () => {
     const store = await schema.open();
-    await store.addReport(complaint('stored-by-a-bot', '2019-06-01T10:00:00.000Z'));
+    await store.reports.add(complaint('stored-by-a-bot', '2019-06-01T10:00:00.000Z'));
     const failure = await failing('--from', 'lowdb', '--to', 'postgres', '--as-of', '2020-02-11');
     assert.equal(failure.code, 1);
     assert.match(failure.stderr, /already holds records the data directory does not have, or has differently: reports 1 \(DC-2019-000001\)\..*Nothing has been copied/);

@@ -44,7 +44,7 @@ describe('end to end in the Playground: help and profile', function () {
 
     const store = await e2e.stored();
     assert.equal((await store.status()).counts.profiles, 1);
-    const profile = await store.getProfile(await e2e.userId());
+    const profile = await store.people.getProfile(await e2e.userId());
     assert.ok(profile, 'stored under the Playground user\u2019s id');
     assert.equal(profile.worksWithChildrenOrVulnerable, 'yes');
     assert.equal(profile.remoteOrFlexible, 'no');

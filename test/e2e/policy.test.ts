@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { useE2ESession } from './session.js';
+import { allStored } from '../helpers/all-stored.js';
 
 describe('end to end in the Playground: policy questions', function () {
   const e2e = useE2ESession();
@@ -14,7 +15,7 @@ describe('end to end in the Playground: policy questions', function () {
     await chat.waitForText(card, 'Read the full section');
     await chat.capture(card, 'policy-answer');
 
-    const [asked] = await (await e2e.stored()).listFeedback();
+    const [asked] = await allStored(await e2e.stored(), 'feedback');
     assert.equal(asked.question, 'Can I check my Hotmail on my work laptop at lunch?');
     assert.equal(asked.answered, true);
     assert.equal(asked.sectionId, 'webmail');
@@ -22,7 +23,7 @@ describe('end to end in the Playground: policy questions', function () {
 
     await chat.press(card, 'Yes');
     await chat.waitForText(card, 'Thank you. Glad that helped.');
-    const [voted] = await (await e2e.stored()).listFeedback();
+    const [voted] = await allStored(await e2e.stored(), 'feedback');
     assert.equal(voted.helpful, true);
   });
 
@@ -35,7 +36,7 @@ describe('end to end in the Playground: policy questions', function () {
     assert.equal(await card.getByText('Did this answer your question?').count(), 0, 'no answer to vote on');
     await chat.capture(card, 'policy-not-found');
 
-    const feedback = await (await e2e.stored()).listFeedback();
+    const feedback = await allStored(await e2e.stored(), 'feedback');
     assert.equal(feedback.length, 2);
     const declined = feedback.find((entry) => entry.question === 'what\u2019s for lunch in the canteen?');
     assert.equal(declined?.answered, false);
@@ -51,7 +52,7 @@ describe('end to end in the Playground: policy questions', function () {
     await chat.waitForText(card, 'Your council e-mail address');
     await chat.waitForText(card, 'Use your council e-mail address for council business only.');
 
-    const feedback = await (await e2e.stored()).listFeedback();
+    const feedback = await allStored(await e2e.stored(), 'feedback');
     assert.equal(feedback.length, 3);
     assert.equal(feedback.find((entry) => entry.question.includes('Amazon'))?.sectionId, 'council-email');
   });

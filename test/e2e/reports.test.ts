@@ -22,7 +22,7 @@ describe('end to end in the Playground: reports', function () {
     await chat.press(card, 'Send report');
     await chat.waitForText(card, 'Choose the device.');
     await chat.capture(card, 'complaint-missing-device');
-    assert.deepEqual(await (await e2e.stored()).listReports(), [], 'nothing is stored while a field is missing');
+    assert.deepEqual(await (await e2e.stored()).reports.list(), [], 'nothing is stored while a field is missing');
 
     await chat.pick(card, 'Which council device?', 'Laptop computer');
     await chat.press(card, 'Send report');
@@ -33,7 +33,7 @@ describe('end to end in the Playground: reports', function () {
     await chat.capture(card, 'complaint-confirmation');
 
     const store = await e2e.stored();
-    const reports = await store.listReports();
+    const reports = await store.reports.list();
     assert.equal(reports.length, 1, 'one record');
     const complaint = reports[0] as DeviceComplaint;
     assert.equal(complaint.id, reference);
@@ -44,7 +44,7 @@ describe('end to end in the Playground: reports', function () {
     assert.equal(complaint.description, 'The laptop would not start on a home visit.');
     assert.deepEqual(complaint.cohort, { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' });
     assert.equal(complaint.reporterId, await e2e.userId());
-    const profile = await store.getProfile(complaint.reporterId);
+    const profile = await store.people.getProfile(complaint.reporterId);
     assert.equal(profile?.worksWithChildrenOrVulnerable, 'yes', 'the answers about the person are kept for next time');
   });
 
@@ -63,7 +63,7 @@ describe('end to end in the Playground: reports', function () {
     assert.ok(reference, 'the confirmation shows the reference');
     await chat.capture(card, 'sharing-confirmation');
 
-    const reports = await (await e2e.stored()).listReports({ kind: 'number-sharing' });
+    const reports = await (await e2e.stored()).reports.list({ kind: 'number-sharing' });
     assert.equal(reports.length, 1, 'one record');
     const report = reports[0] as NumberSharingReport;
     assert.equal(report.id, reference);
@@ -77,7 +77,7 @@ describe('end to end in the Playground: reports', function () {
   it('lists the person\u2019s reports on "my reports", and withdraws one', async () => {
     const { chat } = e2e;
     const store = await e2e.stored();
-    const mine = await store.listReports({ reporterId: await e2e.userId() });
+    const mine = await store.reports.list({ reporterId: await e2e.userId() });
     assert.ok(mine.length > 0, 'the scenarios above made reports');
 
     const card = await chat.say('my reports');
@@ -100,8 +100,8 @@ describe('end to end in the Playground: reports', function () {
     await chat.waitForText(card, 'Status: Withdrawn');
     await chat.capture(card, 'my-reports-withdrawn');
 
-    const after = await (await e2e.stored()).getReport(complaint.id);
+    const after = await (await e2e.stored()).reports.get(complaint.id);
     assert.equal(after?.status, 'withdrawn');
-    assert.equal((await (await e2e.stored()).listReports()).length, mine.length, 'withdrawing keeps the record');
+    assert.equal((await (await e2e.stored()).reports.list()).length, mine.length, 'withdrawing keeps the record');
   });
 });

@@ -7,11 +7,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import type { Store } from '../../src/store/store.js';
 import { projectRoot } from '../../src/shared/paths.js';
 import { openChat, type Chat } from './chat.js';
 import { startBotProcess, startPlayground, type RunningBot, type RunningPlayground } from './processes.js';
+import { allStored } from '../helpers/all-stored.js';
 
 /** Starting Chromium and two Node processes takes a few seconds; on a busy machine more. */
 const START_TIMEOUT_MS = 90_000;
@@ -58,7 +59,7 @@ export function useE2ESession(): E2ESession {
         return store;
       },
       async userId() {
-        const conversations = await (await session.stored()).listConversations();
+        const conversations = await allStored(await session.stored(), 'conversations');
         if (conversations.length !== 1) throw new Error(`expected the one Playground user's conversation, found ${conversations.length}`);
         return conversations[0].aadObjectId;
       }

@@ -44,7 +44,7 @@ describe('device complaints', () => {
     let form = await openForm(bot);
     assert.ok(findInput(form, 'worksWithChildrenOrVulnerable'));
     assert.ok(findInput(form, 'remoteOrFlexible'));
-    await bot.store.saveProfile({ aadObjectId: STAFF.aadObjectId!, worksWithChildrenOrVulnerable: 'no', remoteOrFlexible: 'unknown', devices: [], updatedAt: NOW.toISOString() });
+    await bot.store.people.saveProfile({ aadObjectId: STAFF.aadObjectId!, worksWithChildrenOrVulnerable: 'no', remoteOrFlexible: 'unknown', devices: [], updatedAt: NOW.toISOString() });
     form = await openForm(bot);
     assert.equal(findInput(form, 'worksWithChildrenOrVulnerable'), undefined);
     assert.ok(findInput(form, 'remoteOrFlexible'));
@@ -69,8 +69,8 @@ describe('device complaints', () => {
     assert.equal(findInput(card, 'description')?.value, long);
     assert.equal(findInput(card, 'occurredOn')?.value, '2026-03-03');
     assert.equal(submitData(card).submissionId, submissionId, 'the same form, so fixing it still stores once');
-    assert.equal((await bot.store.listReports()).length, 0);
-    assert.equal(await bot.store.getProfile(STAFF.aadObjectId!), undefined, 'no half-way profile change');
+    assert.equal((await bot.store.reports.list()).length, 0);
+    assert.equal(await bot.store.people.getProfile(STAFF.aadObjectId!), undefined, 'no half-way profile change');
   });
 
   it('rejects a missing description, a date too long ago and no tasks', async () => {
@@ -80,7 +80,7 @@ describe('device complaints', () => {
     assert.match(text, /Say briefly what happened/);
     assert.match(text, /Choose a date from 2 March 2024 to today/);
     assert.match(text, /Choose at least one task/);
-    assert.equal((await bot.store.listReports()).length, 0);
+    assert.equal((await bot.store.reports.list()).length, 0);
   });
 
   it('stores a fixed submission once, with its time, reporter and cohort answers, and says so on a second submit', async () => {
@@ -94,7 +94,7 @@ describe('device complaints', () => {
     assert.match(text, /What happens next/);
     assert.ok((confirmation.actions as Array<{ verb: string }>).some((a) => a.verb === 'reports.list'), 'a My reports button');
 
-    const [stored] = (await bot.store.listReports()) as DeviceComplaint[];
+    const [stored] = (await bot.store.reports.list()) as DeviceComplaint[];
     assert.deepEqual(
       { ...stored, history: undefined },
       {
@@ -114,21 +114,21 @@ describe('device complaints', () => {
         cohort: { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' }
       }
     );
-    assert.equal((await bot.store.getProfile(STAFF.aadObjectId!))?.remoteOrFlexible, 'yes', 'the card\u2019s answers are saved to the profile');
+    assert.equal((await bot.store.people.getProfile(STAFF.aadObjectId!))?.remoteOrFlexible, 'yes', 'the card\u2019s answers are saved to the profile');
 
     const again = invokeCard(await bot.execute('complaint.submit', { submissionId, ...GOOD, ...COHORT }));
     assert.match(cardText(again), /already received this report \(DC-2026-000001\)/);
-    assert.equal((await bot.store.listReports()).length, 1);
+    assert.equal((await bot.store.reports.list()).length, 1);
   });
 
   it('uses the profile\u2019s answers, ignores card answers it did not ask for, and never replaces yes or no with don\u2019t know', async () => {
     const bot = await createTestBot({ now: () => NOW });
-    await bot.store.saveProfile({ aadObjectId: STAFF.aadObjectId!, worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'unknown', devices: ['laptop'], updatedAt: 'earlier' });
+    await bot.store.people.saveProfile({ aadObjectId: STAFF.aadObjectId!, worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'unknown', devices: ['laptop'], updatedAt: 'earlier' });
     const { submissionId } = submitData(await openForm(bot));
     await bot.execute('complaint.submit', { submissionId, ...GOOD, worksWithChildrenOrVulnerable: 'no', remoteOrFlexible: 'unknown' });
-    const [stored] = (await bot.store.listReports()) as DeviceComplaint[];
+    const [stored] = (await bot.store.reports.list()) as DeviceComplaint[];
     assert.deepEqual(stored.cohort, { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'unknown' });
-    const profile = await bot.store.getProfile(STAFF.aadObjectId!);
+    const profile = await bot.store.people.getProfile(STAFF.aadObjectId!);
     assert.equal(profile?.worksWithChildrenOrVulnerable, 'yes');
     assert.deepEqual(profile?.devices, ['laptop']);
   });
@@ -141,7 +141,7 @@ describe('device complaints', () => {
     assert.equal(first.updates[0].id, 'card-1');
     assert.match(cardText(cardOf(first.updates[0])), /Thank you. Your reference is DC-2026-000001/);
     assert.match(cardText(cardOf(second.updates[0])), /already received/);
-    assert.equal((await bot.store.listReports()).length, 1);
+    assert.equal((await bot.store.reports.list()).length, 1);
   });
 
   it('shows an expired form again with the answers kept when the submission id is missing', async () => {
@@ -150,7 +150,7 @@ describe('device complaints', () => {
     assert.match(cardText(card), /form had expired/);
     assert.equal(findInput(card, 'description')?.value, GOOD.description);
     assert.match(String(submitData(card).submissionId), /^[0-9a-f-]{36}$/);
-    assert.equal((await bot.store.listReports()).length, 0);
+    assert.equal((await bot.store.reports.list()).length, 0);
   });
 
   it('never shows or touches someone else’s report when their submission id is reused', async () => {
@@ -161,7 +161,7 @@ describe('device complaints', () => {
     assert.doesNotMatch(cardText(card), /DC-2026-000001/);
     assert.match(cardText(card), /form had expired/);
     assert.notEqual(submitData(card).submissionId, submissionId);
-    assert.equal((await bot.store.listReports()).length, 1);
+    assert.equal((await bot.store.reports.list()).length, 1);
   });
 
   it('never shows the form in a channel: it opens the 1:1 chat instead', async () => {
@@ -195,6 +195,6 @@ describe('device complaints', () => {
     const { submissionId } = submitData(await openForm(bot));
     const result = await bot.execute('complaint.submit', { submissionId, ...GOOD, ...COHORT }, { conversationType: 'channel' });
     assert.match(String((result.invokeResponse?.body as { value: string }).value), /nothing was saved/);
-    assert.equal((await bot.store.listReports()).length, 0);
+    assert.equal((await bot.store.reports.list()).length, 0);
   });
 });

@@ -20,7 +20,7 @@ async function openForm(bot: TestBot): Promise<{ form: AdaptiveCard; submissionI
 }
 
 async function stored(bot: TestBot): Promise<NumberSharingReport[]> {
-  return (await bot.store.listReports({ kind: 'number-sharing' })) as NumberSharingReport[];
+  return (await bot.store.reports.list({ kind: 'number-sharing' })) as NumberSharingReport[];
 }
 
 describe('personal-number sharing', () => {
@@ -59,7 +59,7 @@ describe('personal-number sharing', () => {
     assert.equal(findInput(card, 'note')?.value, long);
     assert.equal(submitData(card).submissionId, submissionId);
     assert.equal((await stored(bot)).length, 0);
-    assert.equal(await bot.store.getProfile(STAFF.aadObjectId!), undefined);
+    assert.equal(await bot.store.people.getProfile(STAFF.aadObjectId!), undefined);
   });
 
   it('does not let reporters name themselves as the colleague, and keeps the chosen colleague on the form', async () => {
@@ -104,12 +104,12 @@ describe('personal-number sharing', () => {
       note: 'No signal at the flat.',
       cohort: { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes' }
     });
-    assert.equal((await bot.store.getProfile(STAFF.aadObjectId!))?.worksWithChildrenOrVulnerable, 'yes');
+    assert.equal((await bot.store.people.getProfile(STAFF.aadObjectId!))?.worksWithChildrenOrVulnerable, 'yes');
   });
 
   it('takes a named colleague\u2019s answers from the roster, over what the card says, and shows their name as plain text', async () => {
     const bot = await createTestBot({ now: () => NOW });
-    await bot.store.upsertEmployees([
+    await bot.store.people.upsertEmployees([
       { employeeId: 'E7', name: 'Jo [Link](https://x.example)', email: 'jo@council.example', aadObjectId: ROSTER_ID, worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: [], updatedAt: 'then' }
     ]);
     const { submissionId } = await openForm(bot);
@@ -121,12 +121,12 @@ describe('personal-number sharing', () => {
     assert.equal(report.sharerName, 'Jo [Link](https://x.example)');
     assert.deepEqual(report.cohort, { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no' });
     assert.match(JSON.stringify(confirmation), /"type":"TextRun","text":"Jo \[Link\]\(https:\/\/x.example\)"/);
-    assert.equal(await bot.store.getProfile(STAFF.aadObjectId!), undefined, 'the reporter\u2019s profile is not touched');
+    assert.equal(await bot.store.people.getProfile(STAFF.aadObjectId!), undefined, 'the reporter\u2019s profile is not touched');
   });
 
   it('uses a named colleague\u2019s own profile when the roster does not know them, else the card\u2019s answers', async () => {
     const bot = await createTestBot({ now: () => NOW });
-    await bot.store.saveProfile({ aadObjectId: COLLEAGUE.aadObjectId!, worksWithChildrenOrVulnerable: 'no', remoteOrFlexible: 'unknown', devices: [], updatedAt: 'then' });
+    await bot.store.people.saveProfile({ aadObjectId: COLLEAGUE.aadObjectId!, worksWithChildrenOrVulnerable: 'no', remoteOrFlexible: 'unknown', devices: [], updatedAt: 'then' });
     let { submissionId } = await openForm(bot);
     await bot.execute('sharing.submit', { submissionId, subject: 'colleague', colleagueId: COLLEAGUE.aadObjectId, ...GOOD, colleagueWorksWithChildrenOrVulnerable: 'yes', colleagueRemoteOrFlexible: 'yes' });
     ({ submissionId } = await openForm(bot));

@@ -18,7 +18,7 @@ describe('profile', () => {
       await bot.execute('profile.save', { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: 'laptop,smartphone' })
     );
     assert.match(cardText(saved), /Saved/);
-    assert.deepEqual(await bot.store.getProfile(STAFF.aadObjectId!), {
+    assert.deepEqual(await bot.store.people.getProfile(STAFF.aadObjectId!), {
       aadObjectId: STAFF.aadObjectId,
       worksWithChildrenOrVulnerable: 'yes',
       remoteOrFlexible: 'no',
@@ -40,7 +40,7 @@ describe('profile', () => {
     assert.match(text, /Choose only from the devices listed/);
     assert.equal(findInput(card, 'worksWithChildrenOrVulnerable')?.value, 'yes', 'the good answer is kept');
     assert.equal(findInput(card, 'devices')?.value, 'laptop,pager', 'what was sent is shown again');
-    assert.equal(await bot.store.getProfile(STAFF.aadObjectId!), undefined);
+    assert.equal(await bot.store.people.getProfile(STAFF.aadObjectId!), undefined);
   });
 
   it('treats a missing answer as a problem, not as "no"', async () => {
@@ -54,8 +54,8 @@ describe('profile', () => {
     const bot = await createTestBot();
     await bot.execute('profile.save', { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: '' });
     await bot.execute('profile.save', { worksWithChildrenOrVulnerable: 'no', remoteOrFlexible: 'no', devices: 'desktop' }, { from: COLLEAGUE });
-    assert.equal((await bot.store.getProfile(STAFF.aadObjectId!))?.worksWithChildrenOrVulnerable, 'yes');
-    assert.deepEqual((await bot.store.getProfile(COLLEAGUE.aadObjectId!))?.devices, ['desktop']);
+    assert.equal((await bot.store.people.getProfile(STAFF.aadObjectId!))?.worksWithChildrenOrVulnerable, 'yes');
+    assert.deepEqual((await bot.store.people.getProfile(COLLEAGUE.aadObjectId!))?.devices, ['desktop']);
   });
 
   it('handles Action.Submit the same way, replacing the card it came from', async () => {
@@ -64,7 +64,7 @@ describe('profile', () => {
     assert.equal(result.updates.length, 1);
     assert.equal(result.updates[0].id, 'card-1');
     assert.match(cardText(cardOf(result.updates[0])), /Saved/);
-    assert.equal((await bot.store.getProfile(STAFF.aadObjectId!))?.remoteOrFlexible, 'yes');
+    assert.equal((await bot.store.people.getProfile(STAFF.aadObjectId!))?.remoteOrFlexible, 'yes');
   });
 
   it('refuses to save when Teams does not say who the sender is', async () => {

@@ -15,7 +15,7 @@ describe('rate limit per person', () => {
     }
     const over = invokeCard(await bot.execute('profile.save', profile('smartphone')));
     assert.match(cardText(over), /Please wait a minute/);
-    assert.deepEqual((await bot.store.getProfile(STAFF.aadObjectId!))?.devices, ['desktop'], 'the paused submission changed nothing');
+    assert.deepEqual((await bot.store.people.getProfile(STAFF.aadObjectId!))?.devices, ['desktop'], 'the paused submission changed nothing');
   });
 
   it('tells a person sending too many messages once, then stays quiet', async () => {

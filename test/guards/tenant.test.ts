@@ -3,6 +3,7 @@ import { isTenantAllowed, tenantOf } from '../../src/guards/tenant.js';
 import { loadConfig } from '../../src/config.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsExecute, teamsMessage, type RunningBot } from '../helpers/server.js';
+import { allStored } from '../helpers/all-stored.js';
 
 const PROFILE = { worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: 'laptop' };
 
@@ -53,7 +54,7 @@ describe('tenant binding over HTTP', () => {
     const response = await bot.post(fromTenant(teamsMessage(serviceUrl, 'hello'), 'other-tenant'));
     assert.equal(response.status, 200);
     assert.equal(connector.requests.length, 0, 'nothing is sent into another tenant');
-    const audit = await bot.store.listAudit();
+    const audit = await allStored(bot.store, 'audit');
     assert.equal(audit.length, 1);
     assert.equal(audit[0].action, 'tenant.refused');
     assert.equal(audit[0].outcome, 'refused');
@@ -80,6 +81,6 @@ describe('tenant binding over HTTP', () => {
     assert.equal((await bot.store.status()).counts.profiles, 1);
     assert.equal((await bot.post(fromTenant(teamsMessage(serviceUrl, 'hello'), 'council-tenant'))).status, 200);
     await connector.waitFor(1);
-    assert.equal((await bot.store.listAudit()).length, 0);
+    assert.equal((await allStored(bot.store, 'audit')).length, 0);
   });
 });

@@ -6,7 +6,7 @@ import { INVOKE_RESPONSE_KEY, TestAdapter, type Activity, type ChannelAccount, t
 import { createBotApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { openMemoryStore } from '../../src/store/lowdb-store.js';
+import { openMemoryStore } from './memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { AdaptiveCard } from '../../src/shared/cards.js';
 import type { BotApp, FeatureDeps } from '../../src/shared/deps.js';

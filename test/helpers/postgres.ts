@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { openPostgresStore } from '../../src/store/postgres/open.js';
+import { type PostgresStore } from '../../src/store/postgres/store.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter, createBotApp } from '../../src/app.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createServer, type BotServer } from '../../src/server.js';
-import { openMemoryStore } from '../../src/store/lowdb-store.js';
+import { openMemoryStore } from './memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { Config } from '../../src/config.js';
 import { testConfig } from './bot.js';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createBotParts } from '../../src/app.js';
 import { NO_ORGANISATION } from '../../src/features/foi/organisation.js';
 import { figuresFromStore } from '../../src/features/foi/service.js';
-import { PostgresBotState } from '../../src/store/postgres/bot-state.js';
+import type { BotStateStore } from '../../src/store/bot-state.js';
 import { cardText, createTestBot, STAFF, type TestBot } from '../helpers/bot.js';
 import { postActivity, runBotUntilExit, startBotProcess, stopped, type BotProcess } from '../helpers/bot-process.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
@@ -192,7 +192,7 @@ describe('two bot instances on one PostgreSQL database', function () {
     ]);
 
     const store = await schema.open();
-    assert.equal((await store.listReports()).length, 8, '5 complaints and 3 sharing reports');
+    assert.equal((await store.reports.list()).length, 8, '5 complaints and 3 sharing reports');
     const figures = await figuresFromStore(store, NO_ORGANISATION, { asOf: today(), timeZone: 'Europe/London' });
     assert.deepEqual(figures.a, { employees: 3, notKnown: 0 });
     assert.deepEqual(figures.b, { employees: 2, notKnown: 0 });
@@ -230,9 +230,9 @@ describe('conversation state shared by two instances', () => {
   });
 
   /** An instance on its own connection to the schema, keeping conversation state in it. */
-  async function instance(seen: unknown[]): Promise<{ bot: TestBot; state: PostgresBotState }> {
+  async function instance(seen: unknown[]): Promise<{ bot: TestBot; state: BotStateStore }> {
     const store = await schema.open();
-    const state = new PostgresBotState(store.pool);
+    const state = store.botState;
     const bot = await createTestBot({
       store,
       createApp: (deps) => {

@@ -34,7 +34,7 @@ describe('HTTP: reports through the real server', () => {
     const rejectedCard = (rejected.body as { value: unknown }).value;
     assert.match(cardText(rejectedCard), /Choose the device/);
     assert.equal(findInput(rejectedCard, 'description')?.value, fields.description);
-    assert.equal((await bot.store.listReports()).length, 0);
+    assert.equal((await bot.store.reports.list()).length, 0);
 
     const response = await bot.post(teamsExecute(serviceUrl, 'complaint.submit', { submissionId, ...fields }));
     assert.equal(response.status, 200);
@@ -46,7 +46,7 @@ describe('HTTP: reports through the real server', () => {
     const retry = await bot.post(teamsExecute(serviceUrl, 'complaint.submit', { submissionId, ...fields }));
     assert.match(cardText((retry.body as { value: unknown }).value), /already received/);
 
-    const reports = (await bot.store.listReports()) as DeviceComplaint[];
+    const reports = (await bot.store.reports.list()) as DeviceComplaint[];
     assert.equal(reports.length, 1);
     assert.equal(reports[0].submittedAt, NOW.toISOString());
     assert.equal(reports[0].reporterId, STAFF_AAD);
@@ -58,7 +58,7 @@ describe('HTTP: reports through the real server', () => {
     const withdrawn = await bot.post(teamsExecute(serviceUrl, 'report.withdraw', { reportId: 'DC-2026-000001' }));
     assert.equal(withdrawn.status, 200);
     assert.match(cardText((withdrawn.body as { value: unknown }).value), /Status: Withdrawn/);
-    assert.equal((await bot.store.getReport('DC-2026-000001'))?.status, 'withdrawn');
+    assert.equal((await bot.store.reports.get('DC-2026-000001'))?.status, 'withdrawn');
   });
 
   it('takes a number-sharing report through an adaptiveCard/action invoke, stored once, listed and withdrawn', async () => {
@@ -76,7 +76,7 @@ describe('HTTP: reports through the real server', () => {
     assert.match(cardText(body.value), /NS-2026-000001/);
     await bot.post(teamsExecute(serviceUrl, 'sharing.submit', fields));
 
-    const reports = (await bot.store.listReports()) as NumberSharingReport[];
+    const reports = (await bot.store.reports.list()) as NumberSharingReport[];
     assert.equal(reports.length, 1);
     assert.equal(reports[0].submittedAt, NOW.toISOString());
     assert.equal(reports[0].reporterId, STAFF_AAD);
@@ -86,7 +86,7 @@ describe('HTTP: reports through the real server', () => {
     const listed = await bot.post(teamsExecute(serviceUrl, 'reports.list', {}));
     assert.match(cardText((listed.body as { value: unknown }).value), /NS-2026-000001: Personal number sharing/);
     await bot.post(teamsExecute(serviceUrl, 'report.withdraw', { reportId: 'NS-2026-000001' }));
-    assert.equal((await bot.store.getReport('NS-2026-000001'))?.status, 'withdrawn');
+    assert.equal((await bot.store.reports.get('NS-2026-000001'))?.status, 'withdrawn');
   });
 
   it('asked in a channel, opens the 1:1 chat and sends the form there, not in the channel', async () => {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sinon from 'sinon';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsExecute, teamsMessage, type RunningBot } from '../helpers/server.js';
 import { cardText } from '../helpers/bot.js';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import { postActivity, startBotProcess, stopped } from '../helpers/bot-process.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsExecute } from '../helpers/server.js';
@@ -75,7 +75,7 @@ describe('crash safety and concurrency', function () {
     await stopped(second.child);
 
     const store = await openLowdbStore(dir);
-    const reports = await store.listReports();
+    const reports = await store.reports.list();
     const bySubmission = new Map<string, string[]>();
     for (const report of reports) bySubmission.set(report.submissionId, [...(bySubmission.get(report.submissionId) ?? []), report.id]);
     for (const [submissionId, reference] of acknowledged) {
@@ -98,6 +98,6 @@ describe('crash safety and concurrency', function () {
       await bot.stop();
     }
     const reopened = await openLowdbStore(dir);
-    assert.equal((await reopened.listReports()).length, 200);
+    assert.equal((await reopened.reports.list()).length, 200);
   });
 });

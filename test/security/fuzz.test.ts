@@ -10,7 +10,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import { DEVICES } from '../../src/store/types.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsExecute, teamsMessage, type RunningBot } from '../helpers/server.js';

@@ -42,8 +42,8 @@ describe('no free text in logs', () => {
         teamsMessage(serviceUrl, 'my reports')
       ];
       for (const step of steps) assert.ok((await bot.post(step)).status < 500);
-      assert.equal((await bot.store.listReports()).length, 1, 'the flows really ran');
-      assert.ok((await bot.store.getProfile('00000000-0000-0000-0000-0000000000a1')) !== undefined);
+      assert.equal((await bot.store.reports.list()).length, 1, 'the flows really ran');
+      assert.ok((await bot.store.people.getProfile('00000000-0000-0000-0000-0000000000a1')) !== undefined);
     } finally {
       await bot.stop();
       await connector.stop();

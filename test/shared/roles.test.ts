@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { TestAdapter, TurnContext } from 'botbuilder';
 import { createLogger } from '../../src/log.js';
-import { openMemoryStore } from '../../src/store/lowdb-store.js';
+import { openMemoryStore } from '../helpers/memory-store.js';
 import { checkRole, hasRole } from '../../src/shared/roles.js';
 import type { FeatureDeps } from '../../src/shared/deps.js';
 import { testConfig } from '../helpers/bot.js';
+import { allStored } from '../helpers/all-stored.js';
 
 const ADMIN = 'aaaaaaaa-0000-0000-0000-000000000001';
 const OFFICER = 'aaaaaaaa-0000-0000-0000-000000000002';
@@ -33,7 +34,7 @@ describe('roles', () => {
     const d = await deps();
     const context = new TurnContext(new TestAdapter(), { type: 'message', from: { id: '29:x', name: 'x', aadObjectId: STAFF } });
     assert.equal(await checkRole(context, d, 'admin', 'policy-gaps'), false);
-    const [entry] = await d.store.listAudit();
+    const [entry] = await allStored(d.store, 'audit');
     assert.equal(entry.actorId, STAFF);
     assert.equal(entry.action, 'policy-gaps');
     assert.equal(entry.outcome, 'refused');

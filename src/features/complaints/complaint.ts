@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
 import { cardCohortAnswer, COHORT_FIELDS, type CohortField } from '../../shared/cohort.js';
 import { cardDate, readableDate, type DateBounds } from '../../shared/dates.js';
-import { CAUSE_LABELS, choicesOf, TASK_LABELS } from '../../shared/report-labels.js';
+import { CAUSE_LABELS, choicesOf, DEVICE_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
 import { newReportBase, privacyText, REPORT_VERBS, type SubmissionFacts } from '../../shared/report-forms.js';
 import { cardMultiChoice, cardChoice, cardText, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
-import { COMPLAINT_CAUSES, DEVICE_LABELS, DEVICES, TASK_CODES, type DeviceComplaint, type NewReport } from '../../store/types.js';
+import { COMPLAINT_CAUSES, DEVICES, TASK_CODES, type DeviceComplaint, type NewReport } from '../../store/types.js';
 import { HELP_VERBS } from '../help/help.js';
 
 export const COMPLAINT_VERBS = { open: HELP_VERBS.complaint, submit: 'complaint.submit' } as const;

@@ -32,7 +32,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     unknownSender: UNKNOWN_REPORTER,
     card: async (reporterId) => {
       const today = bounds();
-      const ask = cohortQuestions(knownCohort(await store.getProfile(reporterId)));
+      const ask = cohortQuestions(knownCohort(await store.people.getProfile(reporterId)));
       return complaintFormCard({ submissionId: newSubmissionId(), values: blankComplaintValues(today), ask, bounds: today, retentionMonths: config.retentionMonths });
     }
   });
@@ -45,7 +45,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       return complaintConfirmationCard(start.report as DeviceComplaint, true);
     }
     const { reporterId, submissionId } = start;
-    const profile = await store.getProfile(reporterId);
+    const profile = await store.people.getProfile(reporterId);
     const known = knownCohort(profile);
     const ask = cohortQuestions(known);
     const today = bounds();
@@ -65,12 +65,12 @@ export function register(app: BotApp, deps: FeatureDeps): void {
 
     const submittedAt = now().toISOString();
     const answered = { worksWithChildrenOrVulnerable: checked.value.worksWithChildrenOrVulnerable, remoteOrFlexible: checked.value.remoteOrFlexible };
-    const { report, created } = await store.addReport(
+    const { report, created } = await store.reports.add(
       buildComplaint(checked.value, { submissionId, reporterId, submittedAt, cohort: mergeCohort(known, answered) })
     );
     if (created) {
       const updated = profileWithAnswers(profile, reporterId, answered, submittedAt);
-      if (updated) await store.saveProfile(updated);
+      if (updated) await store.people.saveProfile(updated);
       deps.events?.complaintStored(report as DeviceComplaint);
     }
     log.info({ event: created ? 'complaint.stored' : 'complaint.repeat', reference: report.id }, created ? 'complaint stored' : 'complaint already stored');

@@ -30,7 +30,7 @@ export async function runPurge(task: TaskContext, retentionMonths: number, dryRu
   // Counts what this call removed: another instance sharing the store may have purged first.
   const counts = await task.store.purgeBefore(cutoff.toISOString(), dryRun);
   if (!dryRun && purgedTotal(counts) > 0) {
-    await task.store.addAudit({
+    await task.store.audit.add({
       at: task.now().toISOString(),
       actorId: task.actor,
       action: 'retention.purge',
@@ -43,8 +43,8 @@ export async function runPurge(task: TaskContext, retentionMonths: number, dryRu
 
 /** Everything held about one person; the export itself is audited. */
 export async function runSubjectExport(task: TaskContext, id: string): Promise<SubjectExport> {
-  const result = exportSubject(await task.store.snapshot(), id);
-  await task.store.addAudit({ at: task.now().toISOString(), actorId: task.actor, action: 'subject.export', target: id, outcome: 'done' });
+  const result = exportSubject(await task.store.subjectData(id), id);
+  await task.store.audit.add({ at: task.now().toISOString(), actorId: task.actor, action: 'subject.export', target: id, outcome: 'done' });
   return result;
 }
 
@@ -54,19 +54,24 @@ export interface ErasureResult {
   counts: ErasureCounts;
 }
 
+/** Whether an erasure removed or changed anything. */
+function touches(counts: ErasureCounts): boolean {
+  return [...Object.values(counts.removed), ...Object.values(counts.anonymised)].some((n) => n > 0);
+}
+
 /** Erases one person (see subject.ts for what goes and what stays); audited under the pseudonym. */
 export async function runSubjectErase(task: TaskContext, id: string): Promise<ErasureResult> {
   const pseudonym = `erased-${randomUUID()}`;
-  const preview = eraseSubject(await task.store.snapshot(), id, pseudonym).counts;
-  const touched = [...Object.values(preview.removed), ...Object.values(preview.anonymised)].some((n) => n > 0);
-  if (!touched) return { counts: preview };
-  let counts = preview;
+  const erasure: { counts?: ErasureCounts } = {};
+  // Read, erase and write back in one step, so nothing written meanwhile escapes the erasure.
   await task.store.rewrite((data) => {
     const erased = eraseSubject(data, id, pseudonym);
-    counts = erased.counts;
-    return erased.data;
+    erasure.counts = erased.counts;
+    return touches(erased.counts) ? erased.data : {};
   });
-  await task.store.addAudit({ at: task.now().toISOString(), actorId: task.actor, action: 'subject.erase', target: pseudonym, outcome: 'done', detail: JSON.stringify(counts) });
+  const counts = erasure.counts!;
+  if (!touches(counts)) return { counts };
+  await task.store.audit.add({ at: task.now().toISOString(), actorId: task.actor, action: 'subject.erase', target: pseudonym, outcome: 'done', detail: JSON.stringify(counts) });
   return { pseudonym, counts };
 }
 

@@ -2,12 +2,12 @@
  * The draft reply to the FOI request: Markdown, answering a to g in order in the
  * council's voice, with small numbers suppressed and a note where they were.
  */
-import { COMPLAINT_CAUSES, DEVICE_LABELS, DEVICES, TASK_CODES } from '../../store/types.js';
+import { COMPLAINT_CAUSES, DEVICES, TASK_CODES } from '../../store/types.js';
 import type { FoiFigures } from './figures.js';
 import { PERSONAL_DEVICE_LABELS } from './organisation.js';
 import { suppressionNotes } from './exports.js';
 import { publish } from './suppression.js';
-import { CAUSE_LABELS } from '../../shared/report-labels.js';
+import { CAUSE_LABELS, DEVICE_LABELS } from '../../shared/report-labels.js';
 import { figureRows, QUESTION_D_TASKS, QUESTION_TITLES } from './tables.js';
 
 const TO_COMPLETE = '**To complete before sending:** this answer is not recorded in the organisation file (`ORGANISATION_FILE`).';

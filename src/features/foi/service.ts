@@ -20,10 +20,10 @@ export interface FigureRequest {
  * read: countable statuses, submitted before the day after `asOf` ends (in the time zone).
  */
 export async function figuresFromStore(store: Store, organisation: Organisation, request: FigureRequest): Promise<FoiFigures> {
-  const [employees, profiles] = await Promise.all([store.listEmployees(), store.listProfiles()]);
+  const [employees, profiles] = await Promise.all([store.people.listEmployees(), store.people.listProfiles()]);
   const figures = startFigures({ ...request, employees, profiles, organisation });
   const submittedBefore = DateTime.fromISO(request.asOf, { zone: request.timeZone }).plus({ days: 1 }).toUTC().toISO()!;
-  for await (const report of store.streamReports({ statuses: COUNTABLE_STATUSES, submittedBefore })) figures.add(report);
+  for await (const report of store.reports.stream({ statuses: COUNTABLE_STATUSES, submittedBefore })) figures.add(report);
   return figures.finish();
 }
 
@@ -40,10 +40,10 @@ export interface ReportImportOutcome {
 export async function saveImportedReports(store: Store, reports: NewReport[], at: string): Promise<ReportImportOutcome> {
   const outcome: ReportImportOutcome = { added: 0, alreadyThere: 0, statusChanged: 0 };
   for (const draft of reports) {
-    const { report, created } = await store.addReport(draft);
+    const { report, created } = await store.reports.add(draft);
     if (created) outcome.added++;
     else if (report.status !== draft.status && report.source === 'import') {
-      await store.setReportStatus(report.id, draft.status, 'import', at);
+      await store.reports.setStatus(report.id, draft.status, 'import', at);
       outcome.statusChanged++;
     } else outcome.alreadyThere++;
   }
@@ -52,5 +52,5 @@ export async function saveImportedReports(store: Store, reports: NewReport[], at
 
 /** Stores roster rows, updating people already on the roster by employee id. */
 export async function saveRoster(store: Store, employees: Employee[]): Promise<{ added: number; updated: number }> {
-  return store.upsertEmployees(employees);
+  return store.people.upsertEmployees(employees);
 }

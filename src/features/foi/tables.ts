@@ -2,8 +2,8 @@
  * The figures as rows, one list per question, in the request's words. The card, the CSV
  * and the spreadsheet are all drawn from these rows, so they always agree.
  */
-import { CAUSE_LABELS } from '../../shared/report-labels.js';
-import { COMPLAINT_CAUSES, DEVICE_LABELS, DEVICES, TASK_CODES, type TaskCode } from '../../store/types.js';
+import { CAUSE_LABELS, DEVICE_LABELS } from '../../shared/report-labels.js';
+import { COMPLAINT_CAUSES, DEVICES, TASK_CODES, type TaskCode } from '../../store/types.js';
 import type { FoiFigures } from './figures.js';
 import { PERSONAL_DEVICE_LABELS } from './organisation.js';
 import { publish } from './suppression.js';

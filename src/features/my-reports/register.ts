@@ -22,7 +22,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
   const { config, store, log, now } = deps;
 
   async function listCard(reporterId: string, notice?: Notice) {
-    return myReportsCard(await store.listReports({ reporterId }), config.timeZone, notice);
+    return myReportsCard(await store.reports.list({ reporterId }), config.timeZone, notice);
   }
 
   registerPrivateCard(app, deps, {
@@ -38,7 +38,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     if (!reporterId) return UNKNOWN_SENDER;
     if (!isPersonalChat(context)) return NOT_IN_SHARED_CHATS;
     const reportId = typeof data.reportId === 'string' && REFERENCE.test(data.reportId) ? data.reportId : undefined;
-    const checked = checkWithdrawal(reportId ? await store.getReport(reportId) : undefined, reporterId);
+    const checked = checkWithdrawal(reportId ? await store.reports.get(reportId) : undefined, reporterId);
     const at = now().toISOString();
 
     if (!checked.ok && checked.reason === 'closed') {
@@ -46,13 +46,13 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       return listCard(reporterId, { tone: 'attention', text: `${reportId} ${status}. Nothing was changed.` });
     }
     if (!checked.ok) {
-      await store.addAudit({ at, actorId: reporterId, action: 'report.withdraw', target: reportId, outcome: 'refused', detail: checked.reason });
+      await store.audit.add({ at, actorId: reporterId, action: 'report.withdraw', target: reportId, outcome: 'refused', detail: checked.reason });
       log.warn({ event: 'report.withdraw-refused', reason: checked.reason }, 'withdrawal refused');
       return listCard(reporterId, { tone: 'attention', text: 'You can only withdraw your own reports, and I couldn\u2019t find that one among them. Nothing was changed.' });
     }
 
-    await store.setReportStatus(checked.report.id, 'withdrawn', reporterId, at);
-    await store.addAudit({ at, actorId: reporterId, action: 'report.withdraw', target: checked.report.id, outcome: 'done' });
+    await store.reports.setStatus(checked.report.id, 'withdrawn', reporterId, at);
+    await store.audit.add({ at, actorId: reporterId, action: 'report.withdraw', target: checked.report.id, outcome: 'done' });
     log.info({ event: 'report.withdrawn', reference: checked.report.id }, 'report withdrawn');
     return listCard(reporterId, { tone: 'good', text: `${checked.report.id} is withdrawn. It stays on record but is no longer counted.` });
   });

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
 import { readableDate } from '../../shared/dates.js';
-import { CAUSE_LABELS, STATUS_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
-import { DEVICE_LABELS, type DeviceComplaint, type ReportStatus } from '../../store/types.js';
+import { CAUSE_LABELS, DEVICE_LABELS, STATUS_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
+import type { DeviceComplaint, ReportStatus } from '../../store/types.js';
 
 export const NOTIFICATION_VERBS = {
   acknowledge: 'complaint.acknowledge',

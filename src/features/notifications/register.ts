@@ -34,13 +34,13 @@ export function register(app: BotApp, deps: FeatureDeps, { events, proactive }: 
    */
   async function people(report: DeviceComplaint): Promise<{ reporter?: Employee; manager?: Employee }> {
     // Reports carry a Teams object id; imported ones an employee id.
-    const reporter = (await store.getEmployeeByAadObjectId(report.reporterId)) ?? (await store.getEmployee(report.reporterId));
-    return { reporter, manager: reporter?.managerId ? await store.getEmployee(reporter.managerId) : undefined };
+    const reporter = (await store.people.getEmployeeByAadObjectId(report.reporterId)) ?? (await store.people.getEmployee(report.reporterId));
+    return { reporter, manager: reporter?.managerId ? await store.people.getEmployee(reporter.managerId) : undefined };
   }
 
   async function cardFor(report: DeviceComplaint, note?: string): Promise<AdaptiveCard> {
     const { reporter, manager } = await people(report);
-    const conversation = manager?.aadObjectId ? await store.getConversation(manager.aadObjectId.toLowerCase()) : undefined;
+    const conversation = manager?.aadObjectId ? await store.conversations.get(manager.aadObjectId.toLowerCase()) : undefined;
     const teamsUserId = (conversation?.reference.user as { id?: string } | undefined)?.id;
     return complaintNotificationCard(report, { reporterName: reporter?.name ?? 'a member of your team', refreshUserIds: teamsUserId ? [teamsUserId] : [], note });
   }
@@ -63,7 +63,7 @@ export function register(app: BotApp, deps: FeatureDeps, { events, proactive }: 
   /** The complaint a button names, when the presser may act on it; audits a refusal. */
   async function permitted(context: TurnContext, data: Record<string, unknown>, action: string): Promise<{ report: DeviceComplaint } | { answer: AdaptiveCard }> {
     const reportId = buttonReportId(data);
-    const report = reportId ? await store.getReport(reportId) : undefined;
+    const report = reportId ? await store.reports.get(reportId) : undefined;
     if (!report || report.kind !== 'device-complaint') return { answer: NOT_FOUND };
     const presser = senderId(context);
     const { manager } = await people(report);
@@ -80,9 +80,9 @@ export function register(app: BotApp, deps: FeatureDeps, { events, proactive }: 
       const next = nextStatus(check.report.status, action);
       if (!next.ok) return cardFor(check.report, next.note);
       const by = senderId(context)!;
-      const updated = (await store.setReportStatus(check.report.id, next.status, by, now().toISOString())) as DeviceComplaint | undefined;
+      const updated = (await store.reports.setStatus(check.report.id, next.status, by, now().toISOString())) as DeviceComplaint | undefined;
       if (!updated) return NOT_FOUND;
-      await store.addAudit({ at: now().toISOString(), actorId: by, action: `complaint.${action}`, target: updated.id, outcome: 'done' });
+      await store.audit.add({ at: now().toISOString(), actorId: by, action: `complaint.${action}`, target: updated.id, outcome: 'done' });
       log.info({ event: 'complaint.status', reference: updated.id, status: updated.status }, 'complaint status changed');
       if (proactive && updated.source === 'teams') {
         const update = reporterUpdate(updated);

@@ -9,7 +9,6 @@ import { onCardAction } from '../../shared/card-actions.js';
 import { reportDateBounds } from '../../shared/dates.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { EXPIRED_FORM, newSubmissionId, registerPrivateCard, startSubmission, UNKNOWN_REPORTER } from '../../shared/report-forms.js';
-import { findEmployee } from '../../shared/roster.js';
 import { keptValues } from '../../shared/validation.js';
 import type { CohortAnswers, Employee, NumberSharingReport } from '../../store/types.js';
 import {
@@ -33,8 +32,8 @@ export function register(app: BotApp, deps: FeatureDeps): void {
   /** What the roster or the colleague's own profile says about a named colleague. */
   async function colleagueRecords(colleagueId: string | undefined): Promise<{ known: CohortAnswers; employee?: Employee }> {
     if (!colleagueId) return { known: UNKNOWN_COHORT };
-    const employee = findEmployee(await store.listEmployees(), colleagueId);
-    return { known: knownCohort(await store.getProfile(colleagueId), employee), employee };
+    const employee = await store.people.getEmployeeByAadObjectId(colleagueId);
+    return { known: knownCohort(await store.people.getProfile(colleagueId), employee), employee };
   }
 
   registerPrivateCard(app, deps, {
@@ -44,7 +43,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     unknownSender: UNKNOWN_REPORTER,
     card: async (reporterId) => {
       const today = bounds();
-      const ask = cohortQuestions(knownCohort(await store.getProfile(reporterId)));
+      const ask = cohortQuestions(knownCohort(await store.people.getProfile(reporterId)));
       return sharingFormCard({ submissionId: newSubmissionId(), values: blankSharingValues(today), ask, bounds: today, retentionMonths: config.retentionMonths });
     }
   });
@@ -57,7 +56,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       return sharingConfirmationCard(start.report as NumberSharingReport, true);
     }
     const { reporterId, submissionId } = start;
-    const profile = await store.getProfile(reporterId);
+    const profile = await store.people.getProfile(reporterId);
     const reporterKnown = knownCohort(profile);
     const ask = cohortQuestions(reporterKnown);
     const today = bounds();
@@ -81,7 +80,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     const submission = checked.value;
     const colleague = submission.subject === 'colleague' ? await colleagueRecords(submission.colleagueId) : { known: UNKNOWN_COHORT };
     const submittedAt = now().toISOString();
-    const { report, created } = await store.addReport(
+    const { report, created } = await store.reports.add(
       buildSharingReport(submission, {
         submissionId,
         reporterId,
@@ -92,7 +91,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     );
     if (created) {
       const updated = profileWithAnswers(profile, reporterId, reporterAnswers(submission), submittedAt);
-      if (updated) await store.saveProfile(updated);
+      if (updated) await store.people.saveProfile(updated);
     }
     log.info({ event: created ? 'sharing.stored' : 'sharing.repeat', reference: report.id, subject: submission.subject }, created ? 'number-sharing report stored' : 'number-sharing report already stored');
     return sharingConfirmationCard(report as NumberSharingReport, !created);

@@ -64,7 +64,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       sectionId: result.answered ? result.best?.sectionId : undefined,
       answered: result.answered
     };
-    await store.addFeedback(feedback);
+    await store.feedback.add(feedback);
     log.info(
       { event: result.answered ? 'policy.answered' : 'policy.not-found', feedbackId: feedback.id, sectionId: result.best?.sectionId, score: result.best?.score },
       'policy question'
@@ -92,10 +92,10 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       await context.sendActivity(refusalText('admin'));
       return;
     }
-    const feedback = await store.listFeedback();
-    const gaps = policyGaps(feedback);
+    const unanswered = await store.feedback.listUnansweredOrUnhelpful();
+    const gaps = policyGaps(unanswered);
     log.info({ event: 'policy.gaps', groups: gaps.length }, 'policy gaps shown');
-    await context.sendActivity(MessageFactory.attachment(cardAttachment(gapsCard(gaps, feedback.filter((f) => !f.answered || f.helpful === false).length))));
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(gapsCard(gaps, unanswered.length))));
   });
 
   // The help card's "Ask a policy question": the answer replaces the help card. No model
@@ -118,7 +118,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     const checked = checkCardData(voteSchema, data);
     if (!checked.ok) return noticeCard('That vote could not be read', 'Please ask your question again and use the Yes or No buttons on the answer.', true);
     const { feedbackId, helpful } = checked.value;
-    const entry = (await store.listFeedback()).find((f) => f.id === feedbackId);
+    const entry = await store.feedback.get(feedbackId);
     const section = entry?.sectionId ? index.section(entry.sectionId) : undefined;
     if (!entry || !section) {
       log.warn({ event: 'policy.vote.unknown' }, 'vote for an unknown question');
@@ -137,7 +137,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     }
     const isHelpful = helpful === 'yes';
     if (entry.helpful === isHelpful) return card({ voteMessage: 'You already told us this. Thank you.' });
-    await store.setFeedbackHelpful(entry.id, isHelpful);
+    await store.feedback.setHelpful(entry.id, isHelpful);
     log.info({ event: 'policy.vote', feedbackId, helpful: isHelpful, changed: entry.helpful !== undefined }, 'policy answer rated');
     const thanks = isHelpful
       ? 'Thank you. Glad that helped.'

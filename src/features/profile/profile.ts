@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
 import { cardChoice, cardMultiChoice, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
-import { DEVICE_LABELS, DEVICES, type Profile } from '../../store/types.js';
+import { DEVICE_LABELS } from '../../shared/report-labels.js';
+import { DEVICES, type Profile } from '../../store/types.js';
 
 export const PROFILE_VERBS = { open: 'profile.open', save: 'profile.save' } as const;
 

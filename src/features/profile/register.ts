@@ -20,7 +20,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
   async function currentCard(context: TurnContext): Promise<AdaptiveCard> {
     const id = senderId(context);
     if (!id) return UNKNOWN_SENDER;
-    return profileCard(profileValues(await store.getProfile(id)));
+    return profileCard(profileValues(await store.people.getProfile(id)));
   }
 
   app.message(isCommand('profile'), async (context) => {
@@ -38,7 +38,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       return profileCard(keptValues(data, PROFILE_FIELDS) as ProfileCardValues, { errors: checked.errors });
     }
     const profile = { aadObjectId: id, ...checked.value, updatedAt: now().toISOString() };
-    await store.saveProfile(profile);
+    await store.people.saveProfile(profile);
     log.info({ event: 'profile.saved' }, 'profile saved');
     return profileCard(profileValues(profile), { saved: true });
   });

@@ -9,7 +9,6 @@ import { cardAttachment } from '../../shared/cards.js';
 import { isCommand } from '../../shared/commands.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
-import { findEmployee } from '../../shared/roster.js';
 import { noticeCard } from '../help/help.js';
 import { parseRoleCommand, ROLE_USAGE, type RoleCommand } from './role-command.js';
 
@@ -23,20 +22,19 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     const actorId = senderId(context) ?? 'unknown';
     if (command.action === 'usage') return { title: 'Role command', message: ROLE_USAGE };
     if (command.action === 'list') {
-      const employees = await store.listEmployees();
-      const named = (id: string) => `${findEmployee(employees, id)?.name ?? 'not in the roster'} (${id})`;
-      const lines = [
-        ...deps.config.adminIds.map((id) => `Admin (config): ${named(id)}`),
-        ...deps.config.foiOfficerIds.map((id) => `FOI officer (config): ${named(id)}`),
-        ...(await store.listRoleGrants()).map((g) => `${g.role === 'admin' ? 'Admin' : 'FOI officer'} (added ${g.grantedAt.slice(0, 10)}): ${named(g.aadObjectId)}`)
-      ];
+      const named = async (id: string) => `${(await store.people.getEmployeeByAadObjectId(id))?.name ?? 'not in the roster'} (${id})`;
+      const lines = await Promise.all([
+        ...deps.config.adminIds.map(async (id) => `Admin (config): ${await named(id)}`),
+        ...deps.config.foiOfficerIds.map(async (id) => `FOI officer (config): ${await named(id)}`),
+        ...(await store.roles.list()).map(async (g) => `${g.role === 'admin' ? 'Admin' : 'FOI officer'} (added ${g.grantedAt.slice(0, 10)}): ${await named(g.aadObjectId)}`)
+      ]);
       return { title: 'Roles', message: lines.length ? lines.join('\n\n') : 'No admins or FOI officers yet.' };
     }
     const id = command.aadObjectId.toLowerCase();
     const name = ROLE_NAMES[command.role];
-    const audit = (detail: string) => store.addAudit({ at: now().toISOString(), actorId, action: `role.${command.action}`, target: id, outcome: 'done', detail });
+    const audit = (detail: string) => store.audit.add({ at: now().toISOString(), actorId, action: `role.${command.action}`, target: id, outcome: 'done', detail });
     if (command.action === 'add') {
-      const added = await store.addRoleGrant({ aadObjectId: id, role: command.role, grantedBy: actorId, grantedAt: now().toISOString() });
+      const added = await store.roles.add({ aadObjectId: id, role: command.role, grantedBy: actorId, grantedAt: now().toISOString() });
       await audit(`${command.role}${added ? '' : ' (already held)'}`);
       log.info({ event: 'role.added', role: command.role, changed: added }, 'role granted');
       return { title: 'Role added', message: added ? `${id} is now an ${name}.` : `${id} was already an ${name}; nothing changed.` };
@@ -45,7 +43,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       await audit(`${command.role} (set in config, not removed)`);
       return { title: 'Set in config', message: `${id} is an ${name} in the bot\u2019s configuration, which a command cannot change. Remove them from ${command.role === 'admin' ? 'ADMIN_IDS' : 'FOI_OFFICER_IDS'} and restart the bot.` };
     }
-    const removed = await store.removeRoleGrant(id, command.role);
+    const removed = await store.roles.remove(id, command.role);
     await audit(`${command.role}${removed ? '' : ' (not held)'}`);
     log.info({ event: 'role.removed', role: command.role, changed: removed }, 'role removed');
     return { title: 'Role removed', message: removed ? `${id} is no longer an ${name}.` : `${id} was not an ${name} added here; nothing changed.` };

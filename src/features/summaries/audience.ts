@@ -23,7 +23,7 @@ export async function audienceOf(deps: FeatureDeps, aadObjectId: string | undefi
 /** The reports a summary over `days` days ending at `end` counts: that period and the one before, not the whole history. */
 export function reportsForSummary(store: Store, end: Date, days: number): Promise<Report[]> {
   const { current, previous } = windowsFor(end, days);
-  return store.listReports({ submittedFrom: previous.from.toISOString(), submittedBefore: current.to.toISOString() });
+  return store.reports.list({ submittedFrom: previous.from.toISOString(), submittedBefore: current.to.toISOString() });
 }
 
 /** The summary card for an audience over `days` days ending at `end`. Pure. */

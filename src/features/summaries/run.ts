@@ -38,7 +38,7 @@ function deliveryFor(outcome: SendOutcome): Pick<SummaryDelivery, 'outcome' | 'r
 
 /** FOI officers from config and from grants (admins are not sent the council's summary unasked). */
 async function foiOfficers(deps: FeatureDeps): Promise<string[]> {
-  const granted = (await deps.store.listRoleGrants()).filter((g) => g.role === 'foi-officer').map((g) => g.aadObjectId.toLowerCase());
+  const granted = (await deps.store.roles.list('foi-officer')).map((g) => g.aadObjectId.toLowerCase());
   return [...new Set([...deps.config.foiOfficerIds, ...granted])];
 }
 
@@ -49,16 +49,16 @@ async function foiOfficers(deps: FeatureDeps): Promise<string[]> {
 export async function runSummaries(deps: FeatureDeps, sender: ProactiveSender, slot: Date, days: number): Promise<SummaryRun> {
   const { store, log, now } = deps;
   const runKey = slot.toISOString();
-  const run = await store.startSummaryRun(runKey, now().toISOString());
+  const run = await store.summaryRuns.start(runKey, now().toISOString());
   if (run.finishedAt) {
     log.info({ event: 'summary.run.already-done', runKey }, 'summary run already finished');
     return run;
   }
   const recorded = new Map(run.deliveries.map((d) => [d.managerId, d]));
-  const employees = await store.listEmployees();
+  const employees = await store.people.listEmployees();
   const reports = await reportsForSummary(store, slot, days);
   const record = (managerId: string, result: Pick<SummaryDelivery, 'outcome' | 'reason'>) =>
-    store.recordSummaryDelivery(runKey, { managerId, ...result, at: now().toISOString() });
+    store.summaryRuns.recordDelivery(runKey, { managerId, ...result, at: now().toISOString() });
 
   /** Sends one card unless this run already logged the recipient; logs what happened. */
   async function deliver(recipientKey: string, aadObjectId: string | undefined, card: () => AdaptiveCard): Promise<void> {
@@ -67,7 +67,7 @@ export async function runSummaries(deps: FeatureDeps, sender: ProactiveSender, s
     if (abandoned) await record(recipientKey, { outcome: 'failed', reason: 'interrupted' });
     if (earlier) return;
     if (!aadObjectId) return record(recipientKey, { outcome: 'skipped', reason: 'not-in-teams' });
-    if (!(await store.claimSummaryDelivery(runKey, recipientKey, now().toISOString()))) return;
+    if (!(await store.summaryRuns.claimDelivery(runKey, recipientKey, now().toISOString()))) return;
     const outcome = await sender.send(aadObjectId, MessageFactory.attachment(cardAttachment(card())));
     await record(recipientKey, deliveryFor(outcome));
   }
@@ -84,10 +84,10 @@ export async function runSummaries(deps: FeatureDeps, sender: ProactiveSender, s
   }
 
   // Instances sharing the store run the schedule together: the last one still sending closes the run.
-  const logged = (await store.listSummaryRuns()).find((r) => r.runKey === runKey)!;
+  const logged = (await store.summaryRuns.get(runKey))!;
   if (!logged.deliveries.some((d) => d.outcome === 'sending')) {
     logged.finishedAt = now().toISOString();
-    await store.finishSummaryRun(runKey, logged.finishedAt);
+    await store.summaryRuns.finish(runKey, logged.finishedAt);
   }
   const count = (outcome: SummaryDelivery['outcome']) => logged.deliveries.filter((d) => d.outcome === outcome).length;
   log.info(

@@ -3,10 +3,9 @@
  * number-sharing reports as counts only, for a period and the one before it. Pure functions
  * over plain reports with an explicit end time, so they are tested with plain arrays.
  */
-import { CAUSE_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
+import { CAUSE_LABELS, DEVICE_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
 import {
   COMPLAINT_CAUSES,
-  DEVICE_LABELS,
   DEVICES,
   TASK_CODES,
   type ComplaintCause,

@@ -6,9 +6,10 @@
  * bots have used it, or it has a copy of an earlier state of the directory) is refused, so
  * nothing there is ever overwritten or left behind by mistake.
  */
-import { StoreError, type StoredData } from '../store.js';
+import { StoreError } from '../errors.js';
+import type { StoredData } from '../stored-data.js';
 import type { AuditEntry } from '../types.js';
-import { readAll, type PostgresStore } from './postgres-store.js';
+import { readAll, type PostgresStore } from './store.js';
 import { batches } from './rewrite.js';
 import { CATCH_UP_SEQUENCES, COLLECTIONS, DATA_TABLES, jsonb, storable, TABLES, type CollectionName } from './tables.js';
 

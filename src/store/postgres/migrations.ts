@@ -4,19 +4,29 @@
  * `schema_migrations` table; an advisory lock makes instances that start together apply
  * them one at a time. Migrations only add tables, columns and indexes: none drops data.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 import type { ClientConfig, Pool } from 'pg';
-import { projectRoot } from '../../shared/paths.js';
-import { StoreError } from '../store.js';
+import { StoreError } from '../errors.js';
 
-export const MIGRATIONS_DIR = path.join(projectRoot, 'migrations', 'postgres');
 export const MIGRATIONS_TABLE = 'schema_migrations';
+
+/** `migrations/postgres` at the top of the project, found from here whether run from `src/` or `dist/src/`. */
+function migrationsDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'migrations', 'postgres');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new StoreError(`cannot find the migrations folder (migrations/postgres) above ${here}`);
+  }
+}
 
 /** The migrations this version of the bot knows, by name (the file name without `.sql`). */
 export async function knownMigrations(): Promise<string[]> {
-  return (await readdir(MIGRATIONS_DIR))
+  return (await readdir(migrationsDir()))
     .filter((name) => name.endsWith('.sql'))
     .map((name) => name.slice(0, -'.sql'.length))
     .sort();
@@ -40,7 +50,7 @@ export async function migrate(connection: ClientConfig, schema: string, pool: Po
       databaseUrl: connection,
       schema,
       createSchema: rows[0].missing,
-      dir: MIGRATIONS_DIR,
+      dir: migrationsDir(),
       migrationsTable: MIGRATIONS_TABLE,
       direction: 'up',
       singleTransaction: true,

@@ -4,8 +4,9 @@
  */
 import type pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
-import type { RateLimiterFactory } from '../../shared/deps.js';
+import type { RateLimiterFactory } from '../rate-limits.js';
 
+/** Rate limiters counting in the `rate_limits` table. */
 export function postgresRateLimits(pool: pg.Pool): RateLimiterFactory {
   return (options) =>
     new RateLimiterPostgres({

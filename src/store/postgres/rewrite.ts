@@ -4,8 +4,9 @@
  * rest; the smaller collections are replaced whole, in order.
  */
 import type { PoolClient } from 'pg';
-import { chunk } from '../report-files.js';
-import { StoreError, type StoredData } from '../store.js';
+import { StoreError } from '../errors.js';
+import { chunk } from '../layout.js';
+import type { StoredData } from '../stored-data.js';
 import type { Report } from '../types.js';
 import { COLLECTIONS, jsonb, TABLES } from './tables.js';
 
@@ -34,7 +35,7 @@ export async function rewriteCollections(client: PoolClient, before: StoredData,
 
 async function rewriteReports(client: PoolClient, before: Report[], after: Report[]): Promise<void> {
   const earlier = new Map(before.map((report) => [report.id, JSON.stringify(report)]));
-  if (after.some((report) => !earlier.has(report.id))) throw new StoreError('a rewrite cannot add reports; use addReport');
+  if (after.some((report) => !earlier.has(report.id))) throw new StoreError('a rewrite cannot add reports; use reports.add');
   const kept = new Set(after.map((report) => report.id));
   const removed = before.filter((report) => !kept.has(report.id)).map((report) => report.id);
   const changed = after.filter((report) => JSON.stringify(report) !== earlier.get(report.id));

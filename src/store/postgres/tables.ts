@@ -3,9 +3,9 @@
  * (one JSON array parameter, in order) and the query that reads them back in order.
  * Shared by the store, its rewrite and the copy from a lowdb data directory.
  */
-import type { StoredData } from '../store.js';
+import type { CollectionName } from '../stored-data.js';
 
-export type CollectionName = keyof StoredData;
+export type { CollectionName };
 
 /**
  * A value as JSON for a jsonb parameter. jsonb refuses the NUL character and unpaired

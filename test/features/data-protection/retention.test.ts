@@ -3,11 +3,12 @@ import { retentionCutoff } from '../../../src/features/data-protection/retention
 import { purge } from '../../../src/store/purge.js';
 import { runPurge, scheduleRetention } from '../../../src/features/data-protection/tasks.js';
 import { createLogger } from '../../../src/log.js';
-import { openMemoryStore } from '../../../src/store/lowdb-store.js';
+import { openMemoryStore } from '../../helpers/memory-store.js';
 import type { StoredData } from '../../../src/store/store.js';
 import { testConfig } from '../../helpers/bot.js';
 import { freshSchema } from '../../helpers/postgres.js';
 import { complaintRecord, emptyData } from './fixtures.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 describe('retention: the rules', () => {
   it('cuts off whole calendar months back, clamping to the month\u2019s last day', () => {
@@ -41,17 +42,17 @@ describe('retention: the rules', () => {
 describe('retention: running it', () => {
   it('a dry run counts and changes nothing; a real run purges and is audited', async () => {
     const store = await openMemoryStore();
-    await store.addReport({ ...complaintRecord('x', '2023-05-01T00:00:00.000Z'), submissionId: 'old' });
-    await store.addReport({ ...complaintRecord('x', '2026-05-01T00:00:00.000Z'), submissionId: 'new' });
+    await store.reports.add({ ...complaintRecord('x', '2023-05-01T00:00:00.000Z'), submissionId: 'old' });
+    await store.reports.add({ ...complaintRecord('x', '2026-05-01T00:00:00.000Z'), submissionId: 'new' });
     const task = { store, now: () => new Date('2026-06-01T00:00:00Z'), actor: 'cli:test' };
     const dry = await runPurge(task, 24, true);
     assert.equal(dry.counts.reports, 1);
-    assert.equal((await store.listReports()).length, 2);
-    assert.equal((await store.listAudit()).length, 0);
+    assert.equal((await store.reports.list()).length, 2);
+    assert.equal((await allStored(store, 'audit')).length, 0);
     const done = await runPurge(task, 24);
     assert.equal(done.counts.reports, 1);
-    assert.deepEqual((await store.listReports()).map((r) => r.submissionId), ['new']);
-    const [audit] = await store.listAudit();
+    assert.deepEqual((await store.reports.list()).map((r) => r.submissionId), ['new']);
+    const [audit] = await allStored(store, 'audit');
     assert.equal(audit.action, 'retention.purge');
     assert.equal(audit.actorId, 'cli:test');
     assert.match(audit.detail ?? '', /"reports":1/);
@@ -61,14 +62,14 @@ describe('retention: running it', () => {
     const schema = await freshSchema();
     try {
       const [a, b] = [await schema.open(), await schema.open()];
-      for (let i = 0; i < 30; i++) await a.addReport({ ...complaintRecord('x', '2023-05-01T00:00:00.000Z'), submissionId: `old-${i}` });
-      await b.addReport({ ...complaintRecord('x', '2026-05-01T00:00:00.000Z'), submissionId: 'new' });
+      for (let i = 0; i < 30; i++) await a.reports.add({ ...complaintRecord('x', '2023-05-01T00:00:00.000Z'), submissionId: `old-${i}` });
+      await b.reports.add({ ...complaintRecord('x', '2026-05-01T00:00:00.000Z'), submissionId: 'new' });
       const now = () => new Date('2026-06-01T00:00:00Z');
       // Both schedules fire at the same minute; each counts what it will purge before either purges.
       const results = await Promise.all([runPurge({ store: a, now, actor: 'bot:schedule' }, 24), runPurge({ store: b, now, actor: 'bot:schedule' }, 24)]);
       assert.equal(results[0].counts.reports + results[1].counts.reports, 30);
-      assert.deepEqual((await a.listReports()).map((r) => r.submissionId), ['new']);
-      const audits = (await b.listAudit()).filter((entry) => entry.action === 'retention.purge');
+      assert.deepEqual((await a.reports.list()).map((r) => r.submissionId), ['new']);
+      const audits = (await allStored(b, 'audit')).filter((entry) => entry.action === 'retention.purge');
       assert.equal(audits.length, 1);
       assert.match(audits[0].detail ?? '', /"reports":30/);
     } finally {
@@ -78,14 +79,14 @@ describe('retention: running it', () => {
 
   it('runs on its schedule inside the bot', async () => {
     const store = await openMemoryStore();
-    await store.addReport({ ...complaintRecord('x', '2020-05-01T00:00:00.000Z'), submissionId: 'old' });
+    await store.reports.add({ ...complaintRecord('x', '2020-05-01T00:00:00.000Z'), submissionId: 'old' });
     const config = testConfig({ RETENTION_PURGE_CRON: '* * * * * *' });
     const job = scheduleRetention({ config, store, log: createLogger('silent'), now: () => new Date() });
     try {
       const deadline = Date.now() + 3000;
-      while ((await store.listReports()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      assert.equal((await store.listReports()).length, 0);
-      assert.equal((await store.listAudit())[0]?.actorId, 'bot:schedule');
+      while ((await store.reports.list()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.equal((await store.reports.list()).length, 0);
+      assert.equal((await allStored(store, 'audit'))[0]?.actorId, 'bot:schedule');
     } finally {
       job.stop();
     }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readReports } from '../../../src/features/foi/reports-import.js';
 import { readRoster } from '../../../src/features/foi/roster-import.js';
 import { saveImportedReports, saveRoster } from '../../../src/features/foi/service.js';
-import { openMemoryStore } from '../../../src/store/lowdb-store.js';
+import { openMemoryStore } from '../../helpers/memory-store.js';
 import type { NumberSharingReport } from '../../../src/store/types.js';
 
 const AT = '2020-02-12T09:00:00.000Z';
@@ -64,7 +64,7 @@ describe('roster import', () => {
     const second = readRoster(`${ROSTER_HEADER}\nE1,Ann,ann@council.example,yes,yes,,laptop\nE2,Bo,bo@council.example,no,no,,\n`, AT);
     assert.ok(second.ok);
     assert.deepEqual(await saveRoster(store, second.rows), { added: 1, updated: 1 });
-    const employees = await store.listEmployees();
+    const employees = await store.people.listEmployees();
     assert.equal(employees.length, 2);
     assert.equal(employees[0].remoteOrFlexible, 'yes');
     assert.equal(employees[0].aadObjectId, 'aaaaaaaa-0000-0000-0000-000000000001');
@@ -130,7 +130,7 @@ describe('report import', () => {
     assert.deepEqual(await saveImportedReports(store, read(text), AT), { added: 2, alreadyThere: 0, statusChanged: 0 });
     assert.deepEqual(await saveImportedReports(store, read(text), AT), { added: 0, alreadyThere: 2, statusChanged: 0 });
     assert.deepEqual(await saveImportedReports(store, read(text.replace(/open\n$/, 'withdrawn\n')), AT), { added: 0, alreadyThere: 1, statusChanged: 1 });
-    const reports = await store.listReports();
+    const reports = await store.reports.list();
     assert.equal(reports.length, 2);
     assert.deepEqual(reports.map((r) => r.status).sort(), ['open', 'withdrawn']);
   });

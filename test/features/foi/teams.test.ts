@@ -5,10 +5,11 @@ import path from 'node:path';
 import nock from 'nock';
 import { FILE_CONSENT_CONTENT_TYPE } from '../../../src/features/foi/file-consent.js';
 import { projectRoot } from '../../../src/shared/paths.js';
-import { openMemoryStore } from '../../../src/store/lowdb-store.js';
+import { openMemoryStore } from '../../helpers/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { cardOf, cardText, COLLEAGUE, createTestBot, invokeCard, STAFF, type TestBot } from '../../helpers/bot.js';
 import { complaint, employee, sharing } from './builders.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const NOW = new Date('2020-02-20T10:00:00Z');
 const ENV = { FOI_OFFICER_IDS: STAFF.aadObjectId!, ORGANISATION_FILE: path.join(projectRoot, 'env', 'organisation.example.json') };
@@ -16,7 +17,7 @@ const ENV = { FOI_OFFICER_IDS: STAFF.aadObjectId!, ORGANISATION_FILE: path.join(
 /** 6 cohort staff, 2 of whom complained before 2020-02-11 and 1 after; one number-sharing self report. */
 async function seededStore(): Promise<Store> {
   const store = await openMemoryStore();
-  await store.upsertEmployees(Array.from({ length: 6 }, (_, i) => employee(`E${i + 1}`)));
+  await store.people.upsertEmployees(Array.from({ length: 6 }, (_, i) => employee(`E${i + 1}`)));
   for (const report of [
     complaint({ source: 'import', reporterId: 'E1', submissionId: 'c1' }),
     complaint({ source: 'import', reporterId: 'E2', submissionId: 'c2' }),
@@ -24,7 +25,7 @@ async function seededStore(): Promise<Store> {
     sharing({ source: 'import', reporterId: 'E4', submissionId: 's1' })
   ]) {
     const { id: _id, ...draft } = report;
-    await store.addReport(draft);
+    await store.reports.add(draft);
   }
   return store;
 }
@@ -93,7 +94,7 @@ describe('FOI in Teams', () => {
     const text = cardText(cardOf((await bot.say('foi', { from: COLLEAGUE })).replies[0]));
     assert.match(text, /only the council\u2019s FOI officers can do that/i);
     assert.doesNotMatch(text, /Employees who complained/);
-    assert.equal((await bot.store.listAudit()).at(-1)?.outcome, 'refused');
+    assert.equal((await allStored(bot.store, 'audit')).at(-1)?.outcome, 'refused');
   });
 
   it('asks for a proper date, refuses a future one, and keeps figures out of channels', async () => {

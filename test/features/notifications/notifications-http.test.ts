@@ -27,8 +27,8 @@ describe('complaint notifications over HTTP', () => {
 
   async function start(env: Record<string, string> = {}) {
     bot = await startBot({ now: () => NOW, env });
-    await bot.store.upsertEmployees(ROSTER);
-    await bot.store.saveConversation({
+    await bot.store.people.upsertEmployees(ROSTER);
+    await bot.store.conversations.save({
       aadObjectId: MANAGER_AAD,
       reference: { channelId: 'msteams', serviceUrl, conversation: { id: 'a:manager-chat', conversationType: 'personal' }, bot: { id: '28:bot' }, user: { id: '29:manager', aadObjectId: MANAGER_AAD } },
       updatedAt: NOW.toISOString()
@@ -62,7 +62,7 @@ describe('complaint notifications over HTTP', () => {
     assert.match(cardText(updated), /Status: Acknowledged on 2 March 2026/);
     assert.deepEqual(actionTitles(updated), ['Mark resolved']);
     assert.deepEqual((updated.refresh as { userIds: string[] }).userIds, ['29:manager']);
-    assert.equal((await bot.store.getReport(reportId))?.status, 'acknowledged');
+    assert.equal((await bot.store.reports.get(reportId))?.status, 'acknowledged');
 
     await connector.waitFor(2);
     assert.match(cardText(connector.activities[1].attachments?.[0].content), new RegExp(`${reportId} has been acknowledged by your manager`));
@@ -78,6 +78,6 @@ describe('complaint notifications over HTTP', () => {
     await bot.post(teamsExecute(serviceUrl, 'complaint.submit', { submissionId: randomUUID(), ...COMPLAINT }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(connector.requests.length, 0);
-    assert.equal((await bot.store.listReports()).length, 1);
+    assert.equal((await bot.store.reports.list()).length, 1);
   });
 });

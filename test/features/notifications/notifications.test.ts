@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { nextStatus } from '../../../src/features/notifications/notification.js';
 import { cardText, createTestBot, invokeCard, STAFF } from '../../helpers/bot.js';
 import { complaint, MANAGER_AAD, OFFICER_AAD, OTHER_AAD, REPORT_AAD, ROSTER } from '../summaries/fixtures.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const MANAGER = { id: '29:manager', name: 'Morgan Manager', aadObjectId: MANAGER_AAD };
 const OTHER = { id: '29:other', name: 'Olly Other', aadObjectId: OTHER_AAD };
@@ -9,8 +10,8 @@ const OFFICER = { id: '29:officer', name: 'Fran Officer', aadObjectId: OFFICER_A
 
 async function botWithComplaint() {
   const bot = await createTestBot({ env: { FOI_OFFICER_IDS: OFFICER_AAD } });
-  await bot.store.upsertEmployees(ROSTER);
-  const { report } = await bot.store.addReport(complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z'));
+  await bot.store.people.upsertEmployees(ROSTER);
+  const { report } = await bot.store.reports.add(complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z'));
   return { bot, reportId: report.id };
 }
 
@@ -29,8 +30,8 @@ describe('complaint status buttons', () => {
       const { bot, reportId } = await botWithComplaint();
       const card = invokeCard(await bot.execute('complaint.acknowledge', { reportId }, { from }));
       assert.match(cardText(card), /only managers/);
-      assert.equal((await bot.store.getReport(reportId))?.status, 'open');
-      const audit = await bot.store.listAudit();
+      assert.equal((await bot.store.reports.get(reportId))?.status, 'open');
+      const audit = await allStored(bot.store, 'audit');
       assert.deepEqual(audit.map((a) => [a.actorId, a.action, a.target, a.outcome]), [[from.aadObjectId, 'complaint.acknowledge', reportId, 'refused']]);
     });
   }
@@ -47,14 +48,14 @@ describe('complaint status buttons', () => {
     assert.match(cardText(resolved), /Status: Resolved/);
     const again = invokeCard(await bot.execute('complaint.acknowledge', { reportId }, { from: MANAGER }));
     assert.match(cardText(again), /already resolved/);
-    const report = await bot.store.getReport(reportId);
+    const report = await bot.store.reports.get(reportId);
     assert.deepEqual(report?.history.map((h) => [h.status, h.by]), [['resolved', MANAGER_AAD]]);
   });
 
   it('lets an FOI officer act on any complaint', async () => {
     const { bot, reportId } = await botWithComplaint();
     invokeCard(await bot.execute('complaint.acknowledge', { reportId }, { from: OFFICER }));
-    assert.equal((await bot.store.getReport(reportId))?.status, 'acknowledged');
+    assert.equal((await bot.store.reports.get(reportId))?.status, 'acknowledged');
   });
 
   it('answers a button naming no real complaint without changing anything', async () => {

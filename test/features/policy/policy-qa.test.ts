@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { cardOf, cardText, COLLEAGUE, createTestBot, invokeCard, STAFF, type TestBot } from '../../helpers/bot.js';
 import type { AdaptiveCard } from '../../../src/shared/cards.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const ADMIN_ID = '00000000-0000-0000-0000-0000000000ad';
 const ADMIN = { id: '29:admin', name: 'Ada Admin', aadObjectId: ADMIN_ID };
@@ -48,7 +49,7 @@ describe('policy Q&A', () => {
     assert.doesNotMatch(text, /Did this answer/);
     const offered = actions(card).filter((a) => a.verb === 'policy.section');
     assert.equal(offered.length, 2);
-    const [feedback] = await bot.store.listFeedback();
+    const [feedback] = await allStored(bot.store, 'feedback');
     assert.equal(feedback.answered, false);
     assert.equal(feedback.question, 'what\u2019s for lunch in the canteen?');
   });
@@ -75,7 +76,7 @@ describe('policy Q&A', () => {
     assert.match(cardText(card), /Tethering and mobile hotspots/);
     const empty = invokeCard(await bot.execute('policy.ask', { question: '   ' }));
     assert.match(cardText(empty), /Type your question first/);
-    assert.equal((await bot.store.listFeedback()).length, 1, 'the empty question is not kept');
+    assert.equal((await allStored(bot.store, 'feedback')).length, 1, 'the empty question is not kept');
   });
 
   it('stores the vote on the question, once, and lets the asker change their mind', async () => {
@@ -85,7 +86,7 @@ describe('policy Q&A', () => {
     const after = invokeCard(await bot.execute('policy.vote', no));
     assert.match(cardText(after), /policy owner will see/);
     assert.doesNotMatch(cardText(after), /Did this answer/, 'the buttons are gone');
-    let [feedback] = await bot.store.listFeedback();
+    let [feedback] = await allStored(bot.store, 'feedback');
     assert.equal(feedback.helpful, false);
     assert.equal(feedback.askerId, STAFF.aadObjectId);
     assert.equal(feedback.sectionId, 'social-media');
@@ -95,16 +96,16 @@ describe('policy Q&A', () => {
 
     const yes = invokeCard(await bot.execute('policy.vote', voteData(card, 'yes')));
     assert.match(cardText(yes), /Changed/);
-    [feedback] = await bot.store.listFeedback();
+    [feedback] = await allStored(bot.store, 'feedback');
     assert.equal(feedback.helpful, true);
-    assert.equal((await bot.store.listFeedback()).length, 1);
+    assert.equal((await allStored(bot.store, 'feedback')).length, 1);
   });
 
   it('keeps a long question to its first 500 characters, without cutting an emoji in half', async () => {
     const bot = await createTestBot();
     const question = `can I use facebook at lunch ${'x'.repeat(471)}\u{1F4F1} and more`;
     await ask(bot, question);
-    const [feedback] = await bot.store.listFeedback();
+    const [feedback] = await allStored(bot.store, 'feedback');
     assert.equal(Array.from(feedback.question).length, 500);
     assert.ok(feedback.question.endsWith('x\u{1F4F1}'), 'the last character kept is the whole emoji');
   });
@@ -114,7 +115,7 @@ describe('policy Q&A', () => {
     const card = await ask(bot, 'can I use facebook at lunch');
     const refused = invokeCard(await bot.execute('policy.vote', voteData(card, 'no'), { from: COLLEAGUE }));
     assert.match(cardText(refused), /Only the person who asked/);
-    const [feedback] = await bot.store.listFeedback();
+    const [feedback] = await allStored(bot.store, 'feedback');
     assert.equal(feedback.helpful, undefined);
   });
 
@@ -125,14 +126,14 @@ describe('policy Q&A', () => {
     const card = await ask(bot, 'can I use facebook at lunch');
     const broken = invokeCard(await bot.execute('policy.vote', { ...voteData(card, 'no'), helpful: 'maybe' }));
     assert.match(cardText(broken), /could not be read/);
-    assert.equal((await bot.store.listFeedback())[0].helpful, undefined);
+    assert.equal((await allStored(bot.store, 'feedback'))[0].helpful, undefined);
   });
 
   it('gives the help card for a word or two that match nothing, and keeps no question', async () => {
     const bot = await createTestBot();
     const card = await ask(bot, 'hepl');
     assert.match(cardText(card), /Ask a policy question/);
-    assert.equal((await bot.store.listFeedback()).length, 0);
+    assert.equal((await allStored(bot.store, 'feedback')).length, 0);
   });
 
   it('answers in a channel where it was asked', async () => {
@@ -149,7 +150,7 @@ describe('policy gaps', () => {
     const { replies } = await bot.say('policy gaps');
     assert.match(String(replies[0].text), /only the bot\u2019s admins/);
     assert.equal(cardOf(replies[0]), undefined);
-    const [audit] = await bot.store.listAudit();
+    const [audit] = await allStored(bot.store, 'audit');
     assert.equal(audit.action, 'policy-gaps');
     assert.equal(audit.outcome, 'refused');
   });

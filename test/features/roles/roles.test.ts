@@ -4,6 +4,7 @@ import { parseRoleCommand } from '../../../src/features/roles/role-command.js';
 import { hasRole } from '../../../src/shared/roles.js';
 import { createLogger } from '../../../src/log.js';
 import { cardOf, cardText, createTestBot, STAFF, type TestBot } from '../../helpers/bot.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const ADMIN = { id: '29:admin', name: 'Ada Admin', aadObjectId: '00000000-0000-0000-0000-0000000000d1' };
 const NEW_OFFICER = '00000000-0000-0000-0000-0000000000e1';
@@ -28,7 +29,7 @@ describe('role command', () => {
     assert.match(await reply(bot, 'role list'), new RegExp(`FOI officer \\(added .*${NEW_OFFICER}`));
     assert.match(await reply(bot, `role remove foi-officer ${NEW_OFFICER}`), /no longer an FOI officer/);
     assert.equal(await hasRole(roleDeps(bot), NEW_OFFICER, 'foi-officer'), false);
-    const audit = await bot.store.listAudit();
+    const audit = await allStored(bot.store, 'audit');
     assert.deepEqual(audit.map((a) => [a.action, a.target, a.outcome]), [
       ['role.add', NEW_OFFICER, 'done'],
       ['role.remove', NEW_OFFICER, 'done']
@@ -44,8 +45,8 @@ describe('role command', () => {
   it('refuses someone who is not an admin, audits it and changes nothing', async () => {
     const bot = await createTestBot({ env: { ADMIN_IDS: ADMIN.aadObjectId } });
     assert.match(await reply(bot, `role add admin ${STAFF.aadObjectId}`, STAFF), /only the bot\u2019s admins/);
-    assert.deepEqual(await bot.store.listRoleGrants(), []);
-    const [entry] = await bot.store.listAudit();
+    assert.deepEqual(await bot.store.roles.list(), []);
+    const [entry] = await allStored(bot.store, 'audit');
     assert.deepEqual([entry.actorId, entry.action, entry.outcome], [STAFF.aadObjectId, 'role.add', 'refused']);
   });
 

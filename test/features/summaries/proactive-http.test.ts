@@ -6,11 +6,12 @@ import { createLogger } from '../../../src/log.js';
 import { ConversationBook } from '../../../src/shared/conversations.js';
 import type { FeatureDeps } from '../../../src/shared/deps.js';
 import { createProactiveSender, retryAfterMs, retryDelay, DEFAULT_RETRY, type ProactiveSender } from '../../../src/shared/proactive.js';
-import { openMemoryStore } from '../../../src/store/lowdb-store.js';
+import { openMemoryStore } from '../../helpers/memory-store.js';
 import type { Employee } from '../../../src/store/types.js';
 import { cardText, testConfig } from '../../helpers/bot.js';
 import { FakeConnector } from '../../helpers/fake-connector.js';
 import { complaint, MANAGER_AAD, REPORT_AAD, ROSTER } from './fixtures.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const SLOT = new Date('2026-11-23T09:00:00.000Z');
 const SECOND_MANAGER_AAD = '00000000-0000-0000-0000-0000000000b2';
@@ -27,9 +28,9 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
     connector = new FakeConnector();
     serviceUrl = await connector.start();
     const store = await openMemoryStore();
-    await store.upsertEmployees(ROSTER_PLUS);
-    await store.addReport(complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { cause: 'training' }));
-    await store.saveConversation({
+    await store.people.upsertEmployees(ROSTER_PLUS);
+    await store.reports.add(complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { cause: 'training' }));
+    await store.conversations.save({
       aadObjectId: MANAGER_AAD,
       reference: { channelId: 'msteams', serviceUrl, conversation: { id: 'a:manager-chat', conversationType: 'personal' }, bot: { id: '28:bot' }, user: { id: '29:manager', aadObjectId: MANAGER_AAD } },
       updatedAt: '2026-11-01T00:00:00.000Z'
@@ -64,13 +65,13 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
       schedule.stop();
     }
     assert.match(cardText(connector.activities[0].attachments?.[0].content), /Your team/);
-    const runs = await deps.store.listSummaryRuns();
+    const runs = await allStored(deps.store, 'summaryRuns');
     assert.equal(new Date(runs[0].runKey).getMilliseconds(), 0, 'keyed by the scheduled second');
   });
 
   it('sends FOI officers the council summary, logged apart from team summaries', async () => {
     const officer = '00000000-0000-0000-0000-0000000000f1';
-    await deps.store.saveConversation({
+    await deps.store.conversations.save({
       aadObjectId: officer,
       reference: { channelId: 'msteams', serviceUrl, conversation: { id: 'a:officer-chat', conversationType: 'personal' }, bot: { id: '28:bot' }, user: { id: '29:officer', aadObjectId: officer } },
       updatedAt: '2026-11-01T00:00:00.000Z'
@@ -89,8 +90,8 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
 
   it('does not resend a card that was going out when the bot stopped', async () => {
     const stoppedAt = new Date(Date.now() - SENDING_LEASE_MS - 60_000).toISOString();
-    await deps.store.startSummaryRun(SLOT.toISOString(), stoppedAt);
-    await deps.store.recordSummaryDelivery(SLOT.toISOString(), { managerId: MANAGER_AAD, outcome: 'sending', at: stoppedAt });
+    await deps.store.summaryRuns.start(SLOT.toISOString(), stoppedAt);
+    await deps.store.summaryRuns.recordDelivery(SLOT.toISOString(), { managerId: MANAGER_AAD, outcome: 'sending', at: stoppedAt });
     const run = await runSummaries(deps, sender, SLOT, 7);
     assert.equal(connector.requests.length, 0);
     assert.deepEqual(run.deliveries.find((d) => d.managerId === MANAGER_AAD)?.reason, 'interrupted');
@@ -98,8 +99,8 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
 
   it('leaves a card another instance is sending to that instance', async () => {
     const justNow = new Date(Date.now() - 1000).toISOString();
-    await deps.store.startSummaryRun(SLOT.toISOString(), justNow);
-    assert.equal(await deps.store.claimSummaryDelivery(SLOT.toISOString(), MANAGER_AAD, justNow), true);
+    await deps.store.summaryRuns.start(SLOT.toISOString(), justNow);
+    assert.equal(await deps.store.summaryRuns.claimDelivery(SLOT.toISOString(), MANAGER_AAD, justNow), true);
     const run = await runSummaries(deps, sender, SLOT, 7);
     assert.equal(connector.requests.length, 0, 'not sent a second time');
     assert.equal(run.deliveries.find((d) => d.managerId === MANAGER_AAD)?.outcome, 'sending', 'left for the instance sending it');
@@ -110,7 +111,7 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
     const first = await runSummaries(deps, sender, SLOT, 7);
     assert.equal(connector.requests.length, 1);
     assert.equal(first.deliveries.find((d) => d.managerId === MANAGER_AAD)?.reason, 'app-removed');
-    assert.ok((await deps.store.getConversation(MANAGER_AAD))?.goneAt);
+    assert.ok((await deps.store.conversations.get(MANAGER_AAD))?.goneAt);
 
     connector.respond = () => undefined;
     const next = await runSummaries(deps, sender, new Date('2026-11-30T09:00:00.000Z'), 7);
@@ -121,7 +122,7 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
   it('treats 404 like 403', async () => {
     connector.respond = () => ({ status: 404, body: { error: { code: 'ConversationNotFound', message: 'gone' } } });
     await runSummaries(deps, sender, SLOT, 7);
-    assert.ok((await deps.store.getConversation(MANAGER_AAD))?.goneAt);
+    assert.ok((await deps.store.conversations.get(MANAGER_AAD))?.goneAt);
   });
 
   it('retries a 429 after its Retry-After and delivers', async () => {
@@ -140,7 +141,7 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
     const run = await runSummaries(deps, sender, SLOT, 7);
     assert.ok(connector.requests.length >= 3, `${connector.requests.length} tries`);
     assert.deepEqual(run.deliveries.find((d) => d.managerId === MANAGER_AAD), { managerId: MANAGER_AAD, outcome: 'failed', reason: 'http-412', at: run.deliveries[0].at });
-    assert.equal((await deps.store.getConversation(MANAGER_AAD))?.goneAt, undefined, 'a failure is not "gone"');
+    assert.equal((await deps.store.conversations.get(MANAGER_AAD))?.goneAt, undefined, 'a failure is not "gone"');
   });
 
   it('honours Retry-After in seconds or as a date, up to a cap', () => {

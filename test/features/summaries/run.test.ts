@@ -7,16 +7,17 @@ import { runSummaries } from '../../../src/features/summaries/run.js';
 import { createLogger } from '../../../src/log.js';
 import type { FeatureDeps } from '../../../src/shared/deps.js';
 import type { ProactiveSender, SendOutcome } from '../../../src/shared/proactive.js';
-import { openMemoryStore } from '../../../src/store/lowdb-store.js';
+import { openMemoryStore } from '../../helpers/memory-store.js';
 import { testConfig } from '../../helpers/bot.js';
 import { MANAGER_AAD, ROSTER } from './fixtures.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const SLOT = new Date('2026-11-23T09:00:00.000Z');
 
 describe('summary run shared by two instances', () => {
   it('sends once, and only the instance that sent last closes the run', async () => {
     const store = await openMemoryStore();
-    await store.upsertEmployees(ROSTER);
+    await store.people.upsertEmployees(ROSTER);
     const deps: FeatureDeps = { config: testConfig(), store, log: createLogger('silent'), now: () => new Date('2026-11-23T09:00:05.000Z') };
     const sent: string[] = [];
     let release!: () => void;
@@ -29,7 +30,7 @@ describe('summary run shared by two instances', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const b = await runSummaries(deps, fast, SLOT, 7);
     assert.equal(b.finishedAt, undefined, 'A is still sending, so B leaves the run open');
-    assert.equal((await store.listSummaryRuns())[0].finishedAt, undefined);
+    assert.equal((await allStored(store, 'summaryRuns'))[0].finishedAt, undefined);
 
     release();
     const done = await a;

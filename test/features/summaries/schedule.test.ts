@@ -5,9 +5,10 @@ import { startSummarySchedule, type SummarySchedule } from '../../../src/feature
 import { createLogger } from '../../../src/log.js';
 import type { FeatureDeps } from '../../../src/shared/deps.js';
 import type { ProactiveSender } from '../../../src/shared/proactive.js';
-import { openMemoryStore } from '../../../src/store/lowdb-store.js';
+import { openMemoryStore } from '../../helpers/memory-store.js';
 import { testConfig } from '../../helpers/bot.js';
 import { MANAGER_AAD, ROSTER } from './fixtures.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const log = createLogger('silent');
 
@@ -49,7 +50,7 @@ describe('summary schedule (fake clock)', () => {
   it('sends each manager one card per run, even when the bot restarts after the run', async () => {
     clock = sinon.useFakeTimers({ now: new Date('2026-11-23T08:59:00.000Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
     const store = await openMemoryStore();
-    await store.upsertEmployees(ROSTER);
+    await store.people.upsertEmployees(ROSTER);
     const deps: FeatureDeps = { config: testConfig(), store, log, now };
     const sent: string[] = [];
     const sender: ProactiveSender = { send: async (id) => (sent.push(id), { status: 'sent' }) };
@@ -65,7 +66,7 @@ describe('summary schedule (fake clock)', () => {
     await clock.tickAsync(30 * 60 * 1000);
     await start(run).ready;
     assert.deepEqual(sent, [MANAGER_AAD]);
-    const [runLog] = await store.listSummaryRuns();
+    const [runLog] = await allStored(store, 'summaryRuns');
     assert.equal(runLog.runKey, '2026-11-23T09:00:00.000Z');
     assert.ok(runLog.finishedAt);
     assert.deepEqual(runLog.deliveries.map((d) => [d.managerId, d.outcome, d.reason]), [

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { openMemoryStore } from '../../../src/store/lowdb-store.js';
+import { openMemoryStore } from '../../helpers/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { cardOf, cardText, createTestBot, invokeCard, STAFF } from '../../helpers/bot.js';
 import { complaint, MANAGER_AAD, OFFICER_AAD, OTHER_AAD, REPORT_AAD, ROSTER } from './fixtures.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
 const MANAGER = { id: '29:manager', name: 'Morgan Manager', aadObjectId: MANAGER_AAD };
@@ -11,9 +12,9 @@ const OFFICER = { id: '29:officer', name: 'Fran Officer', aadObjectId: OFFICER_A
 
 async function seeded(): Promise<Store> {
   const store = await openMemoryStore();
-  await store.upsertEmployees(ROSTER);
-  await store.addReport(complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { cause: 'training' }));
-  await store.addReport(complaint(OTHER_AAD, '2026-11-21T10:00:00.000Z', { cause: 'other' }));
+  await store.people.upsertEmployees(ROSTER);
+  await store.reports.add(complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { cause: 'training' }));
+  await store.reports.add(complaint(OTHER_AAD, '2026-11-21T10:00:00.000Z', { cause: 'other' }));
   return store;
 }
 
@@ -40,7 +41,7 @@ describe('summary on request', () => {
 
   it('reads only the reports of the period and the one before, not the whole history', async () => {
     const store = await seeded();
-    const listReports = sinon.spy(store, 'listReports');
+    const listReports = sinon.spy(store.reports, 'list');
     const bot = await createTestBot({ store, now: () => NOW, env: { FOI_OFFICER_IDS: OFFICER_AAD } });
     await bot.say('summary 30 days', { from: OFFICER });
     assert.deepEqual(listReports.firstCall.args[0], { submittedFrom: '2026-09-24T09:00:00.000Z', submittedBefore: '2026-11-23T09:00:00.000Z' });
@@ -52,7 +53,7 @@ describe('summary on request', () => {
     const { replies } = await bot.say('summary', { from: STAFF });
     assert.match(cardText(cardOf(replies[0])), /only managers/);
     assert.doesNotMatch(JSON.stringify(replies), /Lack of training/);
-    const [entry] = await store.listAudit();
+    const [entry] = await allStored(store, 'audit');
     assert.deepEqual([entry.actorId, entry.action, entry.outcome], [STAFF.aadObjectId, 'summary', 'refused']);
   });
 
@@ -61,7 +62,7 @@ describe('summary on request', () => {
     const bot = await createTestBot({ store, now: () => NOW });
     const card = invokeCard(await bot.execute('summary.refresh', { days: '30' }, { from: STAFF }));
     assert.match(cardText(card), /only managers/);
-    assert.equal((await store.listAudit())[0].outcome, 'refused');
+    assert.equal((await allStored(store, 'audit'))[0].outcome, 'refused');
   });
 
   it('explains the periods it understands', async () => {

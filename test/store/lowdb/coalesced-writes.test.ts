@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CoalescedWrites } from '../../src/store/coalesced-writes.js';
+import { CoalescedWrites } from '../../../src/store/lowdb/coalesced-writes.js';
 
 /** A write that records what it saw and finishes when the test says so. */
 function controlledWrite(data: { value: number }) {

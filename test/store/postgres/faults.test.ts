@@ -4,12 +4,14 @@
  * connection settings in the URL do not move the store out of its schema.
  */
 import assert from 'node:assert/strict';
-import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { CATCH_UP_SEQUENCES, TABLES } from '../../src/store/postgres/tables.js';
-import { StoreError } from '../../src/store/store.js';
-import type { DeviceComplaint, NewReport, Report } from '../../src/store/types.js';
-import { freshSchema, type TestSchema } from '../helpers/postgres.js';
-import { complaint } from '../helpers/reports.js';
+import { openPostgresStore } from '../../../src/store/postgres/open.js';
+import { type PostgresStore } from '../../../src/store/postgres/store.js';
+import { CATCH_UP_SEQUENCES, TABLES } from '../../../src/store/postgres/tables.js';
+import { StoreError } from '../../../src/store/store.js';
+import type { DeviceComplaint, NewReport, Report } from '../../../src/store/types.js';
+import { freshSchema, type TestSchema } from '../../helpers/postgres.js';
+import { complaint } from '../../helpers/reports.js';
+import { allStored } from '../../helpers/all-stored.js';
 
 const APP = 'ictbot-faults-test';
 
@@ -38,13 +40,13 @@ describe('PostgreSQL store: faults and settings', () => {
   });
 
   it('fails a report stream whose connection the server ends, and carries on', async () => {
-    const stream = store.streamReports()[Symbol.asyncIterator]();
+    const stream = store.reports.stream()[Symbol.asyncIterator]();
     assert.equal((await stream.next()).value?.submissionId, 'sub-0');
     await dropConnections();
     await assert.rejects(async () => {
       while (!(await stream.next()).done);
     });
-    assert.equal((await store.listReports()).length, 600, 'the next request gets a new connection');
+    assert.equal((await store.reports.list()).length, 600, 'the next request gets a new connection');
   });
 
   it('fails a transaction whose connection the server ends, and carries on', async () => {
@@ -55,14 +57,14 @@ describe('PostgreSQL store: faults and settings', () => {
         await client.query('SELECT 1');
       })
     );
-    assert.equal((await store.addReport(complaint('after'))).report.id, 'DC-2026-000601');
+    assert.equal((await store.reports.add(complaint('after'))).report.id, 'DC-2026-000601');
     assert.equal((await store.status()).ok, true);
   });
 
   it('stays in its schema when the URL carries connection options of its own', async () => {
     const other = await openPostgresStore({ url: withParams(schema.url, { options: '-c statement_timeout=5000' }), schema: schema.schema, poolSize: 1 });
     try {
-      assert.equal((await other.listReports()).length, 600);
+      assert.equal((await other.reports.list()).length, 600);
       const [settings] = (await other.pool.query<{ timeout: string; zone: string }>("SELECT current_setting('statement_timeout') AS timeout, current_setting('TimeZone') AS zone")).rows;
       assert.deepEqual(settings, { timeout: '5s', zone: 'UTC' });
     } finally {
@@ -72,10 +74,10 @@ describe('PostgreSQL store: faults and settings', () => {
 
   it('stores text jsonb cannot hold: NUL dropped, half an emoji replaced', async () => {
     const question = `Can I use ${'\u{1F4F1}'.slice(0, 1)}\u0000 my phone?`;
-    await store.addFeedback({ id: 'f1', at: '2026-11-01T09:00:00.000Z', question, answered: false });
-    await store.addReport({ ...complaint('odd-text'), description: 'VPN\u0000 down \uDC00' } as NewReport);
-    assert.equal((await store.listFeedback())[0].question, 'Can I use \uFFFD my phone?');
-    assert.equal(((await store.getReportBySubmission('odd-text')) as DeviceComplaint).description, 'VPN down \uFFFD');
+    await store.feedback.add({ id: 'f1', at: '2026-11-01T09:00:00.000Z', question, answered: false });
+    await store.reports.add({ ...complaint('odd-text'), description: 'VPN\u0000 down \uDC00' } as NewReport);
+    assert.equal((await allStored(store, 'feedback'))[0].question, 'Can I use \uFFFD my phone?');
+    assert.equal(((await store.reports.getBySubmission('odd-text')) as DeviceComplaint).description, 'VPN down \uFFFD');
   });
 
   it('refuses a schema name that is not a plain name, before connecting', async () => {

@@ -5,7 +5,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { StoreError } from './store.js';
+import { StoreError } from '../errors.js';
 
 export const LOCK_FILE = '.lock';
 

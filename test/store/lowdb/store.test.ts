@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openLowdbStore, SCHEMA_VERSION } from '../../src/store/lowdb-store.js';
-import { StoreError } from '../../src/store/store.js';
-import { complaint } from '../helpers/reports.js';
+import { SCHEMA_VERSION } from '../../../src/store/layout.js';
+import { openLowdbStore } from '../../../src/store/lowdb/store.js';
+import { StoreError } from '../../../src/store/store.js';
+import { complaint } from '../../helpers/reports.js';
 
 describe('lowdb store', () => {
   let dir: string;
@@ -17,8 +18,8 @@ describe('lowdb store', () => {
 
   it('writes a real file that a new store reads back', async () => {
     const store = await openLowdbStore(dir);
-    await store.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: ['tablet'], updatedAt: '2026-01-01T00:00:00.000Z' });
-    const { report } = await store.addReport(complaint('sub-1'));
+    await store.people.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: ['tablet'], updatedAt: '2026-01-01T00:00:00.000Z' });
+    const { report } = await store.reports.add(complaint('sub-1'));
     await store.close();
 
     const file = JSON.parse(await readFile(path.join(dir, 'reports', '000001.json'), 'utf8'));
@@ -26,8 +27,8 @@ describe('lowdb store', () => {
     assert.equal(file.items.length, 1);
 
     const reopened = await openLowdbStore(dir);
-    assert.deepEqual(await reopened.getReport(report.id), report);
-    assert.deepEqual((await reopened.getProfile('aad-1'))?.devices, ['tablet']);
+    assert.deepEqual(await reopened.reports.get(report.id), report);
+    assert.deepEqual((await reopened.people.getProfile('aad-1'))?.devices, ['tablet']);
   });
 
   it('refuses a corrupt single reports file with a clear message and leaves it untouched', async () => {
@@ -53,32 +54,32 @@ describe('lowdb store', () => {
 
   it('rewrites collections so a new store reads the change, and re-indexes reports', async () => {
     const store = await openLowdbStore(dir);
-    await store.addReport(complaint('sub-old', '2024-01-01T00:00:00.000Z'));
-    const { report: kept } = await store.addReport(complaint('sub-new'));
+    await store.reports.add(complaint('sub-old', '2024-01-01T00:00:00.000Z'));
+    const { report: kept } = await store.reports.add(complaint('sub-new'));
     await store.rewrite((data) => ({ reports: data.reports.filter((r) => r.submissionId !== 'sub-old') }));
-    assert.equal((await store.listReports()).length, 1);
-    assert.equal((await store.addReport(complaint('sub-old', '2024-01-01T00:00:00.000Z'))).created, true, 'the purged submission is gone from the index');
+    assert.equal((await store.reports.list()).length, 1);
+    assert.equal((await store.reports.add(complaint('sub-old', '2024-01-01T00:00:00.000Z'))).created, true, 'the purged submission is gone from the index');
     await store.close();
     const reopened = await openLowdbStore(dir);
-    assert.deepEqual((await reopened.listReports()).map((r) => r.submissionId).sort(), ['sub-new', 'sub-old']);
-    assert.deepEqual(await reopened.getReport(kept.id), kept);
+    assert.deepEqual((await reopened.reports.list()).map((r) => r.submissionId).sort(), ['sub-new', 'sub-old']);
+    assert.deepEqual(await reopened.reports.get(kept.id), kept);
   });
 
   it('writes a backup that opens as a store with the same data', async () => {
     const store = await openLowdbStore(dir);
-    await store.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: [], updatedAt: '2026-01-01T00:00:00.000Z' });
-    const { report } = await store.addReport(complaint('sub-1'));
+    await store.people.saveProfile({ aadObjectId: 'aad-1', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices: [], updatedAt: '2026-01-01T00:00:00.000Z' });
+    const { report } = await store.reports.add(complaint('sub-1'));
     const files = await store.backupTo(path.join(dir, 'backups', 'one'));
     assert.ok(files.some((f) => f.endsWith(path.join('reports', '000001.json'))));
     const restored = await openLowdbStore(path.join(dir, 'backups', 'one'));
-    assert.deepEqual(await restored.getReport(report.id), report);
+    assert.deepEqual(await restored.reports.get(report.id), report);
     assert.deepEqual(await restored.snapshot(), await store.snapshot());
     await assert.rejects(store.backupTo(path.join(dir, 'backups', 'one')), /EEXIST/, 'a backup never overwrites another');
   });
 
   it('leaves no temporary files behind', async () => {
     const store = await openLowdbStore(dir);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.addReport(complaint(`sub-${i}`))));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.reports.add(complaint(`sub-${i}`))));
     await store.close();
     assert.deepEqual(await readdir(dir), ['reports']);
     assert.deepEqual(await readdir(path.join(dir, 'reports')), ['000001.json']);

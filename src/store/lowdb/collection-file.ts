@@ -1,13 +1,6 @@
-/** The shape of every data file, and the check that a file read back is one of ours. */
-import { StoreError } from './store.js';
-
-export const SCHEMA_VERSION = 1;
-
-/** What each data file holds: `{ "schemaVersion": 1, "items": [...] }`. */
-export interface CollectionFile<T> {
-  schemaVersion: number;
-  items: T[];
-}
+/** The check that a data file read back is one of ours (see layout.ts for its shape). */
+import { StoreError } from '../errors.js';
+import { SCHEMA_VERSION, type CollectionFile } from '../layout.js';
 
 /**
  * Checks data read from `where` (a file name for messages).

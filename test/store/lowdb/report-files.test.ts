@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openLowdbStore, SCHEMA_VERSION } from '../../src/store/lowdb-store.js';
-import { StoreError } from '../../src/store/store.js';
-import type { Report } from '../../src/store/types.js';
-import { complaint } from '../helpers/reports.js';
+import { SCHEMA_VERSION } from '../../../src/store/layout.js';
+import { openLowdbStore } from '../../../src/store/lowdb/store.js';
+import { StoreError } from '../../../src/store/store.js';
+import type { Report } from '../../../src/store/types.js';
+import { complaint } from '../../helpers/reports.js';
 
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
 
@@ -26,7 +27,7 @@ describe('lowdb store: report files', () => {
 
   it('fills numbered files of bounded size and reads them back in order', async () => {
     const store = await openLowdbStore(dir, { reportsPerFile: 3 });
-    for (let i = 0; i < 7; i++) await store.addReport(complaint(`sub-${i}`));
+    for (let i = 0; i < 7; i++) await store.reports.add(complaint(`sub-${i}`));
     await store.close();
     assert.deepEqual(await readdir(path.join(dir, 'reports')), ['000001.json', '000002.json', '000003.json']);
     const sizes = [];
@@ -34,26 +35,26 @@ describe('lowdb store: report files', () => {
     assert.deepEqual(sizes, [3, 3, 1]);
 
     const reopened = await openLowdbStore(dir, { reportsPerFile: 3 });
-    assert.deepEqual((await reopened.listReports()).map((r) => r.submissionId), ['sub-0', 'sub-1', 'sub-2', 'sub-3', 'sub-4', 'sub-5', 'sub-6']);
-    assert.equal((await reopened.addReport(complaint('sub-7'))).report.id, 'DC-2026-000008');
+    assert.deepEqual((await reopened.reports.list()).map((r) => r.submissionId), ['sub-0', 'sub-1', 'sub-2', 'sub-3', 'sub-4', 'sub-5', 'sub-6']);
+    assert.equal((await reopened.reports.add(complaint('sub-7'))).report.id, 'DC-2026-000008');
     assert.equal((await reopened.status()).counts.reports, 8);
   });
 
   it('rewrites only the file holding a report when its status changes', async () => {
     const store = await openLowdbStore(dir, { reportsPerFile: 2 });
-    for (let i = 0; i < 4; i++) await store.addReport(complaint(`sub-${i}`));
+    for (let i = 0; i < 4; i++) await store.reports.add(complaint(`sub-${i}`));
     await store.close();
     const newest = path.join(dir, 'reports', '000002.json');
     const before = (await stat(newest)).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await store.setReportStatus('DC-2026-000001', 'resolved', 'aad-9', '2026-03-04T00:00:00.000Z');
+    await store.reports.setStatus('DC-2026-000001', 'resolved', 'aad-9', '2026-03-04T00:00:00.000Z');
     assert.equal((await readJson(path.join(dir, 'reports', '000001.json'))).items[0].status, 'resolved');
     assert.equal((await stat(newest)).mtimeMs, before);
   });
 
   it('refuses a corrupt report file, naming it, and leaves every file untouched', async () => {
     const store = await openLowdbStore(dir, { reportsPerFile: 2 });
-    for (let i = 0; i < 4; i++) await store.addReport(complaint(`sub-${i}`));
+    for (let i = 0; i < 4; i++) await store.reports.add(complaint(`sub-${i}`));
     await store.close();
     const broken = path.join(dir, 'reports', '000002.json');
     const corrupt = '{"schemaVersion":1,"items":[{"id":';
@@ -73,16 +74,16 @@ describe('lowdb store: report files', () => {
     const single = JSON.stringify({ schemaVersion: SCHEMA_VERSION, items: storedReports(5) });
     await writeFile(path.join(dir, 'reports.json'), single);
     const store = await openLowdbStore(dir, { reportsPerFile: 2 });
-    assert.equal((await store.listReports()).length, 5);
-    assert.equal((await store.addReport(complaint('new'))).report.id, 'DC-2026-000006');
-    assert.equal((await store.addReport(complaint('old-3'))).created, false, 'a repeat of a moved submission stores nothing');
+    assert.equal((await store.reports.list()).length, 5);
+    assert.equal((await store.reports.add(complaint('new'))).report.id, 'DC-2026-000006');
+    assert.equal((await store.reports.add(complaint('old-3'))).created, false, 'a repeat of a moved submission stores nothing');
     await store.close();
     assert.equal(existsSync(path.join(dir, 'reports.json')), false);
     assert.equal(await readFile(path.join(dir, 'reports.json.migrated'), 'utf8'), single);
     assert.deepEqual(await readdir(path.join(dir, 'reports')), ['000001.json', '000002.json', '000003.json']);
 
     const reopened = await openLowdbStore(dir, { reportsPerFile: 2 });
-    assert.equal((await reopened.listReports()).length, 6);
+    assert.equal((await reopened.reports.list()).length, 6);
   });
 
   it('starts a move cut short again from the single file', async () => {
@@ -90,7 +91,7 @@ describe('lowdb store: report files', () => {
     await mkdir(path.join(dir, 'reports.migrating'));
     await writeFile(path.join(dir, 'reports.migrating', '000001.json'), '{"schemaVersion":1,"items":[');
     const store = await openLowdbStore(dir, { reportsPerFile: 2 });
-    assert.equal((await store.listReports()).length, 3);
+    assert.equal((await store.reports.list()).length, 3);
     assert.equal(existsSync(path.join(dir, 'reports.migrating')), false);
   });
 
@@ -99,13 +100,13 @@ describe('lowdb store: report files', () => {
     await writeFile(path.join(dir, 'reports.migrating', '000001.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, items: storedReports(2) }));
     await writeFile(path.join(dir, 'reports.json.migrated'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, items: storedReports(2) }));
     const store = await openLowdbStore(dir);
-    assert.equal((await store.listReports()).length, 2);
+    assert.equal((await store.reports.list()).length, 2);
     assert.deepEqual(await readdir(path.join(dir, 'reports')), ['000001.json']);
   });
 
   it('refuses when both a single reports.json and report files exist, changing neither', async () => {
     const store = await openLowdbStore(dir);
-    await store.addReport(complaint('sub-1'));
+    await store.reports.add(complaint('sub-1'));
     await store.close();
     const single = JSON.stringify({ schemaVersion: SCHEMA_VERSION, items: storedReports(1) });
     await writeFile(path.join(dir, 'reports.json'), single);

@@ -1,36 +1,22 @@
 /**
  * Reports live in `reports/`, a numbered lowdb file per {@link REPORTS_PER_FILE} reports
- * (`000001.json`, `000002.json`, ...). New reports go into the newest file, so a submission
- * rewrites one file of bounded size however long the history grows; a status change rewrites
- * only the file holding that report.
+ * (see layout.ts). New reports go into the newest file, so a submission rewrites one file of
+ * bounded size however long the history grows; a status change rewrites only the file
+ * holding that report.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
-import { readCollectionFile, SCHEMA_VERSION } from './collection-file.js';
-import { StoreError } from './store.js';
+import { StoreError } from '../errors.js';
+import { reportFileName, REPORTS_DIR, REPORTS_PER_FILE, SCHEMA_VERSION } from '../layout.js';
+import { readCollectionFile } from './collection-file.js';
 
-/** Reports per file: small enough (about 180 KB) to rewrite in a millisecond or two. */
-export const REPORTS_PER_FILE = 250;
-export const REPORTS_DIR = 'reports';
 /** The single file of every report that earlier versions kept. */
 export const SINGLE_REPORTS_FILE = 'reports.json';
 /** Where a single file is kept once its reports have moved, as a backup. */
 export const MIGRATED_SUFFIX = '.migrated';
 const MIGRATING_DIR = 'reports.migrating';
-
-/** `items` in runs of `size`: reports into files, records into statements. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
-}
-
-/** `000001.json` for 1. */
-export function reportFileName(number: number): string {
-  return `${String(number).padStart(6, '0')}.json`;
-}
 
 /** The numbers of the report files in `dir`, in order (none when it does not exist). */
 export async function reportFileNumbers(dir: string): Promise<number[]> {

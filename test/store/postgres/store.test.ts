@@ -1,16 +1,17 @@
 /**
  * What only the PostgreSQL store does, beyond the shared store contract: versioned
  * migrations, several stores (bot instances) on one schema at once, connections handed
- * back, refusals that never show the password, and the shared conversation state.
+ * back, and refusals that never show the password. (The conversation state's eTag rules are
+ * in the contract, for every store.)
  */
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { StoreError } from '../../src/store/store.js';
-import { PostgresBotState } from '../../src/store/postgres/bot-state.js';
-import { knownMigrations, MIGRATIONS_TABLE } from '../../src/store/postgres/migrations.js';
-import { openPostgresStore, PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { freshSchema, type TestSchema } from '../helpers/postgres.js';
-import { complaint } from '../helpers/reports.js';
+import { StoreError } from '../../../src/store/store.js';
+import { knownMigrations, MIGRATIONS_TABLE } from '../../../src/store/postgres/migrations.js';
+import { openPostgresStore } from '../../../src/store/postgres/open.js';
+import { PostgresStore } from '../../../src/store/postgres/store.js';
+import { freshSchema, type TestSchema } from '../../helpers/postgres.js';
+import { complaint } from '../../helpers/reports.js';
 
 const UNREACHABLE = 'postgres://u:secret@127.0.0.1:1/x';
 
@@ -48,13 +49,13 @@ describe('PostgreSQL store', () => {
   it('lets several stores open an empty schema at once: each succeeds and the tables are made once', async () => {
     const stores = await Promise.all(Array.from({ length: 4 }, () => schema.open()));
     assert.deepEqual((await applied()).map((row) => row.name), await knownMigrations());
-    const ids = await Promise.all(stores.map((store, i) => store.addReport(complaint(`sub-${i}`)).then((result) => result.report.id)));
+    const ids = await Promise.all(stores.map((store, i) => store.reports.add(complaint(`sub-${i}`)).then((result) => result.report.id)));
     assert.deepEqual(ids.sort(), [1, 2, 3, 4].map(reference));
   });
 
   it('refuses a schema a newer bot has migrated, naming the migration, and changes nothing', async () => {
     const store = await schema.open();
-    await store.addReport(complaint('sub-1'));
+    await store.reports.add(complaint('sub-1'));
     await store.close();
     await schema.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, run_on) VALUES ('9999_from-a-newer-bot', now())`);
     const before = { tables: await tables(), applied: await applied(), reports: await schema.query('SELECT * FROM reports') };
@@ -89,38 +90,38 @@ describe('PostgreSQL store', () => {
     const [first, second] = await Promise.all([schema.open(), schema.open()]);
     for (let round = 1; round <= 20; round++) {
       const draft = complaint(`same-${round}`);
-      const results = await Promise.all([first, second, first, second].map((store) => store.addReport(draft)));
+      const results = await Promise.all([first, second, first, second].map((store) => store.reports.add(draft)));
       assert.equal(results.filter((result) => result.created).length, 1, `round ${round}: created once`);
       assert.deepEqual(new Set(results.map((result) => result.report.id)), new Set([reference(round)]), `round ${round}: one reference`);
     }
     assert.equal((await schema.query('SELECT id FROM reports')).length, 20);
-    assert.equal((await second.addReport(complaint('next'))).report.id, reference(21), 'the next reference follows on');
+    assert.equal((await second.reports.add(complaint('next'))).report.id, reference(21), 'the next reference follows on');
   });
 
   it('gives 100 concurrent submissions over two stores 100 distinct references in sequence', async () => {
     const stores = await Promise.all([schema.open(), schema.open()]);
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => stores[i % 2].addReport(complaint(`sub-${i}`))));
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => stores[i % 2].reports.add(complaint(`sub-${i}`))));
     assert.ok(results.every((result) => result.created));
     assert.deepEqual(results.map((result) => result.report.id).sort(), Array.from({ length: 100 }, (_, i) => reference(i + 1)));
   });
 
   it('hands its connection back when a stream of reports is left early', async () => {
-    await schema.open().then((store) => Promise.all([1, 2, 3].map((n) => store.addReport(complaint(`sub-${n}`)))));
+    await schema.open().then((store) => Promise.all([1, 2, 3].map((n) => store.reports.add(complaint(`sub-${n}`)))));
     const store = await openPostgresStore({ url: schema.url, schema: schema.schema, poolSize: 1 });
     try {
       for (let i = 0; i < 3; i++) {
-        for await (const report of store.streamReports()) {
+        for await (const report of store.reports.stream()) {
           assert.equal(report.id, reference(1));
           break;
         }
         assert.equal(store.pool.totalCount - store.pool.idleCount, 0, 'no connection held after leaving the stream');
       }
       await assert.rejects(async () => {
-        for await (const _report of store.streamReports()) throw new Error('stopped reading');
+        for await (const _report of store.reports.stream()) throw new Error('stopped reading');
       }, /stopped reading/);
       assert.equal(store.pool.totalCount - store.pool.idleCount, 0, 'none held after a failure either');
       // With a pool of one, this would wait for ever if the stream still held the connection.
-      assert.equal((await store.listReports()).length, 3);
+      assert.equal((await store.reports.list()).length, 3);
     } finally {
       await store.close();
     }
@@ -142,40 +143,5 @@ describe('PostgreSQL store', () => {
     } finally {
       await unreachable.close();
     }
-  });
-});
-
-describe('PostgreSQL conversation state', () => {
-  let schema: TestSchema;
-  let state: PostgresBotState;
-  const key = 'msteams/28:bot/conversations/a:personal-1';
-  beforeEach(async () => {
-    schema = await freshSchema();
-    state = new PostgresBotState((await schema.open()).pool);
-  });
-  afterEach(async () => {
-    await schema.drop();
-  });
-
-  it('refuses a write based on a stale eTag and keeps the newer value', async () => {
-    await state.write({ [key]: { step: 'first' } });
-    const read = (await state.read([key]))[key];
-    assert.deepEqual(read, { step: 'first', eTag: '1' });
-
-    await state.write({ [key]: { ...read, step: 'second' } });
-    await assert.rejects(state.write({ [key]: { ...read, step: 'stale' } }), /eTag conflict/);
-    assert.deepEqual((await state.read([key]))[key], { step: 'second', eTag: '2' });
-
-    await state.write({ [key]: { step: 'forced', eTag: '*' } });
-    assert.deepEqual((await state.read([key]))[key], { step: 'forced', eTag: '3' }, '"*" overwrites whatever is there');
-  });
-
-  it('lets only one of two writers holding the same eTag win', async () => {
-    await state.write({ [key]: { step: 'first' } });
-    const read = (await state.read([key]))[key];
-    const outcomes = await Promise.allSettled(['a', 'b'].map((writer) => state.write({ [key]: { ...read, step: writer } })));
-    assert.deepEqual(outcomes.map((outcome) => outcome.status).sort(), ['fulfilled', 'rejected']);
-    const winner = ['a', 'b'][outcomes.findIndex((outcome) => outcome.status === 'fulfilled')];
-    assert.deepEqual((await state.read([key]))[key], { step: winner, eTag: '2' });
   });
 });

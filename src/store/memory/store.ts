@@ -1,0 +1,118 @@
+/**
+ * The store held in memory: each aggregate over its collections (see the files beside this
+ * one), and what concerns the whole store. Given collections kept only in memory, it is the
+ * store tests use; given collections kept in files, it is the lowdb store (see ../lowdb/).
+ */
+import { backupTo } from '../backup-files.js';
+import { SCHEMA_VERSION } from '../layout.js';
+import { purge, purgedTotal, type PurgeCounts } from '../purge.js';
+import type { Store, StoreStatus } from '../store.js';
+import type { CollectionName, StoredData } from '../stored-data.js';
+import { linkedIds, recordsNaming } from '../subject.js';
+import { MemoryAudit } from './audit.js';
+import { MemoryBotState } from './bot-state.js';
+import { copy, type Collection } from './collection.js';
+import { MemoryConversations } from './conversations.js';
+import { MemoryFeedback } from './feedback.js';
+import { MemoryPeople } from './people.js';
+import { MemoryReports, type ReportPartitions } from './reports.js';
+import { MemoryRoles } from './roles.js';
+import { MemorySummaryRuns } from './summary-runs.js';
+
+/** The collections kept whole; reports are kept in partitions. */
+export type WholeCollection = Exclude<CollectionName, 'reports'>;
+export const WHOLE_COLLECTIONS: readonly WholeCollection[] = ['profiles', 'employees', 'conversations', 'feedback', 'audit', 'roles', 'summaryRuns'];
+
+/** What a memory store is made of. */
+export interface MemorySource {
+  /** `memory`, or `lowdb` when the collections are kept in files. */
+  kind: string;
+  /** Where the data is, for `/healthz`. */
+  location?: string;
+  collections: { [K in WholeCollection]: Collection<StoredData[K][number]> };
+  reports: ReportPartitions;
+  /** Resolves once every collection is kept (for lowdb: no write running or waiting). */
+  settled(): Promise<void>;
+}
+
+export class MemoryStore implements Store {
+  readonly reports: MemoryReports;
+  readonly people: MemoryPeople;
+  readonly feedback: MemoryFeedback;
+  readonly audit: MemoryAudit;
+  readonly roles: MemoryRoles;
+  readonly conversations: MemoryConversations;
+  readonly summaryRuns: MemorySummaryRuns;
+  readonly botState = new MemoryBotState();
+  readonly #source: MemorySource;
+
+  constructor(source: MemorySource) {
+    const { collections } = source;
+    this.#source = source;
+    this.reports = new MemoryReports(source.reports);
+    this.people = new MemoryPeople(collections.profiles, collections.employees);
+    this.feedback = new MemoryFeedback(collections.feedback);
+    this.audit = new MemoryAudit(collections.audit);
+    this.roles = new MemoryRoles(collections.roles);
+    this.conversations = new MemoryConversations(collections.conversations);
+    this.summaryRuns = new MemorySummaryRuns(collections.summaryRuns);
+  }
+
+  async status(): Promise<StoreStatus> {
+    const counts: Record<string, number> = {};
+    for (const name of WHOLE_COLLECTIONS) counts[name] = this.#source.collections[name].items.length;
+    counts.reports = this.reports.count;
+    return { kind: this.#source.kind, ok: true, schemaVersion: SCHEMA_VERSION, location: this.#source.location, counts };
+  }
+
+  /** Everything as held (not copies); callers copy what they hand out. */
+  #held(): StoredData {
+    const whole = Object.fromEntries(WHOLE_COLLECTIONS.map((name) => [name, this.#source.collections[name].items]));
+    return { ...whole, reports: this.reports.all() } as StoredData;
+  }
+
+  async subjectData(id: string): Promise<StoredData> {
+    const held = this.#held();
+    return copy(recordsNaming(held, linkedIds(held.employees, id)));
+  }
+
+  async purgeBefore(cutoff: string, dryRun = false): Promise<PurgeCounts> {
+    let { counts } = purge(this.#held(), cutoff);
+    if (dryRun || purgedTotal(counts) === 0) return counts;
+    await this.rewrite((data) => {
+      const purged = purge(data, cutoff);
+      counts = purged.counts;
+      return purged.kept;
+    });
+    return counts;
+  }
+
+  async snapshot(): Promise<StoredData> {
+    return copy(this.#held());
+  }
+
+  async rewrite(change: (data: StoredData) => Partial<StoredData>): Promise<void> {
+    // Snapshot, change and apply happen in one synchronous step, so no other change falls between.
+    const replaced = change(copy(this.#held()));
+    const kept: Promise<void>[] = [];
+    for (const name of WHOLE_COLLECTIONS) {
+      const items = replaced[name];
+      if (!items) continue;
+      const collection = this.#source.collections[name] as Collection<unknown>;
+      collection.items = copy(items);
+      kept.push(collection.keep());
+    }
+    if (replaced.reports) kept.push(...this.reports.replace(replaced.reports));
+    await Promise.all(kept);
+  }
+
+  async backupTo(dir: string): Promise<string[]> {
+    // Copied in one synchronous step, so it is consistent across collections.
+    const { data, partitions } = copy({ data: this.#held(), partitions: this.reports.partitions() });
+    return backupTo(dir, data, partitions);
+  }
+
+  close(): Promise<void> {
+    return this.#source.settled();
+  }
+}

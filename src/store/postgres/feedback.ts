@@ -1,0 +1,29 @@
+/** Policy feedback in PostgreSQL. */
+import type { FeedbackStore } from '../feedback.js';
+import type { PolicyFeedback } from '../types.js';
+import type { Database } from './database.js';
+import { jsonb } from './tables.js';
+
+export class PostgresFeedback implements FeedbackStore {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  async add(entry: PolicyFeedback): Promise<void> {
+    await this.#db.query('INSERT INTO feedback (id, data) VALUES ($1, $2)', [entry.id, jsonb(entry)]);
+  }
+
+  get(id: string): Promise<PolicyFeedback | undefined> {
+    return this.#db.record('SELECT data FROM feedback WHERE id = $1', [id]);
+  }
+
+  setHelpful(id: string, helpful: boolean): Promise<PolicyFeedback | undefined> {
+    return this.#db.record(`UPDATE feedback SET data = jsonb_set(data, '{helpful}', to_jsonb($2::boolean)) WHERE id = $1 RETURNING data`, [id, helpful]);
+  }
+
+  listUnansweredOrUnhelpful(): Promise<PolicyFeedback[]> {
+    return this.#db.records(`SELECT data FROM feedback WHERE NOT coalesce((data->>'answered')::boolean, false) OR data->'helpful' = 'false' ORDER BY seq`);
+  }
+}
