@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { helpCard, noticeCard } from '../src/features/help/help.js';
+import { helpCard } from '../src/shared/help-card.js';
+import { noticeCard } from '../src/shared/notice.js';
 import { profileCard, profileValues } from '../src/features/profile/profile.js';
 import { answerCard, gapsCard, notFoundCard } from '../src/features/policy/cards.js';
 import { checkCard } from './helpers/render.js';

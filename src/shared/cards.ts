@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
-import { cardsDir } from './paths.js';
+import { cardsDir } from '../config/paths.js';
 
 /** The Adaptive Card schema version Teams bots support. */
 export const CARD_VERSION = '1.5';

@@ -10,12 +10,9 @@ import { cardAttachment, type AdaptiveCard } from './cards.js';
 import { onCardAction } from './card-actions.js';
 import { isCommand, type CommandName } from './commands.js';
 import type { BotApp, FeatureDeps } from './deps.js';
+import { unknownSenderCard } from './notice.js';
 import { sendToPersonalChat } from './private-chat.js';
 import type { CohortAnswers, Report } from '../store/types.js';
-import { noticeCard } from '../features/help/help.js';
-
-/** Verbs of "my reports", which the confirmation cards link to. */
-export const REPORT_VERBS = { list: 'reports.list', withdraw: 'report.withdraw' } as const;
 
 export const SENT_PRIVATELY = 'Reports are private, so I\u2019ve sent this to your 1:1 chat with me. Only you can see it there.';
 export const NOT_IN_SHARED_CHATS = 'Reports are taken only in your 1:1 chat with me, so nothing was saved here.';
@@ -26,10 +23,7 @@ export function openChatYourself(commandTitle: string): string {
 }
 
 /** Shown when Teams did not say who sent a report. */
-export const UNKNOWN_REPORTER = noticeCard(
-  'I can\u2019t tell who you are',
-  'Teams did not say who sent this, so I can\u2019t take a report. Please open the bot from Teams and try again.'
-);
+export const UNKNOWN_REPORTER = unknownSenderCard('take a report');
 
 /** The form-wide problem when a card came back without a usable submission id. */
 export const EXPIRED_FORM = 'This form had expired, so here it is again with your answers. Please send it again.';

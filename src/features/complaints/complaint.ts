@@ -4,12 +4,12 @@ import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
 import { cardCohortAnswer, COHORT_FIELDS, type CohortField } from '../../shared/cohort.js';
 import { cardDate, readableDate, type DateBounds } from '../../shared/dates.js';
 import { CAUSE_LABELS, choicesOf, TASK_LABELS } from '../../shared/report-labels.js';
-import { newReportBase, privacyText, REPORT_VERBS, type SubmissionFacts } from '../../shared/report-forms.js';
+import { newReportBase, privacyText, type SubmissionFacts } from '../../shared/report-forms.js';
 import { cardMultiChoice, cardChoice, cardText, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
+import { OPEN_VERBS } from '../../shared/verbs.js';
 import { COMPLAINT_CAUSES, DEVICE_LABELS, DEVICES, TASK_CODES, type DeviceComplaint, type NewReport } from '../../store/types.js';
-import { HELP_VERBS } from '../help/help.js';
 
-export const COMPLAINT_VERBS = { open: HELP_VERBS.complaint, submit: 'complaint.submit' } as const;
+export const COMPLAINT_VERBS = { open: OPEN_VERBS.complaint, submit: 'complaint.submit' } as const;
 
 export const MAX_DESCRIPTION = 1000;
 
@@ -107,6 +107,6 @@ export function complaintConfirmationCard(report: DeviceComplaint, repeat: boole
       { title: 'When', value: readableDate(report.occurredOn) }
     ],
     description: report.description,
-    listVerb: REPORT_VERBS.list
+    listVerb: OPEN_VERBS.myReports
   });
 }

@@ -9,7 +9,7 @@ import { onCardAction } from '../../shared/card-actions.js';
 import { isCommand, matchCommand } from '../../shared/commands.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
-import { noticeCard } from '../help/help.js';
+import { noticeCard } from '../../shared/notice.js';
 import { FOI_VERBS, foiCard } from './card.js';
 import { isCalendarDate, today } from './dates.js';
 import { figuresXlsx } from './exports.js';

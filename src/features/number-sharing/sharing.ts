@@ -7,12 +7,12 @@ import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
 import { cardCohortAnswer, COHORT_FIELDS, mergeCohort, optionalCohortAnswer, type CohortField } from '../../shared/cohort.js';
 import { cardDate, readableDate, type DateBounds } from '../../shared/dates.js';
 import { choicesOf, SHARING_REASON_LABELS, SHARED_WITH_LABELS, TOLD_NOT_TO_LABELS } from '../../shared/report-labels.js';
-import { newReportBase, privacyText, REPORT_VERBS, type SubmissionFacts } from '../../shared/report-forms.js';
+import { newReportBase, privacyText, type SubmissionFacts } from '../../shared/report-forms.js';
 import { cardChoice, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
+import { OPEN_VERBS } from '../../shared/verbs.js';
 import { SHARED_WITH, SHARING_REASONS, TOLD_NOT_TO, type CohortAnswers, type NewReport, type NumberSharingReport } from '../../store/types.js';
-import { HELP_VERBS } from '../help/help.js';
 
-export const SHARING_VERBS = { open: HELP_VERBS.sharing, submit: 'sharing.submit' } as const;
+export const SHARING_VERBS = { open: OPEN_VERBS.sharing, submit: 'sharing.submit' } as const;
 
 export const MAX_NOTE = 500;
 
@@ -216,6 +216,6 @@ export function sharingConfirmationCard(report: NumberSharingReport, repeat: boo
     ],
     colleagueName: report.sharerName ?? '',
     note: report.note,
-    listVerb: REPORT_VERBS.list
+    listVerb: OPEN_VERBS.myReports
   });
 }

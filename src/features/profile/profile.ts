@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
 import { cardChoice, cardMultiChoice, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
+import { OPEN_VERBS } from '../../shared/verbs.js';
 import { DEVICE_LABELS, DEVICES, type Profile } from '../../store/types.js';
 
-export const PROFILE_VERBS = { open: 'profile.open', save: 'profile.save' } as const;
+export const PROFILE_VERBS = { open: OPEN_VERBS.profile, save: 'profile.save' } as const;
 
 export const PROFILE_FIELDS = ['worksWithChildrenOrVulnerable', 'remoteOrFlexible', 'devices'] as const;
 

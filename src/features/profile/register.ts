@@ -6,13 +6,10 @@ import { isCommand } from '../../shared/commands.js';
 import { senderId } from '../../shared/activity.js';
 import { keptValues } from '../../shared/validation.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
-import { noticeCard } from '../help/help.js';
+import { unknownSenderCard } from '../../shared/notice.js';
 import { checkProfile, PROFILE_FIELDS, PROFILE_VERBS, profileCard, profileValues, type ProfileCardValues } from './profile.js';
 
-const UNKNOWN_SENDER = noticeCard(
-  'I can\u2019t tell who you are',
-  'Teams did not say who sent this, so I can\u2019t keep a profile for you. Please open the bot from Teams and try again.'
-);
+const UNKNOWN_SENDER = unknownSenderCard('keep a profile for you');
 
 export function register(app: BotApp, deps: FeatureDeps): void {
   const { store, log, now } = deps;

@@ -10,7 +10,7 @@ import { isCommand } from '../../shared/commands.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
 import { findEmployee } from '../../shared/roster.js';
-import { noticeCard } from '../help/help.js';
+import { noticeCard } from '../../shared/notice.js';
 import { parseRoleCommand, ROLE_USAGE, type RoleCommand } from './role-command.js';
 
 const ROLE_NAMES = { admin: 'admin', 'foi-officer': 'FOI officer' } as const;

@@ -9,7 +9,7 @@ import { onCardAction } from '../../shared/card-actions.js';
 import { isCommand, matchCommand } from '../../shared/commands.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { auditRefusal, refusalText } from '../../shared/roles.js';
-import { noticeCard } from '../help/help.js';
+import { noticeCard } from '../../shared/notice.js';
 import { audienceOf, reportsForSummary, summaryForAudience } from './audience.js';
 import { SUMMARY_VERBS } from './summary-card.js';
 import { MAX_PERIOD_DAYS, parsePeriod } from './summary.js';
