@@ -22,7 +22,7 @@ const USAGE = 'usage: npm run -s store:migrate -- --from lowdb --to postgres [--
 
 /** The database to copy into, whatever STORE says, so the copy can be made before switching. */
 function postgresSettings(): Extract<StoreConfig, { kind: 'postgres' }> {
-  const { store } = loadConfig({ ...process.env, STORE: 'postgres' });
+  const { store } = loadConfig(undefined, { STORE: 'postgres' });
   if (store.kind !== 'postgres') throw new Error('unreachable: STORE=postgres gives a PostgreSQL configuration');
   return store;
 }
