@@ -2,7 +2,7 @@
  * The bot's dependency rule, checked by `npm test` (test/architecture.test.ts) and by
  * `npm run -s deps`. Imports run one way, from the top of this list to the bottom:
  *
- *   index  ->  app, server, guards, cli  ->  features  ->  shared  ->  store  ->  config, log
+ *   index  ->  adapter, app, server, guards, cli  ->  features  ->  shared  ->  store  ->  config, log
  *
  * A feature imports no other feature, the store imports nothing of the bot, and nothing
  * goes round in a circle. Tests and benchmarks may import anything; the bot imports neither.
@@ -15,7 +15,7 @@ const STORE = '^src/store/';
 const SHARED = '^src/shared/';
 const FEATURES = '^src/features/';
 /** The edges: what wires the features to Teams, HTTP and the command line. */
-const EDGES = '^src/(app|server)\\.ts$|^src/(guards|cli)/';
+const EDGES = '^src/(adapter|app|server)\\.ts$|^src/(guards|cli)/';
 const INDEX = '^src/index\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
