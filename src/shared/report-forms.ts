@@ -8,7 +8,8 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { isPersonalChat, senderId } from './activity.js';
 import { cardAttachment, type AdaptiveCard } from './cards.js';
 import { onCardAction } from './card-actions.js';
-import { isCommand, type CommandName } from './commands.js';
+import { onCommand } from './command-routes.js';
+import type { CommandName } from './commands.js';
 import type { BotApp, FeatureDeps } from './deps.js';
 import { unknownSenderCard } from './notice.js';
 import { sendToPersonalChat } from './private-chat.js';
@@ -94,7 +95,7 @@ export function registerPrivateCard(app: BotApp, deps: FeatureDeps, openers: Pri
     return sent ? SENT_PRIVATELY : openChatYourself(openers.commandTitle);
   }
 
-  app.message(isCommand(openers.command), async (context) => {
+  onCommand(app, openers.command, async (context) => {
     const reporterId = senderId(context);
     if (!reporterId) {
       await context.sendActivity(MessageFactory.attachment(cardAttachment(openers.unknownSender)));

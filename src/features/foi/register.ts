@@ -6,7 +6,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { isPersonalChat } from '../../shared/activity.js';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
-import { isCommand, matchCommand } from '../../shared/commands.js';
+import { onCommand } from '../../shared/command-routes.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
 import { noticeCard } from '../../shared/notice.js';
@@ -48,11 +48,10 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     return undefined;
   }
 
-  app.message(isCommand('foi'), async (context) => {
-    const argument = matchCommand(context.activity.text)?.argument.trim() ?? '';
+  onCommand(app, 'foi', async (context, when) => {
     const refused = await refusedFor(context, 'foi');
-    const asOf = argument || today(deps.now(), config.timeZone);
-    let card = refused ?? (isCalendarDate(asOf) ? undefined : DATE_HELP);
+    const asOf = when.kind === 'date' ? when.date : today(deps.now(), config.timeZone);
+    let card = refused ?? (when.kind === 'not-a-date' ? DATE_HELP : undefined);
     if (!card) {
       const figures = await figuresFor(asOf);
       card = isCard(figures) ? figures : foiCard(figures, config.foiSuppressionThreshold);

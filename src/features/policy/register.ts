@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { senderId } from '../../shared/activity.js';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
-import { isCommand } from '../../shared/commands.js';
+import { onCommand } from '../../shared/command-routes.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
 import { cardChoice, cardText, checkCardData, clip } from '../../shared/validation.js';
@@ -88,7 +88,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       });
   }
 
-  app.message(isCommand('policy-gaps'), async (context) => {
+  onCommand(app, 'policy-gaps', async (context) => {
     if (!(await checkRole(context, deps, 'admin', 'policy-gaps'))) {
       await context.sendActivity(refusalText('admin'));
       return;

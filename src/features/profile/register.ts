@@ -2,7 +2,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
-import { isCommand } from '../../shared/commands.js';
+import { onCommand } from '../../shared/command-routes.js';
 import { senderId } from '../../shared/activity.js';
 import { keptValues } from '../../shared/validation.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
@@ -20,7 +20,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     return profileCard(profileValues(await store.getProfile(id)));
   }
 
-  app.message(isCommand('profile'), async (context) => {
+  onCommand(app, 'profile', async (context) => {
     await context.sendActivity(MessageFactory.attachment(cardAttachment(await currentCard(context))));
   });
 
