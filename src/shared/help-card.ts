@@ -6,6 +6,21 @@ import { COMMANDS, type CommandName } from './commands.js';
 import { renderCard, type AdaptiveCard } from './cards.js';
 import { OPEN_VERBS } from './verbs.js';
 
+export interface HelpCardData {
+  exampleQuestion: string;
+  /** The staff commands, as people type them. */
+  commandList: string;
+  /** Warns not to enter real data. */
+  localMode: boolean;
+  verbs: Pick<typeof OPEN_VERBS, 'ask' | 'complaint' | 'sharing' | 'profile'>;
+}
+
+declare module './cards.js' {
+  interface CardData {
+    help: HelpCardData;
+  }
+}
+
 /** The commands the help card lists: the ones every member of staff can use. */
 const STAFF_COMMANDS: readonly CommandName[] = ['help', 'profile', 'report-device-problem', 'report-number-sharing', 'my-reports'];
 

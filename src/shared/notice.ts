@@ -2,6 +2,19 @@
 import { renderCard, type AdaptiveCard } from './cards.js';
 import { OPEN_VERBS } from './verbs.js';
 
+export interface NoticeCardData {
+  title: string;
+  message: string;
+  showHelp: boolean;
+  helpVerb: string;
+}
+
+declare module './cards.js' {
+  interface CardData {
+    notice: NoticeCardData;
+  }
+}
+
 /**
  * A short card with a title and a message, e.g. for a refusal or a problem to fix.
  * @param showHelp adds a button that shows the help card.

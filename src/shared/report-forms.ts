@@ -6,10 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { isPersonalChat, senderId } from './activity.js';
-import { cardAttachment, type AdaptiveCard } from './cards.js';
+import { cardAttachment, type AdaptiveCard, type CardFact } from './cards.js';
 import { onCardAction } from './card-actions.js';
 import { onCommand } from './command-routes.js';
 import type { CommandName } from './commands.js';
+import type { DateBounds } from './dates.js';
 import type { BotApp, FeatureDeps } from './deps.js';
 import { unknownSenderCard } from './notice.js';
 import { sendToPersonalChat } from './private-chat.js';
@@ -28,6 +29,33 @@ export const UNKNOWN_REPORTER = unknownSenderCard('take a report');
 
 /** The form-wide problem when a card came back without a usable submission id. */
 export const EXPIRED_FORM = 'This form had expired, so here it is again with your answers. Please send it again.';
+
+/** What every report form's template reads, besides the fields of its own kind. */
+export interface ReportFormCardData<Values> {
+  submissionId: string;
+  /** The submit button's verb. */
+  verb: string;
+  /** What the inputs show: blank, or what the person sent when the form comes back. */
+  values: Values;
+  /** A problem (or '') for every field, so templates can test `errors.x != ''`. */
+  errors: Record<string, string>;
+  hasErrors: boolean;
+  formError: string;
+  /** The cohort questions the records cannot answer, which the form asks. */
+  ask: Record<'worksWithChildrenOrVulnerable' | 'remoteOrFlexible', boolean>;
+  bounds: DateBounds;
+  privacy: string;
+}
+
+/** What every report confirmation's template reads, besides the fields of its own kind. */
+export interface ReportConfirmationCardData {
+  reference: string;
+  /** The card had been received before: nothing new was saved. */
+  repeat: boolean;
+  facts: CardFact[];
+  /** The "My reports" button's verb. */
+  listVerb: string;
+}
 
 /** What every report made in Teams records about its submission, whatever its kind. */
 export interface SubmissionFacts {

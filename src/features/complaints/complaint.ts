@@ -1,10 +1,10 @@
 /** The device complaint (FOI question e): its form, the check of what it sends back, the record and the confirmation. */
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import { renderCard, type AdaptiveCard, type CardChoice } from '../../shared/cards.js';
 import { cardCohortAnswer, COHORT_FIELDS, type CohortField } from '../../shared/cohort.js';
 import { cardDate, readableDate, type DateBounds } from '../../shared/dates.js';
 import { CAUSE_LABELS, choicesOf, TASK_LABELS } from '../../shared/report-labels.js';
-import { newReportBase, privacyText, type SubmissionFacts } from '../../shared/report-forms.js';
+import { newReportBase, privacyText, type ReportConfirmationCardData, type ReportFormCardData, type SubmissionFacts } from '../../shared/report-forms.js';
 import { cardMultiChoice, cardChoice, cardText, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
 import { OPEN_VERBS } from '../../shared/verbs.js';
 import { COMPLAINT_CAUSES, DEVICE_LABELS, DEVICES, TASK_CODES, type DeviceComplaint, type NewReport } from '../../store/types.js';
@@ -69,6 +69,13 @@ export interface ComplaintForm {
   retentionMonths: number;
   /** Problems by field; `form` is a problem with the form as a whole. */
   errors?: FieldErrors;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'complaint.form': ReportFormCardData<ComplaintCardValues> & { maxDescription: number; deviceChoices: CardChoice[]; causeChoices: CardChoice[]; taskChoices: CardChoice[] };
+    'complaint.confirmation': ReportConfirmationCardData & { description: string };
+  }
 }
 
 /** The complaint form, with values to show and, after a bad submission, the problems. */

@@ -39,6 +39,23 @@ export interface Notice {
   tone: 'good' | 'attention';
 }
 
+export interface MyReportsCardData {
+  reports: Array<{ reference: string; kind: string; sent: string; status: string; canWithdraw: boolean }>;
+  isEmpty: boolean;
+  /** How many older reports are not shown. */
+  more: number;
+  moreText: string;
+  notice: string;
+  noticeColor: 'Attention' | 'Good';
+  withdrawVerb: string;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'my-reports': MyReportsCardData;
+  }
+}
+
 /**
  * The "my reports" card: the newest {@link MY_REPORTS_LIMIT} reports with their reference,
  * kind, date sent and status, and a Withdraw button on each open one.

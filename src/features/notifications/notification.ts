@@ -3,7 +3,7 @@
  * buttons, and the rules for moving its status. Pure: the handlers fetch and store.
  */
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import { renderCard, type AdaptiveCard, type CardFact } from '../../shared/cards.js';
 import { readableDate } from '../../shared/dates.js';
 import { CAUSE_LABELS, STATUS_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
 import { DEVICE_LABELS, type DeviceComplaint, type ReportStatus } from '../../store/types.js';
@@ -45,6 +45,28 @@ export interface NotificationView {
   refreshUserIds: string[];
   /** A line about what just happened, e.g. that a button changed nothing. */
   note?: string;
+}
+
+export interface NotificationCardData {
+  reportId: string;
+  reporterName: string;
+  /** Teams user ids whose clients refresh the card (Universal Actions). */
+  userIds: string[];
+  facts: CardFact[];
+  description: string;
+  status: string;
+  statusColour: string;
+  note: string;
+  nextSteps: string;
+  canAcknowledge: boolean;
+  canResolve: boolean;
+  verbs: typeof NOTIFICATION_VERBS;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'complaint.notification': NotificationCardData;
+  }
 }
 
 /** The card a manager sees for a complaint, showing its current status. */

@@ -3,11 +3,11 @@
  * sends back, whose cohort answers it records, and the confirmation.
  */
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import { renderCard, type AdaptiveCard, type CardChoice } from '../../shared/cards.js';
 import { cardCohortAnswer, COHORT_FIELDS, mergeCohort, optionalCohortAnswer, type CohortField } from '../../shared/cohort.js';
 import { cardDate, readableDate, type DateBounds } from '../../shared/dates.js';
 import { choicesOf, SHARING_REASON_LABELS, SHARED_WITH_LABELS, TOLD_NOT_TO_LABELS } from '../../shared/report-labels.js';
-import { newReportBase, privacyText, type SubmissionFacts } from '../../shared/report-forms.js';
+import { newReportBase, privacyText, type ReportConfirmationCardData, type ReportFormCardData, type SubmissionFacts } from '../../shared/report-forms.js';
 import { cardChoice, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
 import { OPEN_VERBS } from '../../shared/verbs.js';
 import { SHARED_WITH, SHARING_REASONS, TOLD_NOT_TO, type CohortAnswers, type NewReport, type NumberSharingReport } from '../../store/types.js';
@@ -164,6 +164,19 @@ export interface SharingForm {
   colleagueName?: string;
   /** Problems by field; `form` is a problem with the form as a whole. */
   errors?: FieldErrors;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'sharing.form': ReportFormCardData<SharingCardValues> & {
+      maxNote: number;
+      colleagueChoices: CardChoice[];
+      sharedWithChoices: CardChoice[];
+      toldNotToChoices: CardChoice[];
+      reasonChoices: CardChoice[];
+    };
+    'sharing.confirmation': ReportConfirmationCardData & { colleagueName: string; note: string };
+  }
 }
 
 /** The number-sharing form, with values to show and, after a bad submission, the problems. */

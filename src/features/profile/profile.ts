@@ -1,6 +1,6 @@
 /** The profile card: its data, and the check of what it sends back. */
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import { renderCard, type AdaptiveCard, type CardChoice } from '../../shared/cards.js';
 import { cardChoice, cardMultiChoice, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
 import { OPEN_VERBS } from '../../shared/verbs.js';
 import { DEVICE_LABELS, DEVICES, type Profile } from '../../store/types.js';
@@ -32,6 +32,21 @@ export function profileValues(profile: Profile | undefined): ProfileCardValues {
     remoteOrFlexible: answer(profile?.remoteOrFlexible),
     devices: profile?.devices.join(',') ?? ''
   };
+}
+
+export interface ProfileCardData {
+  values: ProfileCardValues;
+  errors: Record<string, string>;
+  hasErrors: boolean;
+  saved: boolean;
+  deviceChoices: CardChoice[];
+  verb: string;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'profile.form': ProfileCardData;
+  }
 }
 
 /** The profile card, with values to show and, after a bad submission, the problems. */
