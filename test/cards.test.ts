@@ -5,7 +5,7 @@ import { profileCard, profileValues } from '../src/features/profile/profile.js';
 import { answerCard, gapsCard, notFoundCard } from '../src/features/policy/cards.js';
 import { checkCard } from './helpers/render.js';
 import { foiCard } from '../src/features/foi/card.js';
-import { computeFigures } from '../src/features/foi/figures.js';
+import { computeFigures } from './helpers/figures.js';
 import { summaryCard, summaryCardData } from '../src/features/summaries/summary-card.js';
 import { summarise, windowsFor } from '../src/features/summaries/summary.js';
 import { readdirSync } from 'node:fs';

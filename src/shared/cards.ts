@@ -8,8 +8,6 @@ import * as ACData from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
 import { cardsDir } from '../config/paths.js';
 
-/** The Adaptive Card schema version Teams bots support. */
-export const CARD_VERSION = '1.5';
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** A card ready to send: plain JSON with `type: 'AdaptiveCard'`. */

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { renderCard, type AdaptiveCard, type CardChoice } from '../../shared/cards.js';
 import { cardCohortAnswer, COHORT_FIELDS, type CohortField } from '../../shared/cohort.js';
-import { cardDate, readableDate, type DateBounds } from '../../shared/dates.js';
-import { CAUSE_LABELS, choicesOf, TASK_LABELS } from '../../shared/report-labels.js';
+import { cardDate, type DateBounds } from '../../shared/dates.js';
+import { CAUSE_LABELS, choicesOf, complaintFacts, TASK_LABELS } from '../../shared/report-labels.js';
 import { newReportBase, privacyText, type ReportConfirmationCardData, type ReportFormCardData, type SubmissionFacts } from '../../shared/report-forms.js';
 import { cardMultiChoice, cardChoice, cardText, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
 import { OPEN_VERBS } from '../../shared/verbs.js';
@@ -106,13 +106,7 @@ export function complaintConfirmationCard(report: DeviceComplaint, repeat: boole
   return renderCard('complaint.confirmation', {
     reference: report.id,
     repeat,
-    facts: [
-      { title: 'Reference', value: report.id },
-      { title: 'Device', value: DEVICE_LABELS[report.device] },
-      { title: 'What stopped you', value: CAUSE_LABELS[report.cause] },
-      { title: 'Tasks you could not do', value: report.blockedTasks.map((task) => TASK_LABELS[task]).join('; ') },
-      { title: 'When', value: readableDate(report.occurredOn) }
-    ],
+    facts: complaintFacts(report, 'you'),
     description: report.description,
     listVerb: OPEN_VERBS.myReports
   });

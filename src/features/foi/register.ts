@@ -11,7 +11,7 @@ import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
 import { noticeCard } from '../../shared/notice.js';
 import { FOI_VERBS, foiCard } from './card.js';
-import { isCalendarDate, today } from './dates.js';
+import { calendarDate, isCalendarDate } from '../../shared/dates.js';
 import { figuresXlsx } from './exports.js';
 import type { FoiFigures } from './figures.js';
 import { fileConsentCard, fileInfoCard, uploadFile, uploadInfoOf } from './file-consent.js';
@@ -31,7 +31,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
 
   /** The figures as of `asOf`, or a card saying why not (a future date, a bad organisation file). */
   async function figuresFor(asOf: string): Promise<FoiFigures | AdaptiveCard> {
-    if (asOf > today(deps.now(), config.timeZone)) return noticeCard('That date is in the future', 'FOI figures are for today or an earlier date.');
+    if (asOf > calendarDate(deps.now(), config.timeZone)) return noticeCard('That date is in the future', 'FOI figures are for today or an earlier date.');
     try {
       const organisation = await loadOrganisation(config.organisationFile);
       return await figuresFromStore(store, organisation, { asOf, timeZone: config.timeZone });
@@ -50,7 +50,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
 
   onCommand(app, 'foi', async (context, when) => {
     const refused = await refusedFor(context, 'foi');
-    const asOf = when.kind === 'date' ? when.date : today(deps.now(), config.timeZone);
+    const asOf = when.kind === 'date' ? when.date : calendarDate(deps.now(), config.timeZone);
     let card = refused ?? (when.kind === 'not-a-date' ? DATE_HELP : undefined);
     if (!card) {
       const figures = await figuresFor(asOf);

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { renderCard, type AdaptiveCard, type CardFact } from '../../shared/cards.js';
 import { readableDate } from '../../shared/dates.js';
-import { CAUSE_LABELS, STATUS_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
-import { DEVICE_LABELS, type DeviceComplaint, type ReportStatus } from '../../store/types.js';
+import { complaintFacts, STATUS_LABELS } from '../../shared/report-labels.js';
+import type { DeviceComplaint, ReportStatus } from '../../store/types.js';
 
 export const NOTIFICATION_VERBS = {
   acknowledge: 'complaint.acknowledge',
@@ -77,13 +77,7 @@ export function complaintNotificationCard(report: DeviceComplaint, view: Notific
     reportId: report.id,
     reporterName: view.reporterName,
     userIds: view.refreshUserIds,
-    facts: [
-      { title: 'Reference', value: report.id },
-      { title: 'Device', value: DEVICE_LABELS[report.device] },
-      { title: 'What stopped them', value: CAUSE_LABELS[report.cause] },
-      { title: 'Tasks they could not do', value: report.blockedTasks.map((task) => TASK_LABELS[task]).join('; ') },
-      { title: 'When', value: readableDate(report.occurredOn) }
-    ],
+    facts: complaintFacts(report, 'them'),
     description: report.description,
     status: `${STATUS_LABELS[report.status]}${changed}`,
     statusColour: STATUS_COLOURS[report.status] ?? 'Default',
