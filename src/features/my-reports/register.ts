@@ -7,7 +7,7 @@ import { isPersonalChat, senderId } from '../../shared/activity.js';
 import { onCardAction } from '../../shared/card-actions.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { unknownSenderCard } from '../../shared/notice.js';
-import { NOT_IN_SHARED_CHATS, registerPrivateCard } from '../../shared/report-forms.js';
+import { NOT_IN_SHARED_CHATS, registerPrivateCard } from '../../shared/private-chat.js';
 import { checkWithdrawal, MY_REPORTS_VERBS, myReportsCard, type Notice } from './my-reports.js';
 
 const UNKNOWN_SENDER = unknownSenderCard('show your reports');

@@ -1,6 +1,7 @@
 /** The profile card: its data, and the check of what it sends back. */
 import { z } from 'zod';
 import { renderCard, type AdaptiveCard, type CardChoice } from '../../shared/cards.js';
+import { choicesOf } from '../../shared/report-labels.js';
 import { cardChoice, cardMultiChoice, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
 import { OPEN_VERBS } from '../../shared/verbs.js';
 import { DEVICE_LABELS, DEVICES, type Profile } from '../../store/types.js';
@@ -57,7 +58,7 @@ export function profileCard(values: ProfileCardValues, options: { saved?: boolea
     errors: errorSlots(PROFILE_FIELDS, errors),
     hasErrors: Object.keys(errors).length > 0,
     saved: options.saved ?? false,
-    deviceChoices: DEVICES.map((value) => ({ value, title: DEVICE_LABELS[value] })),
+    deviceChoices: choicesOf(DEVICES, DEVICE_LABELS),
     verb: PROFILE_VERBS.save
   });
 }
