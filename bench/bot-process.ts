@@ -3,7 +3,8 @@
  * real bot over the lowdb store in `dataDir`; `echo` starts the baseline echo bot. It sends
  * `{ port }` to the parent once listening and stops on SIGTERM.
  */
-import { createAdapter, createBotApp } from '../src/app.js';
+import { createAdapter } from '../src/adapter.js';
+import { createBotParts } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createServer } from '../src/server.js';
@@ -15,7 +16,7 @@ async function startRealBot(dataDir: string): Promise<number> {
   const log = createLogger('silent');
   const store = await openLowdbStore(config.dataDir);
   const adapter = createAdapter(config);
-  const app = createBotApp({ config, store, log, now: () => new Date() }, adapter);
+  const { app } = createBotParts({ config, store, log, now: () => new Date() }, adapter);
   const server = createServer({ config, log, store, adapter, app });
   const address = await server.listen();
   process.once('SIGTERM', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { projectRoot } from '../src/shared/paths.js';
+import { projectRoot } from '../src/config/paths.js';
 import { openLowdbStore } from '../src/store/lowdb/store.js';
 import { makeEmployees, makeProfiles, makeReports, writeCollections } from './lib/seed.js';
 import { median } from './lib/stats.js';

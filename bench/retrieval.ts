@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { evaluationFixtureSchema } from '../src/features/policy/evaluation.js';
 import { loadPolicyIndex } from '../src/features/policy/policy-source.js';
-import { projectRoot } from '../src/shared/paths.js';
+import { projectRoot } from '../src/config/paths.js';
 import type { Row } from './lib/table.js';
 
 const SECONDS = 3;

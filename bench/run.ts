@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { projectRoot } from '../src/shared/paths.js';
+import { projectRoot } from '../src/config/paths.js';
 import { machine, markdown, type Goal, type Row } from './lib/table.js';
 import { benchFoi } from './foi.js';
 import { benchPostgres } from './postgres.js';

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { projectRoot } from '../src/shared/paths.js';
+import { projectRoot } from '../src/config/paths.js';
 import { median } from './lib/stats.js';
 import type { Row } from './lib/table.js';
 

@@ -1,66 +1,27 @@
 /**
- * Wires the bot: the Bot Framework adapter, the teams-ai `Application`, the turn-error
- * handler, and every feature's routes. The only file that knows all the features.
+ * Wires the bot: the teams-ai `Application`, the turn-error handler, the guards, and every
+ * feature's routes. The only file that knows all the features.
  */
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, StatusCodes, type Storage, type TurnContext } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
-import type { Config } from './config.js';
-import type { Logger } from './log.js';
-import type { BotApp, FeatureDeps } from './shared/deps.js';
-import { register as registerHelp } from './features/help/register.js';
-import { register as registerProfile } from './features/profile/register.js';
-import { register as registerSummaries } from './features/summaries/register.js';
-import { register as registerRoles } from './features/roles/register.js';
-import { ConversationBook } from './shared/conversations.js';
-import { BotEvents } from './shared/events.js';
-import { register as registerNotifications } from './features/notifications/register.js';
-import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { register as registerComplaints } from './features/complaints/register.js';
-import { register as registerMyReports } from './features/my-reports/register.js';
-import { register as registerNumberSharing } from './features/number-sharing/register.js';
 import { register as registerFoi } from './features/foi/register.js';
-import { rateLimitGuard } from './guards/rate-limit.js';
-import { tenantGuard } from './guards/tenant.js';
-import { refuseTurn } from './guards/refuse.js';
-
-/**
- * The Teams adapter with one correction: botframework-connector reports some bad tokens
- * (a wrong signature, a malformed token) as plain errors, which the adapter answers with 500.
- * Every failure to authenticate a request is a 401 here, so no forged request looks like
- * a fault of ours and Teams does not retry it.
- */
-class CouncilTeamsAdapter extends TeamsAdapter {
-  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
-    super(...args);
-    const auth = this.botFrameworkAuthentication;
-    const authenticate = auth.authenticateRequest.bind(auth);
-    auth.authenticateRequest = async (activity, authHeader) => {
-      try {
-        return await authenticate(activity, authHeader);
-      } catch (error) {
-        if (error instanceof AuthenticationError) throw error;
-        throw new AuthenticationError(`token refused: ${(error as Error).name}`, StatusCodes.UNAUTHORIZED);
-      }
-    };
-  }
-}
+import { register as registerHelp } from './features/help/register.js';
+import { register as registerMyReports } from './features/my-reports/register.js';
+import { register as registerNotifications } from './features/notifications/register.js';
+import { register as registerNumberSharing } from './features/number-sharing/register.js';
 import { register as registerPolicy } from './features/policy/register.js';
-
-/** The Bot Framework adapter. Without `BOT_ID` it runs in local mode: no token checks. */
-export function createAdapter(config: Config): TeamsAdapter {
-  const bot = config.bot;
-  return new CouncilTeamsAdapter(
-    bot
-      ? {
-          MicrosoftAppId: bot.appId,
-          MicrosoftAppPassword: bot.password,
-          MicrosoftAppTenantId: bot.tenantId,
-          MicrosoftAppType: bot.type
-        }
-      : {}
-  );
-}
+import { register as registerProfile } from './features/profile/register.js';
+import { register as registerRoles } from './features/roles/register.js';
+import { register as registerSummaries } from './features/summaries/register.js';
+import { rateLimitGuard } from './guards/rate-limit.js';
+import { refuseTurn } from './guards/refuse.js';
+import { tenantGuard } from './guards/tenant.js';
+import type { Logger } from './log.js';
+import { ConversationBook } from './shared/conversations.js';
+import type { BotApp, FeatureDeps } from './shared/deps.js';
+import { BotEvents } from './shared/events.js';
+import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
 
 /** Logs a failed turn without its text and tells the person something went wrong. */
 export function turnErrorHandler(log: Logger) {
@@ -85,14 +46,6 @@ export interface BotParts {
   events: BotEvents;
   /** Absent when there is no adapter to send through (tests driving `app.run` directly). */
   proactive?: ProactiveSender;
-}
-
-/**
- * Builds the teams-ai `Application` with every feature registered.
- * @param adapter the adapter to send through; tests may omit it and drive `app.run` directly.
- */
-export function createBotApp(deps: FeatureDeps, adapter?: TeamsAdapter): BotApp {
-  return createBotParts(deps, adapter).app;
 }
 
 /**

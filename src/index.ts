@@ -1,5 +1,6 @@
 /** Starts the bot: config -> store -> app -> server. */
-import { createAdapter, createBotParts } from './app.js';
+import { createAdapter } from './adapter.js';
+import { createBotParts } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { scheduleSummaries } from './features/summaries/schedule.js';
 import { createLogger } from './log.js';

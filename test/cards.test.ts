@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
-import { helpCard, noticeCard } from '../src/features/help/help.js';
+import { helpCard } from '../src/shared/help-card.js';
+import { noticeCard } from '../src/shared/notice.js';
 import { profileCard, profileValues } from '../src/features/profile/profile.js';
 import { answerCard, gapsCard, notFoundCard } from '../src/features/policy/cards.js';
 import { checkCard } from './helpers/render.js';
 import { foiCard } from '../src/features/foi/card.js';
-import { computeFigures } from '../src/features/foi/figures.js';
+import { computeFigures } from './helpers/figures.js';
 import { summaryCard, summaryCardData } from '../src/features/summaries/summary-card.js';
 import { summarise, windowsFor } from '../src/features/summaries/summary.js';
-import { renderCard } from '../src/shared/cards.js';
+import { readdirSync } from 'node:fs';
+import { cardsDir } from '../src/config/paths.js';
+import { CARD_NAMES, renderCard } from '../src/shared/cards.js';
 import { complaintNotificationCard } from '../src/features/notifications/notification.js';
 import { complaint, REPORT_AAD } from './features/summaries/fixtures.js';
 
@@ -185,6 +188,11 @@ describe('card templates', () => {
     assert.doesNotMatch(json, /"type":"TextBlock","text":"[^"]*evil\.example/);
     const templated = answerCard({ ...answer, question: 'see ${sectionTitle}', showDeviceProblem: false });
     assert.match(JSON.stringify(templated), /"text":"see \$\{sectionTitle\}"/, 'the question is never expanded as a template');
+  });
+
+  it('names every template in cards/, and only those, so renderCard takes no other name', () => {
+    const files = readdirSync(cardsDir).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length));
+    assert.deepEqual([...CARD_NAMES].sort(), files.sort());
   });
 
   it('the renderer check reports a broken card', () => {

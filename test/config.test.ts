@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig, PLACEHOLDER_BOT_ID, readEnvFiles } from '../src/config.js';
+import { projectRoot } from '../src/config/paths.js';
+import { variablesSchema } from '../src/config/variables.js';
 
 describe('config', () => {
   it('starts on embedded defaults: local mode on loopback, port 3978, ./data', () => {
@@ -68,6 +70,73 @@ describe('config', () => {
       assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && message.test(error.message));
     });
   }
+});
+
+describe('config: every problem at once', () => {
+  it('names every wrong variable in one error: bad values and variables that need each other', () => {
+    const env = { PORT: 'eighty', RETENTION_PURGE_CRON: 'every day', BOT_PASSWORD: 'pw', STORE: 'postgres', AZURE_OPENAI_API_KEY: 'k', ADMIN_IDS: 'jo@council.example' };
+    assert.throws(
+      () => loadConfig(env),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        const lines = error.message.split('\n').slice(1).map((line) => line.trim().split(/[: ]/)[0]);
+        assert.deepEqual(lines.sort(), ['ADMIN_IDS', 'AZURE_OPENAI_API_KEY', 'BOT_PASSWORD', 'DATABASE_URL', 'PORT', 'RETENTION_PURGE_CRON']);
+        return true;
+      }
+    );
+  });
+
+  it('leaves out a check between variables when one of them is itself wrong', () => {
+    assert.throws(
+      () => loadConfig({ AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_ENDPOINT: 'nope', AZURE_OPENAI_DEPLOYMENT: 'gpt' }),
+      (error: unknown) => error instanceof ConfigError && /AZURE_OPENAI_ENDPOINT: must be the resource URL/.test(error.message) && !/are required too/.test(error.message)
+    );
+  });
+
+  it('lets a tool override a variable over the environment', () => {
+    assert.equal(loadConfig({ STORE: 'lowdb', DATABASE_URL: 'postgres://db/ictbot' }, { STORE: 'postgres' }).store.kind, 'postgres');
+  });
+});
+
+describe('config: the documented variables', () => {
+  const variables = Object.keys(variablesSchema.shape);
+
+  it('lists every variable in the README\u2019s table', () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    assert.deepEqual(variables.filter((name) => !readme.includes(`| \`${name}\` |`)), []);
+  });
+
+  it('lists every variable in env/.env.example, but APP_ENV, which chooses the file', () => {
+    const example = readFileSync(path.join(projectRoot, 'env', '.env.example'), 'utf8');
+    assert.deepEqual(variables.filter((name) => name !== 'APP_ENV' && !new RegExp(`^(# )?${name}=`, 'm').test(example)), []);
+  });
+});
+
+describe('config: paths', () => {
+  const cwd = process.cwd();
+  let elsewhere: string;
+  beforeEach(() => {
+    elsewhere = mkdtempSync(path.join(tmpdir(), 'started-here-'));
+    process.chdir(elsewhere);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  it('reads every relative path against the project folder, wherever the bot was started', () => {
+    const config = loadConfig({ DATA_DIR: './data', POLICY_FILE: 'policy/acceptable-use.md', POLICY_SYNONYMS_FILE: 'policy/synonyms.json', ORGANISATION_FILE: 'env/organisation.json' });
+    assert.equal(config.dataDir, path.join(projectRoot, 'data'));
+    assert.equal(config.policy.file, path.join(projectRoot, 'policy', 'acceptable-use.md'));
+    assert.equal(config.policy.synonymsFile, path.join(projectRoot, 'policy', 'synonyms.json'));
+    assert.equal(config.organisationFile, path.join(projectRoot, 'env', 'organisation.json'));
+    assert.equal(loadConfig({}).dataDir, path.join(projectRoot, 'data'), 'the default ./data too');
+  });
+
+  it('keeps absolute paths as they are', () => {
+    const config = loadConfig({ DATA_DIR: '/srv/ictbot/data', ORGANISATION_FILE: '/etc/council/organisation.json' });
+    assert.deepEqual([config.dataDir, config.organisationFile], ['/srv/ictbot/data', '/etc/council/organisation.json']);
+  });
 });
 
 describe('config: where the data is kept', () => {

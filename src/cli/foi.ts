@@ -3,7 +3,7 @@
  *   [--csv FILE] [--xlsx FILE] [--letter FILE]`: the FOI figures from the stored reports.
  */
 import { writeFile } from 'node:fs/promises';
-import { isCalendarDate, today } from '../features/foi/dates.js';
+import { calendarDate, isCalendarDate } from '../shared/dates.js';
 import { figuresCsv, figuresXlsx } from '../features/foi/exports.js';
 import { draftLetter } from '../features/foi/letter.js';
 import { loadOrganisation } from '../features/foi/organisation.js';
@@ -41,7 +41,7 @@ runCli('foi', async ({ config, useStore, now }) => {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const asOf = date(values['as-of'], 'as-of') ?? today(now(), config.timeZone);
+  const asOf = date(values['as-of'], 'as-of') ?? calendarDate(now(), config.timeZone);
   const since = date(values.since, 'since');
   if (since && since > asOf) throw new UsageError(`--since ${since} is after the as-of date ${asOf}`);
 

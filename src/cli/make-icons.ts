@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { drawColorIcon, drawOutlineIcon } from '../features/manifest/icon-art.js';
 import { encodePng } from '../features/manifest/icons.js';
-import { manifestDir } from '../shared/paths.js';
+import { manifestDir } from '../config/paths.js';
 
 for (const [file, image] of [
   ['color.png', drawColorIcon()],

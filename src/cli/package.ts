@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, environmentValues, packageVersion } from '../config.js';
 import { buildAppPackage } from '../features/manifest/build.js';
 import { APP_MANIFEST_PACKAGE_VERSION } from '../features/manifest/schema.js';
-import { manifestDir, projectRoot } from '../shared/paths.js';
+import { manifestDir, projectRoot } from '../config/paths.js';
 
 const USAGE = 'usage: npm run package -- --env <name> [--out <folder>]   (reads env/.env.<name>)';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../shared/paths.js';
+import { projectRoot } from '../config/paths.js';
 import { evaluate, evaluationFixtureSchema } from '../features/policy/evaluation.js';
 import { loadPolicyIndex } from '../features/policy/policy-source.js';
 import { ANSWER_THRESHOLD } from '../features/policy/retrieval.js';

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { loadConfig, type StoreConfig } from '../config.js';
-import { isCalendarDate, today } from '../features/foi/dates.js';
+import { calendarDate, isCalendarDate } from '../shared/dates.js';
 import { loadOrganisation } from '../features/foi/organisation.js';
 import { figuresFromStore } from '../features/foi/service.js';
 import { StoreError } from '../store/errors.js';
@@ -22,7 +22,7 @@ const USAGE = 'usage: npm run -s store:migrate -- --from lowdb --to postgres [--
 
 /** The database to copy into, whatever STORE says, so the copy can be made before switching. */
 function postgresSettings(): Extract<StoreConfig, { kind: 'postgres' }> {
-  const { store } = loadConfig({ ...process.env, STORE: 'postgres' });
+  const { store } = loadConfig(undefined, { STORE: 'postgres' });
   if (store.kind !== 'postgres') throw new Error('unreachable: STORE=postgres gives a PostgreSQL configuration');
   return store;
 }
@@ -37,7 +37,7 @@ runCli('store:migrate', async ({ config, now }) => {
     return;
   }
   if (values.from !== 'lowdb' || values.to !== 'postgres') throw new UsageError(`the only move supported is --from lowdb --to postgres\n${USAGE}`);
-  const asOf = values['as-of'] ?? today(now(), config.timeZone);
+  const asOf = values['as-of'] ?? calendarDate(now(), config.timeZone);
   if (!isCalendarDate(asOf)) throw new UsageError(`--as-of must be a calendar date written YYYY-MM-DD, not "${asOf}"`);
   const target = postgresSettings();
   if (!(await stat(config.dataDir).catch(() => undefined))?.isDirectory()) {

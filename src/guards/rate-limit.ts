@@ -5,7 +5,7 @@
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { noticeCard } from '../features/help/help.js';
+import { noticeCard } from '../shared/notice.js';
 import type { FeatureDeps } from '../shared/deps.js';
 import { CARD_ACTION_INVOKE, refuseTurn } from './refuse.js';
 

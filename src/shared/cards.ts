@@ -6,10 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { Attachment } from 'botbuilder';
-import { cardsDir } from './paths.js';
+import { cardsDir } from '../config/paths.js';
 
-/** The Adaptive Card schema version Teams bots support. */
-export const CARD_VERSION = '1.5';
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** A card ready to send: plain JSON with `type: 'AdaptiveCard'`. */
@@ -18,9 +16,58 @@ export interface AdaptiveCard {
   [key: string]: unknown;
 }
 
-const templates = new Map<string, ACData.Template>();
+/** The templates in `cards/`, by file name without `.json`. A test checks this list against the folder. */
+export const CARD_NAMES = [
+  'complaint.confirmation',
+  'complaint.form',
+  'complaint.notification',
+  'foi.figures',
+  'help',
+  'my-reports',
+  'notice',
+  'policy.answer',
+  'policy.gaps',
+  'policy.not-found',
+  'profile.form',
+  'sharing.confirmation',
+  'sharing.form',
+  'summary'
+] as const;
+export type CardName = (typeof CARD_NAMES)[number];
 
-function template(name: string): ACData.Template {
+/**
+ * The data each template is expanded with, by template name. The module that renders a
+ * card declares its data type here, beside the code that builds it:
+ *
+ * ```ts
+ * declare module '../../shared/cards.js' {
+ *   interface CardData { 'profile.form': ProfileCardData }
+ * }
+ * ```
+ *
+ * so `renderCard` takes only a template that exists, with the data that template reads.
+ */
+export interface CardData {}
+
+/** Fails to compile when a template has no data type, or a data type names no template. */
+const everyTemplateHasItsData: [Exclude<CardName, keyof CardData>, Exclude<keyof CardData, CardName>] extends [never, never] ? true : false = true;
+void everyTemplateHasItsData;
+
+/** One line of a `FactSet`. */
+export interface CardFact {
+  title: string;
+  value: string;
+}
+
+/** One choice of an `Input.ChoiceSet`. */
+export interface CardChoice {
+  title: string;
+  value: string;
+}
+
+const templates = new Map<CardName, ACData.Template>();
+
+function template(name: CardName): ACData.Template {
   let cached = templates.get(name);
   if (!cached) {
     const file = path.join(cardsDir, `${name}.json`);
@@ -34,7 +81,7 @@ function template(name: string): ACData.Template {
  * Expands `cards/<name>.json` with `data` as `$root`.
  * @param name the template's file name without `.json`, e.g. `profile.form`.
  */
-export function renderCard(name: string, data: object): AdaptiveCard {
+export function renderCard<N extends keyof CardData>(name: N, data: CardData[N]): AdaptiveCard {
   return template(name).expand({ $root: data }) as AdaptiveCard;
 }
 

@@ -13,10 +13,27 @@ export type CohortField = (typeof COHORT_FIELDS)[number];
 /** Nothing known yet. */
 export const UNKNOWN_COHORT: CohortAnswers = { worksWithChildrenOrVulnerable: 'unknown', remoteOrFlexible: 'unknown' };
 
+/** What a card says when a cohort question is not answered. */
+export const COHORT_ANSWER_MESSAGE = 'Choose yes, no or don\u2019t know.';
+
 /** A card's yes / no / don't know answer ('unknown' is "don't know"). */
-export const cardCohortAnswer = cardChoice(['yes', 'no', 'unknown'], 'Choose yes, no or don\u2019t know.');
+export const cardCohortAnswer = cardChoice(['yes', 'no', 'unknown'], COHORT_ANSWER_MESSAGE);
 /** The same answer where the question may be left alone. */
 export const optionalCohortAnswer = z.preprocess((v) => (v === '' || v === null ? undefined : v), cardCohortAnswer.optional());
+
+/** A question the card did not ask: whatever comes back for it is ignored. */
+const notAsked = z.unknown().transform(() => undefined);
+
+/**
+ * The schema of the reporter's cohort answers on a report form: `answer` for each question
+ * the card asked, and nothing for those the records already answer.
+ */
+export function askedCohortAnswers<A extends z.ZodTypeAny>(ask: CohortQuestions, answer: A) {
+  return {
+    worksWithChildrenOrVulnerable: ask.worksWithChildrenOrVulnerable ? answer : notAsked,
+    remoteOrFlexible: ask.remoteOrFlexible ? answer : notAsked
+  };
+}
 
 const isKnown = (answer: CohortAnswer | undefined): answer is 'yes' | 'no' => answer === 'yes' || answer === 'no';
 
@@ -33,8 +50,11 @@ export function knownCohort(profile: Profile | undefined, employee?: Employee): 
   return { worksWithChildrenOrVulnerable: pick('worksWithChildrenOrVulnerable'), remoteOrFlexible: pick('remoteOrFlexible') };
 }
 
+/** Which cohort questions a card asks: true for each answer the records do not know. */
+export type CohortQuestions = Record<CohortField, boolean>;
+
 /** The questions a card must ask: the answers the records do not know. */
-export function cohortQuestions(known: CohortAnswers): Record<CohortField, boolean> {
+export function cohortQuestions(known: CohortAnswers): CohortQuestions {
   return { worksWithChildrenOrVulnerable: !isKnown(known.worksWithChildrenOrVulnerable), remoteOrFlexible: !isKnown(known.remoteOrFlexible) };
 }
 

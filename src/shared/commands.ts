@@ -1,21 +1,27 @@
 /**
- * The typed commands the bot understands, with their close variants. The manifest's
- * command list is checked against {@link COMMANDS} by a test, so the two stay in step.
- * Anything that is not a command is a policy question.
+ * The typed commands the bot understands, with their close variants and what may follow
+ * them. The manifest's command list is checked against {@link COMMANDS} by a test, so the
+ * two stay in step. A message is a command only when the whole message is the command:
+ * its words (or a close typo of them), then, for a command that takes one, an argument
+ * its grammar reads (see command-arguments.ts). Anything else is a policy question.
  */
 import { distance } from 'fastest-levenshtein';
-import type { TurnContext } from 'botbuilder';
+import { readFoiDate, readRoleCommand, readSummaryPeriod, type FoiDate, type RoleCommand, type SummaryPeriod } from './command-arguments.js';
 
-export type CommandName =
-  | 'help'
-  | 'profile'
-  | 'report-device-problem'
-  | 'report-number-sharing'
-  | 'my-reports'
-  | 'summary'
-  | 'foi'
-  | 'policy-gaps'
-  | 'role';
+/** Each command's name and what its handler is given: the argument read by its grammar, if it takes one. */
+export interface CommandArguments {
+  help: undefined;
+  profile: undefined;
+  'report-device-problem': undefined;
+  'report-number-sharing': undefined;
+  'my-reports': undefined;
+  summary: SummaryPeriod;
+  foi: FoiDate;
+  'policy-gaps': undefined;
+  role: RoleCommand;
+}
+
+export type CommandName = keyof CommandArguments;
 
 export interface Command {
   name: CommandName;
@@ -25,8 +31,12 @@ export interface Command {
   description: string;
   /** Whole messages that mean this command, written in lower case without punctuation. */
   variants: string[];
-  /** Text after the command (e.g. a date for `foi`) is allowed. */
-  takesArgument?: boolean;
+  /**
+   * The grammar of what may follow the command's words, for a command that takes an
+   * argument: what it reads (also from nothing at all), or undefined when the message is
+   * not this command after all.
+   */
+  argument?: (text: string) => CommandArguments[CommandName] | undefined;
 }
 
 export const COMMANDS: readonly Command[] = [
@@ -84,14 +94,14 @@ export const COMMANDS: readonly Command[] = [
     title: 'summary',
     description: 'Managers: a summary of your team\u2019s reports',
     variants: ['summary', 'team summary', 'show summary', 'weekly summary'],
-    takesArgument: true
+    argument: readSummaryPeriod
   },
   {
     name: 'foi',
     title: 'foi',
     description: 'FOI officers: the FOI figures, optionally as of a date',
     variants: ['foi', 'foi figures', 'foi report', 'freedom of information'],
-    takesArgument: true
+    argument: readFoiDate
   },
   {
     name: 'policy-gaps',
@@ -103,9 +113,9 @@ export const COMMANDS: readonly Command[] = [
     name: 'role',
     title: 'role',
     description: 'Admins: list, add or remove FOI officers and admins',
-    // Not "roles": one typo from "rules". The roles feature also checks the words that follow.
-    variants: ['role', 'role list', 'list roles', 'show roles', 'role add', 'role remove'],
-    takesArgument: true
+    // Not "roles": one typo from "rules". "role list", "role add ..." are "role" and an argument.
+    variants: ['role', 'list roles', 'show roles'],
+    argument: readRoleCommand
   }
 ];
 
@@ -127,23 +137,26 @@ function tolerance(variant: string): number {
 
 export interface CommandMatch {
   command: Command;
-  /** Whatever followed the command, for commands that take one (e.g. "foi 2020-02-11"). */
-  argument: string;
+  /** What the command's grammar read from the rest of the message; undefined for a command that takes none. */
+  argument: CommandArguments[CommandName];
 }
 
 /**
- * Finds the command a message means, tolerating small typos, or undefined when the
- * message is something else (a policy question).
+ * Finds the command a message is, tolerating small typos in a message that is only the
+ * command's words, or undefined when the message is something else (a policy question).
  */
 export function matchCommand(text: string | undefined): CommandMatch | undefined {
   const words = normalise(text ?? '');
   if (!words) return undefined;
+  const given = (text ?? '').trim().split(/\s+/);
   for (const command of COMMANDS) {
     for (const variant of command.variants) {
-      if (words === variant) return { command, argument: '' };
-      if (command.takesArgument && words.startsWith(`${variant} `)) {
-        return { command, argument: (text ?? '').trim().split(/\s+/).slice(variant.split(' ').length).join(' ') };
-      }
+      const rest = words === variant ? '' : command.argument && words.startsWith(`${variant} `) ? given.slice(variant.split(' ').length).join(' ') : undefined;
+      if (rest === undefined) continue;
+      const argument = command.argument?.(rest);
+      // The words match, but what follows them is not this command's argument: try the next variant.
+      if (command.argument && argument === undefined) continue;
+      return { command, argument };
     }
   }
   let best: { command: Command; distance: number } | undefined;
@@ -153,11 +166,5 @@ export function matchCommand(text: string | undefined): CommandMatch | undefined
       if (d <= tolerance(variant) && (!best || d < best.distance)) best = { command, distance: d };
     }
   }
-  return best && { command: best.command, argument: '' };
-}
-
-/** A route selector for teams-ai: true when the message is the named command. */
-export function isCommand(name: CommandName) {
-  return async (context: TurnContext): Promise<boolean> =>
-    context.activity.type === 'message' && matchCommand(context.activity.text)?.command.name === name;
+  return best && { command: best.command, argument: best.command.argument?.('') };
 }

@@ -1,10 +1,23 @@
 /**
  * Reaching someone in their 1:1 chat with the bot from a turn elsewhere (a channel or a
- * group chat), so that reports are never taken where others can read them.
+ * group chat), so that reports are never taken where others can read them: a private card
+ * asked for in a shared chat opens in the person's 1:1 chat instead.
  */
-import type { Activity, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
-import { senderId } from './activity.js';
-import type { FeatureDeps } from './deps.js';
+import { MessageFactory, type Activity, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
+import { isPersonalChat, senderId } from './activity.js';
+import { onCardAction } from './card-actions.js';
+import { cardAttachment, type AdaptiveCard } from './cards.js';
+import { onCommand } from './command-routes.js';
+import type { CommandName } from './commands.js';
+import type { BotApp, FeatureDeps } from './deps.js';
+
+export const SENT_PRIVATELY = 'Reports are private, so I\u2019ve sent this to your 1:1 chat with me. Only you can see it there.';
+export const NOT_IN_SHARED_CHATS = 'Reports are taken only in your 1:1 chat with me, so nothing was saved here.';
+
+/** What to say in a shared chat when the 1:1 chat could not be opened. */
+export function openChatYourself(commandTitle: string): string {
+  return `Reports are private, so I don\u2019t take them here, and I couldn\u2019t open a 1:1 chat with you. Select my name, choose Chat, and type "${commandTitle}".`;
+}
 
 const TEAMS_CHANNEL = 'msteams';
 
@@ -52,4 +65,45 @@ export async function sendToPersonalChat(context: TurnContext, deps: FeatureDeps
     deps.log.warn({ event: 'private.create-failed', err: { message: (error as Error).message } }, 'could not open personal chat');
     return false;
   }
+}
+
+export interface PrivateCardOpeners {
+  command: CommandName;
+  /** What the person would type, for the message when the 1:1 chat cannot be opened. */
+  commandTitle: string;
+  verb: string;
+  /** The card for this person (an empty form, or their own reports). */
+  card: (reporterId: string) => Promise<AdaptiveCard>;
+  /** Shown when Teams did not say who the sender is. */
+  unknownSender: AdaptiveCard;
+}
+
+/**
+ * Registers the typed command and the button that open a private card (a report form or
+ * "my reports"). In a 1:1 chat the card is shown there; in a channel or group chat it is
+ * sent to the person's 1:1 chat and the shared chat hears only that.
+ */
+export function registerPrivateCard(app: BotApp, deps: FeatureDeps, openers: PrivateCardOpeners): void {
+  async function sendPrivately(context: TurnContext, reporterId: string): Promise<string> {
+    const sent = await sendToPersonalChat(context, deps, MessageFactory.attachment(cardAttachment(await openers.card(reporterId))));
+    return sent ? SENT_PRIVATELY : openChatYourself(openers.commandTitle);
+  }
+
+  onCommand(app, openers.command, async (context) => {
+    const reporterId = senderId(context);
+    if (!reporterId) {
+      await context.sendActivity(MessageFactory.attachment(cardAttachment(openers.unknownSender)));
+    } else if (isPersonalChat(context)) {
+      await context.sendActivity(MessageFactory.attachment(cardAttachment(await openers.card(reporterId))));
+    } else {
+      await context.sendActivity(await sendPrivately(context, reporterId));
+    }
+  });
+
+  onCardAction(app, openers.verb, async (context) => {
+    const reporterId = senderId(context);
+    if (!reporterId) return openers.unknownSender;
+    // In a shared chat, a message to the presser only, so the card stays as it is for everyone else.
+    return isPersonalChat(context) ? openers.card(reporterId) : sendPrivately(context, reporterId);
+  });
 }

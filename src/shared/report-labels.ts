@@ -3,7 +3,9 @@
  * of the FOI questionnaire where it has one. Shared by the report cards, "my reports" and
  * anything else that shows a report.
  */
-import type { ComplaintCause, Device, ReportKind, ReportStatus, SharedWith, SharingReason, TaskCode, ToldNotTo } from '../store/types.js';
+import type { ComplaintCause, Device, DeviceComplaint, ReportKind, ReportStatus, SharedWith, SharingReason, TaskCode, ToldNotTo } from '../store/types.js';
+import type { CardFact } from './cards.js';
+import { readableDate } from './dates.js';
 
 /** FOI question c's council devices. */
 export const DEVICE_LABELS: Record<Device, string> = {
@@ -66,6 +68,20 @@ export const KIND_LABELS: Record<ReportKind, string> = {
   'device-complaint': 'Device problem',
   'number-sharing': 'Personal number sharing'
 };
+
+/**
+ * What a device complaint says, as its cards list it: to the reporter ("What stopped you")
+ * or about them, to their manager ("What stopped them").
+ */
+export function complaintFacts(report: DeviceComplaint, person: 'you' | 'them'): CardFact[] {
+  return [
+    { title: 'Reference', value: report.id },
+    { title: 'Device', value: DEVICE_LABELS[report.device] },
+    { title: `What stopped ${person}`, value: CAUSE_LABELS[report.cause] },
+    { title: `Tasks ${person === 'you' ? 'you' : 'they'} could not do`, value: report.blockedTasks.map((task) => TASK_LABELS[task]).join('; ') },
+    { title: 'When', value: readableDate(report.occurredOn) }
+  ];
+}
 
 /** Choices for an `Input.ChoiceSet`, in the list's order. */
 export function choicesOf<T extends string>(values: readonly T[], labels: Record<T, string>): Array<{ value: T; title: string }> {

@@ -21,6 +21,13 @@ export function checkCardData<S extends z.ZodTypeAny>(schema: S, data: unknown):
   return { ok: false, errors };
 }
 
+const guid = z.string().uuid();
+
+/** True for a GUID: a Teams (Entra ID) object id, or a submission id the bot made. */
+export function isGuid(value: unknown): value is string {
+  return guid.safeParse(value).success;
+}
+
 /** Everything a card sends is text; trims it and treats blank as missing. */
 export const cardText = (message: string) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ required_error: message, invalid_type_error: message }).min(1, message));

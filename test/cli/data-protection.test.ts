@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { lockDataDir } from '../../src/store/lowdb/lock.js';
 import { openLowdbStore } from '../../src/store/lowdb/store.js';
-import { projectRoot } from '../../src/shared/paths.js';
+import { projectRoot } from '../../src/config/paths.js';
 import { complaintRecord, sharingRecord } from '../features/data-protection/fixtures.js';
 import { allStored } from '../helpers/all-stored.js';
 

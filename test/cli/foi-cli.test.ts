@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { projectRoot } from '../../src/shared/paths.js';
+import { projectRoot } from '../../src/config/paths.js';
 import { lockDataDir } from '../../src/store/lowdb/lock.js';
 import { openLowdbStore } from '../../src/store/lowdb/store.js';
 

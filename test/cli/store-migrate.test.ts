@@ -10,7 +10,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../../src/shared/paths.js';
+import { projectRoot } from '../../src/config/paths.js';
 import { lockDataDir } from '../../src/store/lowdb/lock.js';
 import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import type { StoredData } from '../../src/store/store.js';

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/shared/paths.js';
+import { projectRoot } from '../../src/config/paths.js';
 
 /** How long a process may take to say it is listening. */
 const START_TIMEOUT_MS = 30_000;

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import type { Store } from '../../src/store/store.js';
-import { projectRoot } from '../../src/shared/paths.js';
+import { projectRoot } from '../../src/config/paths.js';
 import { openChat, type Chat } from './chat.js';
 import { startBotProcess, startPlayground, type RunningBot, type RunningPlayground } from './processes.js';
 import { allStored } from '../helpers/all-stored.js';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { BOT, cardOf, cardText, createTestBot, invokeCard, STAFF } from '../helpers/bot.js';
-import { matchCommand } from '../../src/shared/commands.js';
 
 describe('welcome and help', () => {
   for (const text of ['hello', 'Hi', 'help', 'HELP!', 'hepl']) {
@@ -42,30 +41,5 @@ describe('welcome and help', () => {
     const bot = await createTestBot();
     const card = invokeCard(await bot.execute('help.show'));
     assert.match(cardText(card), /Report a device problem/);
-  });
-});
-
-describe('command matching', () => {
-  const cases: Array<[string, string | undefined]> = [
-    ['report device problem', 'report-device-problem'],
-    ['Device complaint', 'report-device-problem'],
-    ['report devise problem', 'report-device-problem'],
-    ['report number sharing', 'report-number-sharing'],
-    ['My reports', 'my-reports'],
-    ['profle', 'profile'],
-    ['foi 2020-02-11', 'foi'],
-    ['policy gaps', 'policy-gaps'],
-    ['can I use my work laptop at home?', undefined],
-    ['is hotmail allowed', undefined],
-    ['hi there, can I use facebook at work?', undefined]
-  ];
-  for (const [text, expected] of cases) {
-    it(`"${text}" -> ${expected ?? 'a question'}`, () => {
-      assert.equal(matchCommand(text)?.command.name, expected);
-    });
-  }
-
-  it('keeps the argument of a command that takes one', () => {
-    assert.equal(matchCommand('foi 2020-02-11')?.argument, '2020-02-11');
   });
 });

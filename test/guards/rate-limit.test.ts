@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SLOW_DOWN_TEXT } from '../../src/guards/rate-limit.js';
-import { createBotApp } from '../../src/app.js';
+import { createBotParts } from '../../src/app.js';
 import { postgresRateLimits } from '../../src/store/postgres/rate-limits.js';
 import { cardOf, cardText, COLLEAGUE, createTestBot, invokeCard, STAFF } from '../helpers/bot.js';
 import { freshSchema } from '../helpers/postgres.js';
@@ -41,7 +41,7 @@ describe('rate limit per person', () => {
       // Two instances, each with its own connections to one schema, as two bot processes have.
       const instance = async () => {
         const store = await schema.open();
-        return createTestBot({ store, env: { RATE_LIMIT_PER_MINUTE: '3' }, createApp: (deps) => createBotApp({ ...deps, rateLimits: postgresRateLimits(store.pool) }) });
+        return createTestBot({ store, env: { RATE_LIMIT_PER_MINUTE: '3' }, createApp: (deps) => createBotParts({ ...deps, rateLimits: postgresRateLimits(store.pool) }).app });
       };
       const [a, b] = [await instance(), await instance()];
       assert.ok(cardOf((await a.say('hello')).replies[0]));

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { projectRoot } from '../../src/shared/paths.js';
+import { projectRoot } from '../../src/config/paths.js';
 
 export interface BotProcess {
   child: ChildProcess;

@@ -3,7 +3,7 @@
  * `Action.Execute` invokes and `Action.Submit` messages, with the replies collected.
  */
 import { INVOKE_RESPONSE_KEY, TestAdapter, type Activity, type ChannelAccount, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { createBotApp } from '../../src/app.js';
+import { createBotParts } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { openMemoryStore } from './memory-store.js';
@@ -54,14 +54,14 @@ export interface TestBotOptions {
   store?: Store;
   env?: Record<string, string>;
   now?: () => Date;
-  /** Builds the app from the deps; `createBotApp` unless a test wires features itself. */
+  /** Builds the app from the deps; the whole bot unless a test wires features itself. */
   createApp?: (deps: FeatureDeps) => BotApp;
 }
 
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const store = options.store ?? (await openMemoryStore());
   const config = testConfig(options.env);
-  const app = (options.createApp ?? createBotApp)({ config, store, log: createLogger('silent'), now: options.now ?? (() => new Date()) });
+  const app = (options.createApp ?? ((deps) => createBotParts(deps).app))({ config, store, log: createLogger('silent'), now: options.now ?? (() => new Date()) });
   const adapter = new TestAdapter({
     channelId: 'msteams',
     serviceUrl: 'https://smba.example.test/uk/',

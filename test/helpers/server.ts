@@ -1,6 +1,7 @@
 /** The real bot server on an ephemeral loopback port, for HTTP tests. */
 import type { AddressInfo } from 'node:net';
-import { createAdapter, createBotApp } from '../../src/app.js';
+import { createAdapter } from '../../src/adapter.js';
+import { createBotParts } from '../../src/app.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createServer, type BotServer } from '../../src/server.js';
 import { openMemoryStore } from './memory-store.js';
@@ -23,7 +24,7 @@ export async function startBot(options: { store?: Store; env?: Record<string, st
   const store = options.store ?? (await openMemoryStore());
   const log = options.log ?? createLogger('silent');
   const adapter = createAdapter(config);
-  const app = createBotApp({ config, store, log, now: options.now ?? (() => new Date()) }, adapter);
+  const { app } = createBotParts({ config, store, log, now: options.now ?? (() => new Date()) }, adapter);
   const server = createServer({ config, log, store, adapter, app });
   const address: AddressInfo = await server.listen();
   const url = `http://127.0.0.1:${address.port}`;

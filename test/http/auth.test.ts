@@ -117,6 +117,11 @@ describe('authentication with BOT_ID set (Bot Framework tokens)', () => {
     await assertRefused(await saveProfile(`Bearer ${token(claims(serviceUrl), otherKey.privateKey)}`));
   });
 
+  it('refuses a header that is not a token at all', async () => {
+    await assertRefused(await saveProfile('Bearer not-a-token'));
+    await assertRefused(await saveProfile(`Bearer ${token(claims(serviceUrl)).split('.').slice(0, 2).join('.')}.`));
+  });
+
   it('refuses a token for another bot (wrong audience)', async () => {
     await assertRefused(await saveProfile(`Bearer ${token(claims(serviceUrl, { aud: '99999999-2222-3333-4444-555555555555' }))}`));
   });

@@ -1,25 +1,30 @@
 /** The device complaint (FOI question e): its form, the check of what it sends back, the record and the confirmation. */
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
-import { cardCohortAnswer, COHORT_FIELDS, type CohortField } from '../../shared/cohort.js';
-import { cardDate, readableDate, type DateBounds } from '../../shared/dates.js';
-import { CAUSE_LABELS, choicesOf, DEVICE_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
-import { newReportBase, privacyText, REPORT_VERBS, type SubmissionFacts } from '../../shared/report-forms.js';
-import { cardMultiChoice, cardChoice, cardText, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
-import { COMPLAINT_CAUSES, DEVICES, TASK_CODES, type DeviceComplaint, type NewReport } from '../../store/types.js';
-import { HELP_VERBS } from '../help/help.js';
+import { renderCard, type AdaptiveCard, type CardChoice } from '../../shared/cards.js';
+import { askedCohortAnswers, cardCohortAnswer, COHORT_FIELDS, type CohortQuestions } from '../../shared/cohort.js';
+import { cardDate, type DateBounds } from '../../shared/dates.js';
+import { CAUSE_LABELS, choicesOf, complaintFacts, DEVICE_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
+import { newReportBase, reportConfirmationData, reportFormData, type ReportConfirmationCardData, type ReportForm, type ReportFormCardData, type SubmissionFacts } from '../../shared/report-forms.js';
+import { cardChoice, cardMultiChoice, cardText, checkCardData, type Checked } from '../../shared/validation.js';
+import { OPEN_VERBS } from '../../shared/verbs.js';
+import { COMPLAINT_CAUSES, DEVICES, TASK_CODES, type CohortAnswers, type DeviceComplaint, type NewReport } from '../../store/types.js';
 
-export const COMPLAINT_VERBS = { open: HELP_VERBS.complaint, submit: 'complaint.submit' } as const;
+export const COMPLAINT_VERBS = { open: OPEN_VERBS.complaint, submit: 'complaint.submit' } as const;
 
 export const MAX_DESCRIPTION = 1000;
 
 export const COMPLAINT_FIELDS = ['device', 'cause', 'blockedTasks', 'occurredOn', 'description', ...COHORT_FIELDS] as const;
 export type ComplaintCardValues = Record<(typeof COMPLAINT_FIELDS)[number], string>;
 
-/** Which cohort questions the card asks: those the reporter's profile cannot answer. */
-export type CohortQuestions = Record<CohortField, boolean>;
+/** Who sees a device complaint: the first sentence of the form's privacy line. */
+const WHO_SEES = 'Who sees this: the council\u2019s FOI officers, and your manager may be told about device problems so they can help.';
 
-const skipped = z.unknown().transform(() => undefined);
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'complaint.form': ReportFormCardData<ComplaintCardValues> & { maxDescription: number; deviceChoices: CardChoice[]; causeChoices: CardChoice[]; taskChoices: CardChoice[] };
+    'complaint.confirmation': ReportConfirmationCardData & { description: string };
+  }
+}
 
 function complaintSchema(bounds: DateBounds, ask: CohortQuestions) {
   return z.object({
@@ -28,8 +33,7 @@ function complaintSchema(bounds: DateBounds, ask: CohortQuestions) {
     blockedTasks: cardMultiChoice(TASK_CODES, 'Choose only from the tasks listed.').refine((tasks) => tasks.length > 0, 'Choose at least one task you could not do.'),
     occurredOn: cardDate(bounds),
     description: cardText('Say briefly what happened.').pipe(z.string().max(MAX_DESCRIPTION, `Keep it to ${MAX_DESCRIPTION} characters or fewer.`)),
-    worksWithChildrenOrVulnerable: ask.worksWithChildrenOrVulnerable ? cardCohortAnswer : skipped,
-    remoteOrFlexible: ask.remoteOrFlexible ? cardCohortAnswer : skipped
+    ...askedCohortAnswers(ask, cardCohortAnswer)
   });
 }
 export type ComplaintSubmission = z.infer<ReturnType<typeof complaintSchema>>;
@@ -41,6 +45,11 @@ export type ComplaintSubmission = z.infer<ReturnType<typeof complaintSchema>>;
  */
 export function checkComplaint(data: unknown, bounds: DateBounds, ask: CohortQuestions): Checked<ComplaintSubmission> {
   return checkCardData(complaintSchema(bounds, ask), data);
+}
+
+/** The reporter's cohort answers given on the card. */
+export function complaintCohortAnswers(submission: ComplaintSubmission): Partial<CohortAnswers> {
+  return { worksWithChildrenOrVulnerable: submission.worksWithChildrenOrVulnerable, remoteOrFlexible: submission.remoteOrFlexible };
 }
 
 /** The record to store: the answers, who sent it, when, and the reporter's cohort answers as they stand. */
@@ -61,33 +70,14 @@ export function blankComplaintValues(bounds: DateBounds): ComplaintCardValues {
   return { device: '', cause: '', blockedTasks: '', occurredOn: bounds.latest, description: '', worksWithChildrenOrVulnerable: '', remoteOrFlexible: '' };
 }
 
-export interface ComplaintForm {
-  submissionId: string;
-  values: ComplaintCardValues;
-  ask: CohortQuestions;
-  bounds: DateBounds;
-  retentionMonths: number;
-  /** Problems by field; `form` is a problem with the form as a whole. */
-  errors?: FieldErrors;
-}
-
 /** The complaint form, with values to show and, after a bad submission, the problems. */
-export function complaintFormCard(form: ComplaintForm): AdaptiveCard {
-  const errors = form.errors ?? {};
+export function complaintFormCard(form: ReportForm<ComplaintCardValues>): AdaptiveCard {
   return renderCard('complaint.form', {
-    submissionId: form.submissionId,
-    verb: COMPLAINT_VERBS.submit,
-    values: form.values,
-    errors: errorSlots(COMPLAINT_FIELDS, errors),
-    hasErrors: COMPLAINT_FIELDS.some((field) => errors[field]),
-    formError: errors.form ?? '',
-    ask: form.ask,
-    bounds: form.bounds,
+    ...reportFormData(form, COMPLAINT_FIELDS, COMPLAINT_VERBS.submit, WHO_SEES),
     maxDescription: MAX_DESCRIPTION,
     deviceChoices: choicesOf(DEVICES, DEVICE_LABELS),
     causeChoices: choicesOf(COMPLAINT_CAUSES, CAUSE_LABELS),
-    taskChoices: choicesOf(TASK_CODES, TASK_LABELS),
-    privacy: privacyText('device-complaint', form.retentionMonths)
+    taskChoices: choicesOf(TASK_CODES, TASK_LABELS)
   });
 }
 
@@ -96,17 +86,5 @@ export function complaintFormCard(form: ComplaintForm): AdaptiveCard {
  * happens next. `repeat` says the card had already been received.
  */
 export function complaintConfirmationCard(report: DeviceComplaint, repeat: boolean): AdaptiveCard {
-  return renderCard('complaint.confirmation', {
-    reference: report.id,
-    repeat,
-    facts: [
-      { title: 'Reference', value: report.id },
-      { title: 'Device', value: DEVICE_LABELS[report.device] },
-      { title: 'What stopped you', value: CAUSE_LABELS[report.cause] },
-      { title: 'Tasks you could not do', value: report.blockedTasks.map((task) => TASK_LABELS[task]).join('; ') },
-      { title: 'When', value: readableDate(report.occurredOn) }
-    ],
-    description: report.description,
-    listVerb: REPORT_VERBS.list
-  });
+  return renderCard('complaint.confirmation', { ...reportConfirmationData(report, repeat, complaintFacts(report, 'you')), description: report.description });
 }

@@ -5,7 +5,7 @@ import { figureRows, QUESTION_TITLES, QUESTIONS } from './tables.js';
 
 export const FOI_VERBS = { xlsx: 'foi.xlsx' } as const;
 
-interface FoiCardData {
+export interface FoiCardData {
   title: string;
   subtitle: string;
   notice: string;
@@ -13,6 +13,12 @@ interface FoiCardData {
   questions: Array<{ heading: string; rows: Array<{ measure: string; exact: string; published: string; suppressed: boolean }> }>;
   footnote: string;
   verbs: typeof FOI_VERBS;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'foi.figures': FoiCardData;
+  }
 }
 
 /**

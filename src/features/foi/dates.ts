@@ -3,13 +3,7 @@
  * council's time zone, so a complaint sent at 00:30 BST on 1 June counts as 1 June.
  */
 import { DateTime } from 'luxon';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date written YYYY-MM-DD (2019-02-29 is not one). */
-export function isCalendarDate(text: string): boolean {
-  return ISO_DATE.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
-}
+import { isCalendarDate } from '../../shared/dates.js';
 
 const HOUR = 3_600_000;
 /** A UTC date-time as the bot stores it (`Date.prototype.toISOString`). */
@@ -71,11 +65,6 @@ function wholeHourDate(hour: number, timeZone: string): string | null {
   const end = localMinute(hour + HOUR - 1, timeZone);
   if (!start || !end || start.date !== end.date || end.minutes - start.minutes !== 59) return null;
   return start.date;
-}
-
-/** Today's calendar date in `timeZone`. */
-export function today(now: Date, timeZone: string): string {
-  return DateTime.fromJSDate(now).setZone(timeZone).toISODate() as string;
 }
 
 /** A window of calendar dates, both ends included. */

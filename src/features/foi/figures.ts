@@ -175,10 +175,3 @@ export function startFigures(context: FigureContext): { add(report: Report): voi
     })
   };
 }
-
-/** Every figure for the FOI questionnaire, as of `input.asOf`. */
-export function computeFigures(input: FoiInput): FoiFigures {
-  const figures = startFigures(input);
-  for (const report of input.reports) figures.add(report);
-  return figures.finish();
-}

@@ -6,12 +6,12 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { isPersonalChat } from '../../shared/activity.js';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
-import { isCommand, matchCommand } from '../../shared/commands.js';
+import { onCommand } from '../../shared/command-routes.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
-import { noticeCard } from '../help/help.js';
+import { noticeCard } from '../../shared/notice.js';
 import { FOI_VERBS, foiCard } from './card.js';
-import { isCalendarDate, today } from './dates.js';
+import { calendarDate, isCalendarDate } from '../../shared/dates.js';
 import { figuresXlsx } from './exports.js';
 import type { FoiFigures } from './figures.js';
 import { fileConsentCard, fileInfoCard, uploadFile, uploadInfoOf } from './file-consent.js';
@@ -31,7 +31,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
 
   /** The figures as of `asOf`, or a card saying why not (a future date, a bad organisation file). */
   async function figuresFor(asOf: string): Promise<FoiFigures | AdaptiveCard> {
-    if (asOf > today(deps.now(), config.timeZone)) return noticeCard('That date is in the future', 'FOI figures are for today or an earlier date.');
+    if (asOf > calendarDate(deps.now(), config.timeZone)) return noticeCard('That date is in the future', 'FOI figures are for today or an earlier date.');
     try {
       const organisation = await loadOrganisation(config.organisationFile);
       return await figuresFromStore(store, organisation, { asOf, timeZone: config.timeZone });
@@ -48,11 +48,10 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     return undefined;
   }
 
-  app.message(isCommand('foi'), async (context) => {
-    const argument = matchCommand(context.activity.text)?.argument.trim() ?? '';
+  onCommand(app, 'foi', async (context, when) => {
     const refused = await refusedFor(context, 'foi');
-    const asOf = argument || today(deps.now(), config.timeZone);
-    let card = refused ?? (isCalendarDate(asOf) ? undefined : DATE_HELP);
+    const asOf = when.kind === 'date' ? when.date : calendarDate(deps.now(), config.timeZone);
+    let card = refused ?? (when.kind === 'not-a-date' ? DATE_HELP : undefined);
     if (!card) {
       const figures = await figuresFor(asOf);
       card = isCard(figures) ? figures : foiCard(figures, config.foiSuppressionThreshold);

@@ -5,6 +5,7 @@
  * person's Teams identity.
  */
 import { z } from 'zod';
+import { isGuid } from '../../shared/validation.js';
 import { DEVICES, type Employee } from '../../store/types.js';
 import { listOf, oneOf, readCsv, requiredText, type ImportResult } from './csv-import.js';
 
@@ -24,7 +25,7 @@ const rosterRow = z.object({
   aad_object_id: z
     .string()
     .trim()
-    .regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i, 'must be an Entra ID object id (a GUID) or empty')
+    .refine((id) => id === '' || isGuid(id), 'must be an Entra ID object id (a GUID) or empty')
     .optional()
 });
 

@@ -5,9 +5,10 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { cardAttachment } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
-import { isCommand } from '../../shared/commands.js';
+import { onCommand } from '../../shared/command-routes.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
-import { HELP_VERBS, helpCard } from './help.js';
+import { OPEN_VERBS } from '../../shared/verbs.js';
+import { helpCard } from '../../shared/help-card.js';
 
 /** Sends the help card as a new message. */
 export async function sendHelp(context: TurnContext, deps: FeatureDeps): Promise<void> {
@@ -23,6 +24,6 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       await sendHelp(context, deps);
     }
   });
-  app.message(isCommand('help'), async (context) => sendHelp(context, deps));
-  onCardAction(app, HELP_VERBS.show, async () => helpCard(!deps.config.bot));
+  onCommand(app, 'help', async (context) => sendHelp(context, deps));
+  onCardAction(app, OPEN_VERBS.help, async () => helpCard(!deps.config.bot));
 }

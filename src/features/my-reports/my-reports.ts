@@ -1,9 +1,12 @@
 /** "my reports": the list of a person's own reports, and who may withdraw which. */
 import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
 import { calendarDate, readableDate } from '../../shared/dates.js';
-import { REPORT_VERBS } from '../../shared/report-forms.js';
 import { KIND_LABELS, STATUS_LABELS } from '../../shared/report-labels.js';
+import { OPEN_VERBS } from '../../shared/verbs.js';
 import type { Report, ReportStatus } from '../../store/types.js';
+
+/** Verbs of "my reports": the list (which other cards open too) and withdrawing one. */
+export const MY_REPORTS_VERBS = { list: OPEN_VERBS.myReports, withdraw: 'report.withdraw' } as const;
 
 /** The most reports the card lists, newest first, so it stays well under Teams' 28 KB. */
 export const MY_REPORTS_LIMIT = 20;
@@ -36,6 +39,23 @@ export interface Notice {
   tone: 'good' | 'attention';
 }
 
+export interface MyReportsCardData {
+  reports: Array<{ reference: string; kind: string; sent: string; status: string; canWithdraw: boolean }>;
+  isEmpty: boolean;
+  /** How many older reports are not shown. */
+  more: number;
+  moreText: string;
+  notice: string;
+  noticeColor: 'Attention' | 'Good';
+  withdrawVerb: string;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'my-reports': MyReportsCardData;
+  }
+}
+
 /**
  * The "my reports" card: the newest {@link MY_REPORTS_LIMIT} reports with their reference,
  * kind, date sent and status, and a Withdraw button on each open one.
@@ -58,6 +78,6 @@ export function myReportsCard(reports: readonly Report[], timeZone: string, noti
     moreText: more === 1 ? '1 older report is not shown.' : `${more} older reports are not shown.`,
     notice: notice?.text ?? '',
     noticeColor: notice?.tone === 'attention' ? 'Attention' : 'Good',
-    withdrawVerb: REPORT_VERBS.withdraw
+    withdrawVerb: MY_REPORTS_VERBS.withdraw
   });
 }

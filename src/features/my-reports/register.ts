@@ -6,14 +6,11 @@
 import { isPersonalChat, senderId } from '../../shared/activity.js';
 import { onCardAction } from '../../shared/card-actions.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
-import { NOT_IN_SHARED_CHATS, REPORT_VERBS, registerPrivateCard } from '../../shared/report-forms.js';
-import { noticeCard } from '../help/help.js';
-import { checkWithdrawal, myReportsCard, type Notice } from './my-reports.js';
+import { unknownSenderCard } from '../../shared/notice.js';
+import { NOT_IN_SHARED_CHATS, registerPrivateCard } from '../../shared/private-chat.js';
+import { checkWithdrawal, MY_REPORTS_VERBS, myReportsCard, type Notice } from './my-reports.js';
 
-const UNKNOWN_SENDER = noticeCard(
-  'I can\u2019t tell who you are',
-  'Teams did not say who sent this, so I can\u2019t show your reports. Please open the bot from Teams and try again.'
-);
+const UNKNOWN_SENDER = unknownSenderCard('show your reports');
 
 /** A reference as the bot writes them; anything else is not looked up or logged. */
 const REFERENCE = /^[A-Z]{2}-\d{4}-\d{6}$/;
@@ -28,12 +25,12 @@ export function register(app: BotApp, deps: FeatureDeps): void {
   registerPrivateCard(app, deps, {
     command: 'my-reports',
     commandTitle: 'my reports',
-    verb: REPORT_VERBS.list,
+    verb: MY_REPORTS_VERBS.list,
     unknownSender: UNKNOWN_SENDER,
     card: (reporterId) => listCard(reporterId)
   });
 
-  onCardAction(app, REPORT_VERBS.withdraw, async (context, data) => {
+  onCardAction(app, MY_REPORTS_VERBS.withdraw, async (context, data) => {
     const reporterId = senderId(context);
     if (!reporterId) return UNKNOWN_SENDER;
     if (!isPersonalChat(context)) return NOT_IN_SHARED_CHATS;

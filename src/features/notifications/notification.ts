@@ -3,9 +3,9 @@
  * buttons, and the rules for moving its status. Pure: the handlers fetch and store.
  */
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import { renderCard, type AdaptiveCard, type CardFact } from '../../shared/cards.js';
 import { readableDate } from '../../shared/dates.js';
-import { CAUSE_LABELS, DEVICE_LABELS, STATUS_LABELS, TASK_LABELS } from '../../shared/report-labels.js';
+import { complaintFacts, STATUS_LABELS } from '../../shared/report-labels.js';
 import type { DeviceComplaint, ReportStatus } from '../../store/types.js';
 
 export const NOTIFICATION_VERBS = {
@@ -47,6 +47,28 @@ export interface NotificationView {
   note?: string;
 }
 
+export interface NotificationCardData {
+  reportId: string;
+  reporterName: string;
+  /** Teams user ids whose clients refresh the card (Universal Actions). */
+  userIds: string[];
+  facts: CardFact[];
+  description: string;
+  status: string;
+  statusColour: string;
+  note: string;
+  nextSteps: string;
+  canAcknowledge: boolean;
+  canResolve: boolean;
+  verbs: typeof NOTIFICATION_VERBS;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'complaint.notification': NotificationCardData;
+  }
+}
+
 /** The card a manager sees for a complaint, showing its current status. */
 export function complaintNotificationCard(report: DeviceComplaint, view: NotificationView): AdaptiveCard {
   const last = report.history.at(-1);
@@ -55,13 +77,7 @@ export function complaintNotificationCard(report: DeviceComplaint, view: Notific
     reportId: report.id,
     reporterName: view.reporterName,
     userIds: view.refreshUserIds,
-    facts: [
-      { title: 'Reference', value: report.id },
-      { title: 'Device', value: DEVICE_LABELS[report.device] },
-      { title: 'What stopped them', value: CAUSE_LABELS[report.cause] },
-      { title: 'Tasks they could not do', value: report.blockedTasks.map((task) => TASK_LABELS[task]).join('; ') },
-      { title: 'When', value: readableDate(report.occurredOn) }
-    ],
+    facts: complaintFacts(report, 'them'),
     description: report.description,
     status: `${STATUS_LABELS[report.status]}${changed}`,
     statusColour: STATUS_COLOURS[report.status] ?? 'Default',

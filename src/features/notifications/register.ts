@@ -14,7 +14,7 @@ import type { BotEvents } from '../../shared/events.js';
 import type { ProactiveSender } from '../../shared/proactive.js';
 import { auditRefusal, hasRole, refusalText } from '../../shared/roles.js';
 import type { DeviceComplaint, Employee } from '../../store/types.js';
-import { noticeCard } from '../help/help.js';
+import { noticeCard } from '../../shared/notice.js';
 import { buttonReportId, complaintNotificationCard, nextStatus, NOTIFICATION_VERBS, reporterUpdate, type StatusAction } from './notification.js';
 
 const NOT_FOUND = noticeCard('Report not found', 'I could not find that device problem report. It may have been removed under the retention policy.');

@@ -3,21 +3,22 @@
  * sends back, whose cohort answers it records, and the confirmation.
  */
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
-import { cardCohortAnswer, COHORT_FIELDS, mergeCohort, optionalCohortAnswer, type CohortField } from '../../shared/cohort.js';
+import { renderCard, type AdaptiveCard, type CardChoice } from '../../shared/cards.js';
+import { askedCohortAnswers, cardCohortAnswer, COHORT_ANSWER_MESSAGE, COHORT_FIELDS, mergeCohort, optionalCohortAnswer, type CohortQuestions } from '../../shared/cohort.js';
 import { cardDate, readableDate, type DateBounds } from '../../shared/dates.js';
 import { choicesOf, SHARING_REASON_LABELS, SHARED_WITH_LABELS, TOLD_NOT_TO_LABELS } from '../../shared/report-labels.js';
-import { newReportBase, privacyText, REPORT_VERBS, type SubmissionFacts } from '../../shared/report-forms.js';
-import { cardChoice, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
+import { newReportBase, reportConfirmationData, reportFormData, type ReportConfirmationCardData, type ReportForm, type ReportFormCardData, type SubmissionFacts } from '../../shared/report-forms.js';
+import { cardChoice, checkCardData, isGuid, type Checked, type FieldErrors } from '../../shared/validation.js';
+import { OPEN_VERBS } from '../../shared/verbs.js';
 import { SHARED_WITH, SHARING_REASONS, TOLD_NOT_TO, type CohortAnswers, type NewReport, type NumberSharingReport } from '../../store/types.js';
-import { HELP_VERBS } from '../help/help.js';
 
-export const SHARING_VERBS = { open: HELP_VERBS.sharing, submit: 'sharing.submit' } as const;
+export const SHARING_VERBS = { open: OPEN_VERBS.sharing, submit: 'sharing.submit' } as const;
 
 export const MAX_NOTE = 500;
 
-/** The people picker's value: the colleague's Entra ID object id. */
-const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Who sees a number-sharing report: the first sentence of the form's privacy line. */
+const WHO_SEES =
+  'Who sees this: the council\u2019s FOI officers, who count reports to answer Freedom of Information requests. It is about making sure staff have the phones they need, not about blame.';
 
 export const COLLEAGUE_COHORT_FIELDS = { worksWithChildrenOrVulnerable: 'colleagueWorksWithChildrenOrVulnerable', remoteOrFlexible: 'colleagueRemoteOrFlexible' } as const;
 
@@ -34,22 +35,17 @@ export const SHARING_FIELDS = [
 ] as const;
 export type SharingCardValues = Record<(typeof SHARING_FIELDS)[number], string>;
 
-/** Which of the reporter's own cohort questions the card asks (those their profile cannot answer). */
-export type CohortQuestions = Record<CohortField, boolean>;
-
 /** The picker's fixed choice for someone who would rather not name the colleague. */
 export const UNNAMED = 'unnamed';
 
-const skipped = z.unknown().transform(() => undefined);
 const noColleague = (v: unknown) => (typeof v === 'string' ? (v.trim() === UNNAMED ? undefined : v.trim() || undefined) : v ?? undefined);
-const COHORT_MESSAGE = 'Choose yes, no or don\u2019t know.';
 
 function sharingSchema(bounds: DateBounds, ask: CohortQuestions) {
   return z.object({
     subject: cardChoice(['self', 'colleague'], 'Choose who shared the number.'),
     colleagueId: z.preprocess(
       noColleague,
-      z.string({ invalid_type_error: 'Choose the colleague from the list, or leave it empty.' }).regex(OBJECT_ID, 'Choose the colleague from the list, or leave it empty.').transform((id) => id.toLowerCase()).optional()
+      z.string({ invalid_type_error: 'Choose the colleague from the list, or leave it empty.' }).uuid('Choose the colleague from the list, or leave it empty.').transform((id) => id.toLowerCase()).optional()
     ),
     sharedWith: cardChoice(SHARED_WITH, 'Choose who the number was shared with.'),
     toldNotTo: cardChoice(TOLD_NOT_TO, 'Choose yes, no or not sure.'),
@@ -59,8 +55,7 @@ function sharingSchema(bounds: DateBounds, ask: CohortQuestions) {
       (v) => (typeof v === 'string' ? v.trim() : v ?? ''),
       z.string({ invalid_type_error: 'The note must be text.' }).max(MAX_NOTE, `Keep the note to ${MAX_NOTE} characters or fewer.`)
     ),
-    worksWithChildrenOrVulnerable: ask.worksWithChildrenOrVulnerable ? optionalCohortAnswer : skipped,
-    remoteOrFlexible: ask.remoteOrFlexible ? optionalCohortAnswer : skipped,
+    ...askedCohortAnswers(ask, optionalCohortAnswer),
     colleagueWorksWithChildrenOrVulnerable: optionalCohortAnswer,
     colleagueRemoteOrFlexible: optionalCohortAnswer
   });
@@ -77,7 +72,7 @@ function crossFieldErrors(data: Record<string, unknown>, ask: CohortQuestions, r
   const subject = typeof data.subject === 'string' ? data.subject.trim() : '';
   if (subject === 'self') {
     for (const field of COHORT_FIELDS) {
-      if (ask[field] && !cardCohortAnswer.safeParse(data[field]).success) errors[field] = COHORT_MESSAGE;
+      if (ask[field] && !cardCohortAnswer.safeParse(data[field]).success) errors[field] = COHORT_ANSWER_MESSAGE;
     }
   }
   const colleague = typeof data.colleagueId === 'string' ? data.colleagueId.trim().toLowerCase() : '';
@@ -154,32 +149,28 @@ export function blankSharingValues(bounds: DateBounds): SharingCardValues {
   };
 }
 
-export interface SharingForm {
-  submissionId: string;
-  values: SharingCardValues;
-  ask: CohortQuestions;
-  bounds: DateBounds;
-  retentionMonths: number;
-  /** The name to show for a colleague already chosen (the picker sends only their id). */
-  colleagueName?: string;
-  /** Problems by field; `form` is a problem with the form as a whole. */
-  errors?: FieldErrors;
+/** The number-sharing form as it is shown; `colleagueName` names a colleague already chosen (the picker sends only their id). */
+export type SharingForm = ReportForm<SharingCardValues> & { colleagueName?: string };
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'sharing.form': ReportFormCardData<SharingCardValues> & {
+      maxNote: number;
+      colleagueChoices: CardChoice[];
+      sharedWithChoices: CardChoice[];
+      toldNotToChoices: CardChoice[];
+      reasonChoices: CardChoice[];
+    };
+    'sharing.confirmation': ReportConfirmationCardData & { colleagueName: string; note: string };
+  }
 }
 
 /** The number-sharing form, with values to show and, after a bad submission, the problems. */
 export function sharingFormCard(form: SharingForm): AdaptiveCard {
-  const errors = form.errors ?? {};
-  const named = OBJECT_ID.test(form.values.colleagueId) ? form.values.colleagueId : '';
+  const named = isGuid(form.values.colleagueId) ? form.values.colleagueId : '';
   const chosen = named || (form.values.colleagueId === UNNAMED ? UNNAMED : '');
   return renderCard('sharing.form', {
-    submissionId: form.submissionId,
-    verb: SHARING_VERBS.submit,
-    values: { ...form.values, colleagueId: chosen },
-    errors: errorSlots(SHARING_FIELDS, errors),
-    hasErrors: SHARING_FIELDS.some((field) => errors[field]),
-    formError: errors.form ?? '',
-    ask: form.ask,
-    bounds: form.bounds,
+    ...reportFormData({ ...form, values: { ...form.values, colleagueId: chosen } }, SHARING_FIELDS, SHARING_VERBS.submit, WHO_SEES),
     maxNote: MAX_NOTE,
     // The fixed choice lets people say they won't name anyone; a colleague already chosen stays selected.
     colleagueChoices: [
@@ -188,8 +179,7 @@ export function sharingFormCard(form: SharingForm): AdaptiveCard {
     ],
     sharedWithChoices: choicesOf(SHARED_WITH, SHARED_WITH_LABELS),
     toldNotToChoices: choicesOf(TOLD_NOT_TO, TOLD_NOT_TO_LABELS),
-    reasonChoices: choicesOf(SHARING_REASONS, SHARING_REASON_LABELS),
-    privacy: privacyText('number-sharing', form.retentionMonths)
+    reasonChoices: choicesOf(SHARING_REASONS, SHARING_REASON_LABELS)
   });
 }
 
@@ -204,18 +194,15 @@ function whoShared(report: NumberSharingReport): string {
  */
 export function sharingConfirmationCard(report: NumberSharingReport, repeat: boolean): AdaptiveCard {
   return renderCard('sharing.confirmation', {
-    reference: report.id,
-    repeat,
-    facts: [
+    ...reportConfirmationData(report, repeat, [
       { title: 'Reference', value: report.id },
       { title: 'Who shared', value: whoShared(report) },
       { title: 'Shared with', value: SHARED_WITH_LABELS[report.sharedWith] },
       { title: 'Told not to', value: TOLD_NOT_TO_LABELS[report.toldNotTo] },
       { title: 'Why', value: SHARING_REASON_LABELS[report.reason] },
       { title: 'When', value: readableDate(report.occurredOn) }
-    ],
+    ]),
     colleagueName: report.sharerName ?? '',
-    note: report.note,
-    listVerb: REPORT_VERBS.list
+    note: report.note
   });
 }

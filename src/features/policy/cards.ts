@@ -1,6 +1,6 @@
 /** The policy Q&A cards' data: answer, not found, and policy gaps. */
 import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
-import { HELP_VERBS } from '../help/help.js';
+import { OPEN_VERBS as HELP_VERBS } from '../../shared/verbs.js';
 import type { PolicyGap } from './gaps.js';
 import type { SectionMatch } from './retrieval.js';
 

@@ -17,7 +17,7 @@ import type { AIEntity, ClientCitation } from '@microsoft/teams-ai/lib/types/ind
 import type { TurnContext } from 'botbuilder';
 import path from 'node:path';
 import type { LlmConfig } from '../../config.js';
-import { projectRoot } from '../../shared/paths.js';
+import { projectRoot } from '../../config/paths.js';
 
 /** The prompt's name: `policy/prompts/policy-answer/`. */
 export const ANSWER_PROMPT = 'policy-answer';

@@ -1,7 +1,7 @@
 /** Loads the policy and its synonym list from files into a ready index. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../shared/paths.js';
+import { projectRoot } from '../../config/paths.js';
 import { synonymFileSchema, type SynonymFile } from './analysis.js';
 import { loadPolicy, PolicyFileError } from './policy-document.js';
 import { PolicyIndex } from './retrieval.js';

@@ -11,12 +11,13 @@ import { z } from 'zod';
 import { senderId } from '../../shared/activity.js';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
-import { isCommand } from '../../shared/commands.js';
+import { onCommand } from '../../shared/command-routes.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
 import { cardChoice, cardText, checkCardData, clip } from '../../shared/validation.js';
 import type { PolicyFeedback } from '../../store/types.js';
-import { helpCard, noticeCard } from '../help/help.js';
+import { helpCard } from '../../shared/help-card.js';
+import { noticeCard } from '../../shared/notice.js';
 import { answerCard, gapsCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js';
 import { policyGaps } from './gaps.js';
 import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
@@ -87,7 +88,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       });
   }
 
-  app.message(isCommand('policy-gaps'), async (context) => {
+  onCommand(app, 'policy-gaps', async (context) => {
     if (!(await checkRole(context, deps, 'admin', 'policy-gaps'))) {
       await context.sendActivity(refusalText('admin'));
       return;

@@ -1,11 +1,13 @@
 /** The profile card: its data, and the check of what it sends back. */
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import { renderCard, type AdaptiveCard, type CardChoice } from '../../shared/cards.js';
+import { choicesOf } from '../../shared/report-labels.js';
 import { cardChoice, cardMultiChoice, checkCardData, errorSlots, type Checked, type FieldErrors } from '../../shared/validation.js';
 import { DEVICE_LABELS } from '../../shared/report-labels.js';
+import { OPEN_VERBS } from '../../shared/verbs.js';
 import { DEVICES, type Profile } from '../../store/types.js';
 
-export const PROFILE_VERBS = { open: 'profile.open', save: 'profile.save' } as const;
+export const PROFILE_VERBS = { open: OPEN_VERBS.profile, save: 'profile.save' } as const;
 
 export const PROFILE_FIELDS = ['worksWithChildrenOrVulnerable', 'remoteOrFlexible', 'devices'] as const;
 
@@ -34,6 +36,21 @@ export function profileValues(profile: Profile | undefined): ProfileCardValues {
   };
 }
 
+export interface ProfileCardData {
+  values: ProfileCardValues;
+  errors: Record<string, string>;
+  hasErrors: boolean;
+  saved: boolean;
+  deviceChoices: CardChoice[];
+  verb: string;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    'profile.form': ProfileCardData;
+  }
+}
+
 /** The profile card, with values to show and, after a bad submission, the problems. */
 export function profileCard(values: ProfileCardValues, options: { saved?: boolean; errors?: FieldErrors } = {}): AdaptiveCard {
   const errors = options.errors ?? {};
@@ -42,7 +59,7 @@ export function profileCard(values: ProfileCardValues, options: { saved?: boolea
     errors: errorSlots(PROFILE_FIELDS, errors),
     hasErrors: Object.keys(errors).length > 0,
     saved: options.saved ?? false,
-    deviceChoices: DEVICES.map((value) => ({ value, title: DEVICE_LABELS[value] })),
+    deviceChoices: choicesOf(DEVICES, DEVICE_LABELS),
     verb: PROFILE_VERBS.save
   });
 }

@@ -2,17 +2,14 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
-import { isCommand } from '../../shared/commands.js';
+import { onCommand } from '../../shared/command-routes.js';
 import { senderId } from '../../shared/activity.js';
 import { keptValues } from '../../shared/validation.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
-import { noticeCard } from '../help/help.js';
+import { unknownSenderCard } from '../../shared/notice.js';
 import { checkProfile, PROFILE_FIELDS, PROFILE_VERBS, profileCard, profileValues, type ProfileCardValues } from './profile.js';
 
-const UNKNOWN_SENDER = noticeCard(
-  'I can\u2019t tell who you are',
-  'Teams did not say who sent this, so I can\u2019t keep a profile for you. Please open the bot from Teams and try again.'
-);
+const UNKNOWN_SENDER = unknownSenderCard('keep a profile for you');
 
 export function register(app: BotApp, deps: FeatureDeps): void {
   const { store, log, now } = deps;
@@ -23,7 +20,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     return profileCard(profileValues(await store.people.getProfile(id)));
   }
 
-  app.message(isCommand('profile'), async (context) => {
+  onCommand(app, 'profile', async (context) => {
     await context.sendActivity(MessageFactory.attachment(cardAttachment(await currentCard(context))));
   });
 

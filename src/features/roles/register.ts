@@ -6,17 +6,20 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { senderId } from '../../shared/activity.js';
 import { cardAttachment } from '../../shared/cards.js';
-import { isCommand } from '../../shared/commands.js';
+import type { RoleCommand } from '../../shared/command-arguments.js';
+import { onCommand } from '../../shared/command-routes.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { checkRole, refusalText } from '../../shared/roles.js';
-import { noticeCard } from '../help/help.js';
-import { parseRoleCommand, ROLE_USAGE, type RoleCommand } from './role-command.js';
+import { noticeCard } from '../../shared/notice.js';
+import { GRANTABLE_ROLES } from '../../store/types.js';
 
 const ROLE_NAMES = { admin: 'admin', 'foi-officer': 'FOI officer' } as const;
 
+/** How to say the role command, for an admin whose add or remove could not be read. */
+export const ROLE_USAGE = `Say "role add foi-officer <object id>", "role remove admin <object id>" or "role list". Roles: ${GRANTABLE_ROLES.join(', ')}. The object id is the person\u2019s Entra ID object id (a GUID).`;
+
 export function register(app: BotApp, deps: FeatureDeps): void {
   const { store, log, now } = deps;
-  const isRoleCommand = isCommand('role');
 
   async function answer(context: TurnContext, command: RoleCommand): Promise<{ title: string; message: string }> {
     const actorId = senderId(context) ?? 'unknown';
@@ -49,14 +52,10 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     return { title: 'Role removed', message: removed ? `${id} is no longer an ${name}.` : `${id} was not an ${name} added here; nothing changed.` };
   }
 
-  app.message(
-    async (context) => (await isRoleCommand(context)) && parseRoleCommand(context.activity.text ?? '') !== undefined,
-    async (context) => {
-      const command = parseRoleCommand(context.activity.text ?? '')!;
-      const notice = (await checkRole(context, deps, 'admin', `role.${command.action}`))
-        ? await answer(context, command)
-        : { title: 'Roles are for admins', message: refusalText('admin') };
-      await context.sendActivity(MessageFactory.attachment(cardAttachment(noticeCard(notice.title, notice.message))));
-    }
-  );
+  onCommand(app, 'role', async (context, command) => {
+    const notice = (await checkRole(context, deps, 'admin', `role.${command.action}`))
+      ? await answer(context, command)
+      : { title: 'Roles are for admins', message: refusalText('admin') };
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(noticeCard(notice.title, notice.message))));
+  });
 }

@@ -6,13 +6,13 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { isPersonalChat, senderId } from '../../shared/activity.js';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
-import { isCommand, matchCommand } from '../../shared/commands.js';
+import { MAX_PERIOD_DAYS } from '../../shared/command-arguments.js';
+import { onCommand } from '../../shared/command-routes.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { auditRefusal, refusalText } from '../../shared/roles.js';
-import { noticeCard } from '../help/help.js';
+import { noticeCard } from '../../shared/notice.js';
 import { audienceOf, reportsForSummary, summaryForAudience } from './audience.js';
 import { SUMMARY_VERBS } from './summary-card.js';
-import { MAX_PERIOD_DAYS, parsePeriod } from './summary.js';
 
 const PERIOD_HELP = noticeCard(
   'Which period?',
@@ -34,9 +34,8 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     return card;
   }
 
-  app.message(isCommand('summary'), async (context) => {
-    const period = parsePeriod(matchCommand(context.activity.text)?.argument ?? '');
-    const card = period ? await summaryFor(context, period.days) : PERIOD_HELP;
+  onCommand(app, 'summary', async (context, period) => {
+    const card = period.kind === 'days' ? await summaryFor(context, period.days) : PERIOD_HELP;
     await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
   });
 

@@ -15,6 +15,25 @@ export interface SummaryCardInput {
   timeZone: string;
 }
 
+export interface SummaryCardData {
+  title: string;
+  scope: string;
+  currentLabel: string;
+  previousLabel: string;
+  chart: { show: boolean; title: string; data: Array<{ legend: string; value: number }> };
+  tables: Array<{ title: string; rows: SummaryRow[] }>;
+  note: string;
+  verb: string;
+  /** The period's length, sent back by the refresh button. */
+  days: string;
+}
+
+declare module '../../shared/cards.js' {
+  interface CardData {
+    summary: SummaryCardData;
+  }
+}
+
 /** A period as people read it, e.g. "16 Nov 2026 to 22 Nov 2026", in the council's time zone. */
 export function windowLabel(window: Window, timeZone: string): string {
   const format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
@@ -23,7 +42,7 @@ export function windowLabel(window: Window, timeZone: string): string {
 }
 
 /** The data the card template expands; tables may be replaced to test the card with many rows. */
-export function summaryCardData(input: SummaryCardInput, tables: Array<{ title: string; rows: SummaryRow[] }> = summaryTables(input.figures)) {
+export function summaryCardData(input: SummaryCardInput, tables: Array<{ title: string; rows: SummaryRow[] }> = summaryTables(input.figures)): SummaryCardData {
   const { current } = input.figures;
   const chartData = COMPLAINT_CAUSES.filter((cause) => current.byCause[cause] > 0).map((cause) => ({ legend: CAUSE_LABELS[cause], value: current.byCause[cause] }));
   return {

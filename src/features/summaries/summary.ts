@@ -15,35 +15,11 @@ import {
 } from '../../store/types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The longest period a summary covers. */
-export const MAX_PERIOD_DAYS = 366;
 
 /** A half-open span of time: from (included) to (excluded). */
 export interface Window {
   from: Date;
   to: Date;
-}
-
-export interface PeriodChoice {
-  days: number;
-}
-
-const NAMED_PERIODS: Record<string, number> = { week: 7, weekly: 7, fortnight: 14, month: 30, monthly: 30, quarter: 91, year: 365 };
-const UNIT_DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30 };
-
-/**
- * Reads the period after "summary": nothing (7 days), "week", "month", "quarter", "year",
- * or "N days/weeks/months". Undefined when it is none of those.
- */
-export function parsePeriod(argument: string): PeriodChoice | undefined {
-  const words = argument.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\b(last|the|past|for|this|a)\b/g, ' ').trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return { days: 7 };
-  if (words.length === 1 && NAMED_PERIODS[words[0]]) return { days: NAMED_PERIODS[words[0]] };
-  if (words.length === 2 && /^\d{1,3}$/.test(words[0]) && UNIT_DAYS[words[1]]) {
-    const days = Number(words[0]) * UNIT_DAYS[words[1]];
-    return days >= 1 && days <= MAX_PERIOD_DAYS ? { days } : undefined;
-  }
-  return undefined;
 }
 
 /** The period of `days` ending at `end`, and the same length before it. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { calendarDate, inWindow, isCalendarDate, parseSubmittedAt, today, twelveMonthsTo } from '../../../src/features/foi/dates.js';
+import { calendarDate, inWindow, parseSubmittedAt, twelveMonthsTo } from '../../../src/features/foi/dates.js';
+import { calendarDate as calendarDateOfMoment, isCalendarDate } from '../../../src/shared/dates.js';
 
 describe('FOI dates', () => {
   it('the 12 months to 2020-02-11 run from 2019-02-12 to 2020-02-11', () => {
@@ -25,7 +26,7 @@ describe('FOI dates', () => {
     assert.equal(calendarDate('2019-06-30T23:30:00.000Z', 'Europe/London'), '2019-07-01');
     assert.equal(calendarDate('2019-06-30T23:30:00.000Z', 'UTC'), '2019-06-30');
     assert.equal(calendarDate('2020-02-11T23:59:00.000Z', 'Europe/London'), '2020-02-11');
-    assert.equal(today(new Date('2020-03-29T23:30:00Z'), 'Europe/London'), '2020-03-30');
+    assert.equal(calendarDateOfMoment(new Date('2020-03-29T23:30:00Z'), 'Europe/London'), '2020-03-30');
   });
 
   it('knows real calendar dates', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { computeFigures, type FoiInput } from '../../../src/features/foi/figures.js';
+import type { FoiInput } from '../../../src/features/foi/figures.js';
+import { computeFigures } from '../../helpers/figures.js';
 import { NO_ORGANISATION } from '../../../src/features/foi/organisation.js';
 import type { Report } from '../../../src/store/types.js';
 import { COHORT, complaint, employee, NOT_REMOTE, profile, sharing } from './builders.js';

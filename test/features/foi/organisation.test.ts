@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadOrganisation, NO_ORGANISATION, OrganisationError, parseOrganisation } from '../../../src/features/foi/organisation.js';
-import { projectRoot } from '../../../src/shared/paths.js';
+import { projectRoot } from '../../../src/config/paths.js';
 
 describe('organisation file', () => {
   let dir: string;

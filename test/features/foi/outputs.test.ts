@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { figuresCsv, figuresXlsx, SHEET_NAMES } from '../../../src/features/foi/exports.js';
-import { computeFigures } from '../../../src/features/foi/figures.js';
+import { computeFigures } from '../../helpers/figures.js';
 import { draftLetter } from '../../../src/features/foi/letter.js';
 import type { Organisation } from '../../../src/features/foi/organisation.js';
 import { publish } from '../../../src/features/foi/suppression.js';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import nock from 'nock';
 import { FILE_CONSENT_CONTENT_TYPE } from '../../../src/features/foi/file-consent.js';
-import { projectRoot } from '../../../src/shared/paths.js';
+import { projectRoot } from '../../../src/config/paths.js';
 import { openMemoryStore } from '../../helpers/memory-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { cardOf, cardText, COLLEAGUE, createTestBot, invokeCard, STAFF, type TestBot } from '../../helpers/bot.js';

@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import sinon from 'sinon';
 import { buildAppPackage, type PackageOptions } from '../../../src/features/manifest/build.js';
 import { validateAgainstBundledSchema } from '../../../src/features/manifest/schema.js';
-import { manifestDir } from '../../../src/shared/paths.js';
+import { manifestDir } from '../../../src/config/paths.js';
 import { localValues, manifestCopy } from './fixtures.js';
 
 describe('app package build', () => {

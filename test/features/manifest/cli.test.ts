@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { projectRoot } from '../../../src/shared/paths.js';
+import { projectRoot } from '../../../src/config/paths.js';
 
 const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'package.js');
 

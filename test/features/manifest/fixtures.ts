@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readEnvFiles } from '../../../src/config.js';
 import { fillPlaceholders } from '../../../src/features/manifest/template.js';
-import { manifestDir } from '../../../src/shared/paths.js';
+import { manifestDir } from '../../../src/config/paths.js';
 
 /** Parsed manifest JSON, loosely typed so tests can break any field. */
 export type Json = Record<string, any>;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COUNCIL_BLUE, drawColorIcon, drawOutlineIcon, type RgbaImage } from '../../../src/features/manifest/icon-art.js';
 import { decodePng, encodePng, iconProblems } from '../../../src/features/manifest/icons.js';
-import { manifestDir } from '../../../src/shared/paths.js';
+import { manifestDir } from '../../../src/config/paths.js';
 import { template } from './fixtures.js';
 
 const committed = (file: string) => readFileSync(path.join(manifestDir, file));

@@ -5,7 +5,7 @@ import { evaluate, evaluationFixtureSchema } from '../../../src/features/policy/
 import { parsePolicy, PolicyFileError } from '../../../src/features/policy/policy-document.js';
 import { loadPolicyIndex, loadSynonyms, SAMPLE_SYNONYMS_FILE } from '../../../src/features/policy/policy-source.js';
 import { ANSWER_THRESHOLD, isDeviceProblem, PolicyIndex } from '../../../src/features/policy/retrieval.js';
-import { projectRoot } from '../../../src/shared/paths.js';
+import { projectRoot } from '../../../src/config/paths.js';
 
 const index = loadPolicyIndex();
 

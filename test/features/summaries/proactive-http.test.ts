@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createAdapter } from '../../../src/app.js';
+import { createAdapter } from '../../../src/adapter.js';
 import { runSummaries, SENDING_LEASE_MS } from '../../../src/features/summaries/run.js';
 import { scheduleSummaries } from '../../../src/features/summaries/schedule.js';
 import { createLogger } from '../../../src/log.js';

@@ -65,10 +65,22 @@ describe('summary on request', () => {
     assert.equal((await allStored(store, 'audit'))[0].outcome, 'refused');
   });
 
-  it('explains the periods it understands', async () => {
+  it('explains the periods it understands when the one asked for is too long', async () => {
     const bot = await createTestBot({ store: await seeded(), now: () => NOW });
-    const { replies } = await bot.say('summary fortnightly please', { from: MANAGER });
+    const { replies } = await bot.say('summary 500 days', { from: MANAGER });
     assert.match(cardText(cardOf(replies[0])), /summary 30 days/);
+  });
+
+  it('answers a question that starts with "summary" as a policy question, not with a summary', async () => {
+    const store = await seeded();
+    const bot = await createTestBot({ store, now: () => NOW, env: { FOI_OFFICER_IDS: OFFICER_AAD } });
+    const { replies } = await bot.say('summary of the social media rules', { from: OFFICER });
+    assert.equal(replies.length, 1);
+    const card = cardOf(replies[0]);
+    const text = cardText(card);
+    assert.match(text, /Social media/i, 'the policy\u2019s social media section answers it');
+    assert.match(text, /Did this answer your question\?/);
+    assert.doesNotMatch(text, /Council-wide|Which period/);
   });
 
   it('does not show a summary in a channel', async () => {

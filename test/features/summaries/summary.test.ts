@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parsePeriod, summarise, summaryTables, windowsFor } from '../../../src/features/summaries/summary.js';
+import { summarise, summaryTables, windowsFor } from '../../../src/features/summaries/summary.js';
 import { idsOf } from '../../../src/shared/roster.js';
 import { complaint, OTHER_AAD, REPORT_AAD, ROSTER, sharing } from './fixtures.js';
 
@@ -7,17 +7,6 @@ const END = new Date('2026-11-23T09:00:00.000Z');
 const TEAM = idsOf(ROSTER.filter((e) => e.managerId === 'M1'));
 
 describe('summary figures', () => {
-  it('reads the period after "summary"', () => {
-    assert.deepEqual(parsePeriod(''), { days: 7 });
-    assert.deepEqual(parsePeriod('month'), { days: 30 });
-    assert.deepEqual(parsePeriod('30 days'), { days: 30 });
-    assert.deepEqual(parsePeriod('the last 6 weeks'), { days: 42 });
-    assert.deepEqual(parsePeriod('quarter'), { days: 91 });
-    assert.equal(parsePeriod('500 days'), undefined);
-    assert.equal(parsePeriod('0 days'), undefined);
-    assert.equal(parsePeriod('banana'), undefined);
-  });
-
   it('counts the team\u2019s reports in this period and the one before, leaving others out', () => {
     const reports = [
       complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { cause: 'training', device: 'tablet', blockedTasks: ['f', 'a'], status: 'acknowledged' }),
