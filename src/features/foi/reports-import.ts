@@ -101,7 +101,7 @@ function common(type: ImportType, row: CommonRow, importedAt: string) {
 }
 
 /**
- * Reads an import CSV into reports ready for `store.addReport`, or every problem with its
+ * Reads an import CSV into reports ready for `store.reports.add`, or every problem with its
  * line number.
  * @param importedAt stamped on the status history of rows that are not open.
  */
