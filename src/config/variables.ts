@@ -56,8 +56,12 @@ export const PLACEHOLDER_POLICY_URL = 'https://intranet.council.example/set-POLI
 /** The all-zero GUID that `env/.env.local` uses for BOT_ID: a package built with it can be tried, not installed. */
 export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
-/** A PostgreSQL schema name that needs no quoting. */
-export const PLAIN_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/**
+ * A PostgreSQL schema name that needs no quoting. The PostgreSQL store checks the name it is
+ * given against the same pattern (`store/postgres/connection.ts`): it imports nothing of the
+ * bot, and config sits below the store, so each keeps its own.
+ */
+const PLAIN_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** The variables, each with its check and default. Paths are resolved later, against the project's folder. */
 export const variablesSchema = z.object({

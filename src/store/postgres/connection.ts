@@ -1,7 +1,7 @@
 /** How the PostgreSQL store connects: the schema it works in, the session's settings, and where it is, for messages. */
 import type pg from 'pg';
 
-/** A PostgreSQL schema name that needs no quoting. */
+/** A PostgreSQL schema name that needs no quoting; config checks DATABASE_SCHEMA against the same pattern before the store is opened. */
 export const PLAIN_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** How long to wait for a connection (a new one, or one from a busy pool) before failing the request. */
