@@ -5,7 +5,7 @@
  *
  * Variables use the Microsoft 365 Agents Toolkit names where one exists (`BOT_ID`,
  * `BOT_PASSWORD`, `BOT_TENANT_ID`, `BOT_TYPE`). A relative path (`DATA_DIR`, `POLICY_FILE`,
- * `POLICY_SYNONYMS_FILE`, `ORGANISATION_FILE`) is read against the project's folder.
+ * `POLICY_SYNONYMS_FILE`, `POLICY_OTHER_TOPICS_FILE`, `ORGANISATION_FILE`) is read against the project's folder.
  */
 import { ConfigError, packageVersion, withEnvFiles } from './config/env-files.js';
 import { projectPath } from './config/paths.js';
@@ -45,6 +45,8 @@ export interface Config {
     file?: string;
     /** The synonym list (absolute); the shipped one when unset. */
     synonymsFile?: string;
+    /** Topics the policy does not cover and where they go; the shipped list when unset. */
+    otherTopicsFile?: string;
     /** Where staff read the full policy; section links add `#section-id`. */
     url: string;
   };
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Node
     policy: {
       file: vars.POLICY_FILE && projectPath(vars.POLICY_FILE),
       synonymsFile: vars.POLICY_SYNONYMS_FILE && projectPath(vars.POLICY_SYNONYMS_FILE),
+      otherTopicsFile: vars.POLICY_OTHER_TOPICS_FILE && projectPath(vars.POLICY_OTHER_TOPICS_FILE),
       url: vars.POLICY_URL
     },
     llm: llmOf(vars),

@@ -16,7 +16,7 @@ function main(): void {
     process.exit(2);
   }
   const config = loadConfig();
-  const index = loadPolicyIndex(config.policy.file, config.policy.synonymsFile);
+  const index = loadPolicyIndex({ policyFile: config.policy.file, synonymsFile: config.policy.synonymsFile, otherTopicsFile: config.policy.otherTopicsFile });
   const result = index.answer(question);
   const output = {
     answered: result.answered,

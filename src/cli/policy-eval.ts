@@ -1,46 +1,58 @@
 /**
- * `npm run eval`: retrieval accuracy on `test/fixtures/policy-eval.json` (or a fixture
- * given with `--fixture FILE`). `--sweep` prints the figures over a range of thresholds,
- * which is how the answer threshold is chosen; `--misses` lists the questions it got wrong.
+ * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
+ * and the held-out set (`test/fixtures/policy-eval-heldout.json`), side by side.
+ * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
+ * the threshold on the tuning set alone and shows each signal on its own beside them; it
+ * never looks at the held-out set, which must not be tuned on.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../config/paths.js';
-import { evaluate, evaluationFixtureSchema } from '../features/policy/evaluation.js';
+import { bestThreshold, evaluate, evaluationFixtureSchema, fitVerdict, prepareSet, type EvaluationResult } from '../features/policy/evaluation.js';
 import { loadPolicyIndex } from '../features/policy/policy-source.js';
-import { ANSWER_THRESHOLD } from '../features/policy/retrieval.js';
+import { ANSWER_THRESHOLD, SIGNAL_NAMES, SIGNAL_WEIGHTS, type SignalWeights } from '../features/policy/verdict.js';
 
 const { values } = parseArgs({
   options: {
-    fixture: { type: 'string', default: path.join(projectRoot, 'test', 'fixtures', 'policy-eval.json') },
-    sweep: { type: 'boolean', default: false },
+    fit: { type: 'boolean', default: false },
     misses: { type: 'boolean', default: false }
   }
 });
 
-const fixture = evaluationFixtureSchema.parse(JSON.parse(readFileSync(values.fixture!, 'utf8')));
+const fixture = (name: string) => evaluationFixtureSchema.parse(JSON.parse(readFileSync(path.join(projectRoot, 'test', 'fixtures', name), 'utf8')));
 const index = loadPolicyIndex();
-const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+const heading = (first: string) => `${first.padEnd(24)}   in  out    top-1   top-3   wrong   out-of-scope declined\n`;
+const row = (name: string, r: EvaluationResult) =>
+  `${name.padEnd(24)} ${String(r.inScope).padStart(4)} ${String(r.outOfScope).padStart(4)}  ${percent(r.top1)} ${percent(r.top3)} ${percent(r.wrongSection)}   ${percent(r.rejected)}\n`;
+const describe = (w: SignalWeights) => SIGNAL_NAMES.map((n) => `${n} ${w[n]}`).join(', ');
 
-if (values.sweep) {
-  // Whole hundredths, so the thresholds printed are exactly the ones tried.
-  for (let hundredths = 20; hundredths <= 70; hundredths++) {
-    const t = hundredths / 100;
-    const r = evaluate(index, fixture, t);
-    process.stdout.write(`threshold ${t.toFixed(2)}  top-1 ${percent(r.top1)}  top-3 ${percent(r.top3)}  out-of-scope rejected ${percent(r.rejected)}\n`);
+if (values.fit) {
+  const tuning = prepareSet(index, fixture('policy-eval.json'));
+  process.stdout.write(`tuning set only; each with its best threshold\n${heading('signals')}`);
+  for (const name of SIGNAL_NAMES) {
+    const alone = Object.fromEntries(SIGNAL_NAMES.map((n) => [n, n === name ? 1 : 0])) as unknown as SignalWeights;
+    process.stdout.write(row(`${name} alone`, bestThreshold(tuning, alone).result));
   }
+  const equal = Object.fromEntries(SIGNAL_NAMES.map((n) => [n, 1 / SIGNAL_NAMES.length])) as unknown as SignalWeights;
+  process.stdout.write(row('all, equal', bestThreshold(tuning, equal).result));
+  const fitted = fitVerdict(tuning);
+  process.stdout.write(row('all, fitted', fitted.result));
+  process.stdout.write(`\nfitted weights: ${describe(fitted.weights)}; threshold ${fitted.threshold}\nin use:         ${describe(SIGNAL_WEIGHTS)}; threshold ${ANSWER_THRESHOLD}\n`);
 } else {
-  const result = evaluate(index, fixture, ANSWER_THRESHOLD);
-  process.stdout.write(
-    `${result.inScope} in-scope and ${result.outOfScope} out-of-scope questions, threshold ${result.threshold}\n` +
-      `top-1 accuracy:        ${percent(result.top1)}\n` +
-      `top-3 accuracy:        ${percent(result.top3)}\n` +
-      `out-of-scope rejected: ${percent(result.rejected)}\n`
-  );
+  const sets = [
+    { name: 'tuning', result: evaluate(prepareSet(index, fixture('policy-eval.json'))) },
+    { name: 'held-out', result: evaluate(prepareSet(index, fixture('policy-eval-heldout.json'))) }
+  ];
+  process.stdout.write(`threshold ${ANSWER_THRESHOLD}; wrong = answered from another section\n${heading('set')}`);
+  for (const { name, result } of sets) process.stdout.write(row(name, result));
   if (values.misses) {
-    for (const miss of result.misses) {
-      process.stdout.write(`  ${miss.expected ?? '(none)'} <- ${miss.got ?? '(not answered)'} ${miss.score}: ${miss.question}\n`);
+    for (const { name, result } of sets) {
+      process.stdout.write(`\n${name} misses (expected <- got score: question)\n`);
+      for (const miss of result.misses) {
+        process.stdout.write(`  ${miss.expected ?? '(none)'} <- ${miss.got ?? '(not answered)'} ${miss.score}: ${miss.question}\n`);
+      }
     }
   }
 }

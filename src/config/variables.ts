@@ -91,6 +91,7 @@ export const variablesSchema = z.object({
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   POLICY_FILE: optionalString,
   POLICY_SYNONYMS_FILE: optionalString,
+  POLICY_OTHER_TOPICS_FILE: optionalString,
   POLICY_URL: withDefault(PLACEHOLDER_POLICY_URL).pipe(z.string().url('must be a web address such as https://intranet.example/acceptable-use')),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: withDefault('gpt-4o-mini'),

@@ -27,12 +27,12 @@ describe('end to end in the Playground: policy questions', function () {
     assert.equal(voted.helpful, true);
   });
 
-  it('declines a question the policy does not cover, and notes it for the policy owner', async () => {
+  it('declines a question the policy does not cover, says where it goes, and notes it for the policy owner', async () => {
     const { chat } = e2e;
     const card = await chat.say('what\u2019s for lunch in the canteen?');
-    await chat.waitForText(card, 'I couldn\'t find this in the policy');
+    await chat.waitForText(card, 'This isn\'t covered by the ICT policy');
     await chat.waitForText(card, 'I won\'t guess');
-    await chat.waitForText(card, 'Your question has been noted for the policy owner.');
+    await chat.waitForText(card, 'Facilities');
     assert.equal(await card.getByText('Did this answer your question?').count(), 0, 'no answer to vote on');
     await chat.capture(card, 'policy-not-found');
 

@@ -28,9 +28,15 @@ export function normaliseText(text: string): string {
     .trim()} `;
 }
 
+/** How many typo corrections are remembered (each is a scan of the known words). */
+const CORRECTIONS_KEPT = 50_000;
+
 /** Turns text into search terms; built once from the synonym file and the policy's own words. */
 export class TermAnalyser {
-  readonly #phrases: Array<{ phrase: string; term: string }> = [];
+  /** Synonym phrases (several words, or a word with dots or hyphens) by their words joined with spaces. */
+  readonly #phrases = new Map<string, string>();
+  #longestPhrase = 1;
+  readonly #corrections = new Map<string, string>();
   readonly #termsByStem = new Map<string, Set<string>>();
   readonly #ignored: Set<string>;
   readonly #vocabulary = new Set<string>();
@@ -43,7 +49,8 @@ export class TermAnalyser {
       for (const word of group.words) {
         const normal = normaliseText(word).trim();
         if (normal.includes(' ') || /[.\-]/.test(normal)) {
-          this.#phrases.push({ phrase: normal, term: group.term });
+          if (!this.#phrases.has(normal)) this.#phrases.set(normal, group.term);
+          this.#longestPhrase = Math.max(this.#longestPhrase, normal.split(' ').length);
           for (const part of normal.split(/[\s.\-]+/)) this.#vocabulary.add(part);
         } else {
           const stem = stemmer(normal);
@@ -54,8 +61,6 @@ export class TermAnalyser {
         }
       }
     }
-    // Longest first, so "personal mobile number" wins over "mobile".
-    this.#phrases.sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
   /** Adds words the policy uses, so typo correction can aim at them. */
@@ -71,27 +76,31 @@ export class TermAnalyser {
    */
   tokenize = (text: string): string[] => this.#segments(text).flatMap((s) => (s.group ? [...s.words, s.group] : s.words));
 
-  /** Words and synonym phrases in order; a phrase is one segment carrying its group term. */
+  /**
+   * Words and synonym phrases in order; a phrase is one segment carrying its group term.
+   * At each word the longest phrase starting there wins, so "personal mobile number" is
+   * taken whole rather than as "mobile".
+   */
   #segments(text: string): Array<{ words: string[]; group?: string }> {
-    let normal = normaliseText(text);
-    const groups = new Map<string, string>();
-    this.#phrases.forEach(({ phrase, term }, i) => {
-      const needle = ` ${phrase} `;
-      if (!normal.includes(needle)) return;
-      // A placeholder keeps the phrase in place and stops shorter phrases matching inside it.
-      const marker = `\u0000${i}`;
-      groups.set(marker, term);
-      normal = normal.split(needle).join(` ${marker} `);
-    });
-    return normal
-      .trim()
-      .split(' ')
-      .filter(Boolean)
-      .flatMap((token) => {
-        const group = groups.get(token);
-        if (group) return [{ words: this.#phrases[Number(token.slice(1))].phrase.split(/[\s.\-]+/), group }];
-        return token.split(/[.\-]+/).filter(Boolean).map((word) => ({ words: [word] }));
-      });
+    const tokens = normaliseText(text).trim().split(' ').filter(Boolean);
+    const segments: Array<{ words: string[]; group?: string }> = [];
+    for (let i = 0; i < tokens.length; ) {
+      let taken = 0;
+      for (let n = Math.min(this.#longestPhrase, tokens.length - i); n >= 1 && !taken; n--) {
+        const phrase = n === 1 ? tokens[i] : tokens.slice(i, i + n).join(' ');
+        const group = this.#phrases.get(phrase);
+        if (group) {
+          segments.push({ words: phrase.split(/[\s.\-]+/).filter(Boolean), group });
+          taken = n;
+        }
+      }
+      if (!taken) {
+        for (const word of tokens[i].split(/[.\-]+/)) if (word) segments.push({ words: [word] });
+        taken = 1;
+      }
+      i += taken;
+    }
+    return segments;
   }
 
   /** The search terms for one token: its stem and its synonym groups' terms, or none for a common word. */
@@ -110,6 +119,16 @@ export class TermAnalyser {
   /** A close known word for an unknown one ("hotmial" -> "hotmail"), else the word itself. */
   correct(token: string): string {
     if (token.length < 5 || this.#vocabulary.has(token) || this.#ignored.has(token) || this.#groupTerms.has(token) || /\d/.test(token)) return token;
+    let corrected = this.#corrections.get(token);
+    if (corrected === undefined) {
+      corrected = this.#closestKnown(token);
+      // Staff reuse their words, and the policy's words are few: the corrections stay small.
+      if (this.#corrections.size < CORRECTIONS_KEPT) this.#corrections.set(token, corrected);
+    }
+    return corrected;
+  }
+
+  #closestKnown(token: string): string {
     let best: { word: string; distance: number } | undefined;
     for (const word of this.#vocabulary) {
       if (Math.abs(word.length - token.length) > 2 || word[0] !== token[0]) continue;
@@ -129,6 +148,14 @@ export class TermAnalyser {
       if (terms) concepts.push(terms);
     }
     return concepts;
+  }
+
+  /** The words of a text that carry meaning, in order: no common words, numbers or single letters. */
+  meaningfulWords(text: string): string[] {
+    return normaliseText(text)
+      .trim()
+      .split(/[\s.\-]+/)
+      .filter((w) => w.length > 1 && !/\d/.test(w) && !this.#ignored.has(w));
   }
 
   /** How often each term occurs in a text (for coverage checks). */

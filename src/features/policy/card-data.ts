@@ -20,6 +20,10 @@ export interface PolicyAnswerCardData {
 export interface PolicyNotFoundCardData {
   question: string;
   policyTitle: string;
+  /** Why the question is not the policy's business (another topic), or empty when it just was not found. */
+  outside: string;
+  /** Where questions on that other topic go; may be empty. */
+  where: string;
   closest: Array<{ sectionId: string; sectionTitle: string; link: string }>;
   ictContact: string;
   showDeviceProblem: boolean;

@@ -63,14 +63,30 @@ export interface NotFoundCardInput {
   closest: SectionMatch[];
   ictContact: string;
   showDeviceProblem: boolean;
+  /**
+   * The topic the question is about when it is one the policy does not cover (pay, leave...),
+   * and where to ask; an empty title for questions the policy owner marked out of scope.
+   */
+  otherTopic?: { title: string; where: string };
 }
 
-/** Says plainly the policy does not cover the question, offers the closest sections and ICT. */
+/**
+ * Says plainly the policy does not cover the question, offers the closest sections and
+ * ICT; for a question about another topic (pay, leave...), says so and where to ask.
+ */
 export function notFoundCard(input: NotFoundCardInput): AdaptiveCard {
+  // Closest sections are offered for an unknown question, not for one plainly about something else.
+  const closest = input.otherTopic ? [] : input.closest;
   return renderCard('policy.not-found', {
     question: input.question,
     policyTitle: input.policyTitle,
-    closest: input.closest.slice(0, 2).map((m) => ({ sectionId: m.sectionId, sectionTitle: m.sectionTitle, link: sectionLink(input.policyUrl, m.sectionId) })),
+    outside: !input.otherTopic
+      ? ''
+      : input.otherTopic.title
+        ? `This looks like a question about ${input.otherTopic.title.toLowerCase()}, which this policy does not cover, so I won't guess.`
+        : 'The policy owner has noted that questions like this are not covered by this policy, so I won\u2019t guess.',
+    where: input.otherTopic?.where ?? '',
+    closest: closest.slice(0, 2).map((m) => ({ sectionId: m.sectionId, sectionTitle: m.sectionTitle, link: sectionLink(input.policyUrl, m.sectionId) })),
     ictContact: input.ictContact,
     showDeviceProblem: input.showDeviceProblem,
     verbs: { section: POLICY_VERBS.section, complaint: HELP_VERBS.complaint }

@@ -1,10 +1,15 @@
 /**
- * Measures retrieval on a fixture of staff questions: how often the expected section
- * comes first (top-1, and answered), is among the first three (top-3), and how often
- * a question the policy does not cover is turned away.
+ * Measures retrieval on sets of staff questions: how often the expected section comes
+ * first and answers (top-1), is among the first three (top-3), how often a message is
+ * answered from a section that does not answer it, and how often a question the policy
+ * does not cover is turned away. Two sets: the tuning set, on which weights and the
+ * threshold may be chosen ({@link fitVerdict}), and the held-out set, written without
+ * the policy's wording and never tuned on, which says how the bot does on questions
+ * nobody tuned for.
  */
 import { z } from 'zod';
 import type { PolicyIndex } from './retrieval.js';
+import { judge, SIGNAL_NAMES, type LabelSignals, type SignalWeights, type VerdictOptions } from './verdict.js';
 
 export const evaluationFixtureSchema = z.object({
   inScope: z.array(z.object({ question: z.string().min(1), sectionId: z.string().min(1) })).min(1),
@@ -15,49 +20,109 @@ export type EvaluationFixture = z.infer<typeof evaluationFixtureSchema>;
 export interface EvaluationMiss {
   question: string;
   expected: string | null;
+  /** The section that answered, the other topic it was taken for (`topic:` id), or null when declined. */
   got: string | null;
   score: number;
 }
 
 export interface EvaluationResult {
-  threshold: number;
   inScope: number;
   outOfScope: number;
   /** Share of in-scope questions answered with the expected section. */
   top1: number;
   /** Share of in-scope questions whose expected section is among the three closest. */
   top3: number;
+  /** Share of in-scope questions answered from another section. */
+  wrongSection: number;
   /** Share of out-of-scope questions not answered. */
   rejected: number;
   misses: EvaluationMiss[];
 }
 
-/** Scores the index on the fixture at a given answer threshold. */
-export function evaluate(index: PolicyIndex, fixture: EvaluationFixture, threshold: number): EvaluationResult {
+/** A set's questions with their signals worked out once, to be judged under many options. */
+export interface PreparedSet {
+  inScope: Array<{ question: string; sectionId: string; labels: LabelSignals[] }>;
+  outOfScope: Array<{ question: string; labels: LabelSignals[] }>;
+}
+
+export function prepareSet(index: PolicyIndex, fixture: EvaluationFixture): PreparedSet {
+  return {
+    inScope: fixture.inScope.map((q) => ({ ...q, labels: index.signals(q.question) })),
+    outOfScope: fixture.outOfScope.map((q) => ({ ...q, labels: index.signals(q.question) }))
+  };
+}
+
+/** Scores a prepared set under the given weights and threshold (the bot's own by default). */
+export function evaluate(set: PreparedSet, options: VerdictOptions = {}): EvaluationResult {
   const misses: EvaluationMiss[] = [];
   let top1 = 0;
   let top3 = 0;
-  for (const { question, sectionId } of fixture.inScope) {
-    const ranked = index.rank(question);
-    const best = ranked[0];
-    const answered = best !== undefined && best.score >= threshold;
-    if (answered && best.sectionId === sectionId) top1++;
-    else misses.push({ question, expected: sectionId, got: answered ? best.sectionId : null, score: best?.score ?? 0 });
-    if (ranked.slice(0, 3).some((m) => m.sectionId === sectionId)) top3++;
+  let wrong = 0;
+  const outcome = (labels: LabelSignals[]) => {
+    const verdict = judge(labels, options);
+    const got = verdict.answered ? verdict.closest[0].id : verdict.otherTopic ? `topic:${verdict.otherTopic.id}` : null;
+    return { verdict, got, score: verdict.otherTopic?.score ?? verdict.closest[0]?.score ?? 0 };
+  };
+  for (const { question, sectionId, labels } of set.inScope) {
+    const { verdict, got, score } = outcome(labels);
+    if (verdict.answered && got === sectionId) top1++;
+    else misses.push({ question, expected: sectionId, got, score });
+    if (verdict.answered && got !== sectionId) wrong++;
+    if (verdict.closest.some((m) => m.id === sectionId)) top3++;
   }
   let rejected = 0;
-  for (const { question } of fixture.outOfScope) {
-    const best = index.rank(question)[0];
-    if (best === undefined || best.score < threshold) rejected++;
-    else misses.push({ question, expected: null, got: best.sectionId, score: best.score });
+  for (const { question, labels } of set.outOfScope) {
+    const { verdict, got, score } = outcome(labels);
+    if (!verdict.answered) rejected++;
+    else misses.push({ question, expected: null, got, score });
   }
-  return {
-    threshold,
-    inScope: fixture.inScope.length,
-    outOfScope: fixture.outOfScope.length,
-    top1: top1 / fixture.inScope.length,
-    top3: top3 / fixture.inScope.length,
-    rejected: rejected / fixture.outOfScope.length,
-    misses
+  const inScope = set.inScope.length;
+  return { inScope, outOfScope: set.outOfScope.length, top1: top1 / inScope, top3: top3 / inScope, wrongSection: wrong / inScope, rejected: rejected / set.outOfScope.length, misses };
+}
+
+/** What the fit maximises: right answers and turned-away questions, less wrong answers. */
+export function objective(result: EvaluationResult): number {
+  return result.top1 + result.rejected - result.wrongSection;
+}
+
+/** The threshold, in hundredths from 0.05 to 1, that does best under the weights. */
+export function bestThreshold(set: PreparedSet, weights: SignalWeights): { threshold: number; result: EvaluationResult } {
+  let best: { threshold: number; result: EvaluationResult } | undefined;
+  for (let hundredths = 5; hundredths <= 100; hundredths++) {
+    const threshold = hundredths / 100;
+    const result = evaluate(set, { weights, threshold });
+    if (!best || objective(result) > objective(best.result)) best = { threshold, result };
+  }
+  return best!;
+}
+
+const WEIGHT_STEPS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8];
+
+/**
+ * Fits the signal weights (summing to 1) and the threshold on a set by coordinate ascent
+ * from equal weights: each weight in turn tries each step, keeping any change that
+ * raises {@link objective}.
+ */
+export function fitVerdict(set: PreparedSet, rounds = 4): { weights: SignalWeights; threshold: number; result: EvaluationResult } {
+  const normalised = (w: SignalWeights) => {
+    const sum = SIGNAL_NAMES.reduce((a, n) => a + w[n], 0);
+    return Object.fromEntries(SIGNAL_NAMES.map((n) => [n, Math.round((w[n] / sum) * 1000) / 1000])) as unknown as SignalWeights;
   };
+  let weights = normalised(Object.fromEntries(SIGNAL_NAMES.map((n) => [n, 1])) as unknown as SignalWeights);
+  let current = bestThreshold(set, weights);
+  for (let round = 0; round < rounds; round++) {
+    for (const name of SIGNAL_NAMES) {
+      for (const step of WEIGHT_STEPS) {
+        const trial = { ...weights, [name]: step };
+        if (SIGNAL_NAMES.every((n) => trial[n] === 0)) continue;
+        const candidate = normalised(trial);
+        const tried = bestThreshold(set, candidate);
+        if (objective(tried.result) > objective(current.result) + 1e-9) {
+          weights = candidate;
+          current = tried;
+        }
+      }
+    }
+  }
+  return { weights, threshold: current.threshold, result: current.result };
 }

@@ -3,14 +3,21 @@
  * Each heading may carry a stable id, `## Webmail {#webmail}` (or an HTML comment
  * `<!-- id: webmail -->` on the line after it); without one the id is made from the title.
  * Ids are what links and stored feedback point at, so they must stay stable.
+ *
+ * A section may end with a list of questions staff ask that it answers, under the
+ * sub-heading `### Questions staff ask`, one `- ` bullet each. Retrieval matches on them as
+ * on the section's text; they are not quoted as the policy.
  */
 import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
 
 export interface PolicySection {
   id: string;
   title: string;
   /** Paragraphs of plain text (Markdown emphasis and links removed), in order. */
   paragraphs: string[];
+  /** Questions staff ask that this section answers (its "Questions staff ask" list). */
+  questions: string[];
 }
 
 export interface PolicyDocument {
@@ -28,6 +35,11 @@ export class PolicyFileError extends Error {
 
 const HEADING = /^##\s+(.+?)\s*(?:\{#([A-Za-z0-9_-]+)\})?\s*$/;
 const ID_COMMENT = /^<!--\s*id:\s*([A-Za-z0-9_-]+)\s*-->$/;
+/** The sub-heading of a section's example questions. */
+export const QUESTIONS_HEADING = 'Questions staff ask';
+const QUESTIONS = /^#{3,6}\s+questions staff ask\s*:?\s*$/i;
+const SUB_HEADING = /^#{3,6}\s/;
+const BULLET = /^\s*[-*+]\s+(.*\S)\s*$/;
 
 /** A URL-safe id from a title: "Skype & virtual meetings" -> "skype-virtual-meetings". */
 export function slugify(title: string): string {
@@ -57,7 +69,7 @@ export function parsePolicy(markdown: string, source = 'the policy'): PolicyDocu
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   let title = '';
   const sections: PolicySection[] = [];
-  let current: { section: PolicySection; lines: string[] } | undefined;
+  let current: { section: PolicySection; lines: string[]; inQuestions: boolean } | undefined;
 
   const finish = () => {
     if (!current) return;
@@ -65,12 +77,12 @@ export function parsePolicy(markdown: string, source = 'the policy'): PolicyDocu
     current.section.paragraphs = blocks.map(plain).filter((p) => p.length > 0);
   };
 
-  for (const line of lines) {
+  for (const [number, line] of lines.entries()) {
     const heading = HEADING.exec(line);
     if (heading) {
       finish();
       const sectionTitle = plain(heading[1]);
-      current = { section: { id: heading[2] ?? slugify(sectionTitle), title: sectionTitle, paragraphs: [] }, lines: [] };
+      current = { section: { id: heading[2] ?? slugify(sectionTitle), title: sectionTitle, paragraphs: [], questions: [] }, lines: [], inQuestions: false };
       sections.push(current.section);
       continue;
     }
@@ -84,8 +96,20 @@ export function parsePolicy(markdown: string, source = 'the policy'): PolicyDocu
       current.section.id = idComment[1];
       continue;
     }
+    if (QUESTIONS.test(line)) {
+      current.inQuestions = true;
+      continue;
+    }
+    if (current.inQuestions && !SUB_HEADING.test(line)) {
+      if (line.trim() === '') continue;
+      const bullet = BULLET.exec(line);
+      if (!bullet) throw new PolicyFileError(`${source} line ${number + 1}: under "### ${QUESTIONS_HEADING}" every line is a question starting with "- "`);
+      current.section.questions.push(plain(bullet[1]));
+      continue;
+    }
+    current.inQuestions = false;
     // A sub-heading starts its own paragraph, so it is never glued to the text above it.
-    current.lines.push(/^#{3,6}\s/.test(line) ? `\n${line.replace(/^#+\s*/, '')}\n` : line);
+    current.lines.push(SUB_HEADING.test(line) ? `\n${line.replace(/^#+\s*/, '')}\n` : line);
   }
   finish();
 
@@ -111,4 +135,24 @@ export function loadPolicy(file: string): PolicyDocument {
     throw new PolicyFileError(`cannot read ${file} (POLICY_FILE): ${(error as Error).message}`);
   }
   return parsePolicy(text, file);
+}
+
+/**
+ * Reads a JSON file that helps read questions (synonyms, other topics) and checks it.
+ * @param variable the setting that names the file, so the message says what to change.
+ * @throws PolicyFileError naming the file, the setting and the first problem.
+ */
+export function readPolicyJson<T>(file: string, variable: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new PolicyFileError(`cannot read ${file} (${variable}): ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problem = parsed.error.issues[0];
+    throw new PolicyFileError(`${file} (${variable}) is not ${what}: ${problem.path.join('.')}: ${problem.message}`);
+  }
+  return parsed.data;
 }

@@ -1,13 +1,18 @@
-/** Loads the policy and its synonym list from files into a ready index. */
-import { readFileSync } from 'node:fs';
+/** Loads the policy and the files that help read questions about it (synonyms, other topics, word vectors) into a ready index. */
 import path from 'node:path';
 import { projectRoot } from '../../config/paths.js';
 import { synonymFileSchema, type SynonymFile } from './analysis.js';
-import { loadPolicy, PolicyFileError } from './policy-document.js';
+import { loadOtherTopics } from './other-topics.js';
+import { loadPolicy, readPolicyJson } from './policy-document.js';
 import { PolicyIndex } from './retrieval.js';
+import { WordVectors } from './word-vectors.js';
 
 /** The sample policy shipped with the bot. */
 export const SAMPLE_POLICY_FILE = path.join(projectRoot, 'policy', 'acceptable-use.md');
+/** The word-vector table `npm run build` writes (see word-vectors.ts). */
+export const WORD_VECTOR_FILE = path.join(projectRoot, 'dist', 'word-vectors.bin');
+/** How many of the most frequent English words the table keeps: enough for "cuppa" and "skiving", small enough to read at start in milliseconds. */
+export const WORD_VECTOR_LIMIT = 200_000;
 /** The synonym list shipped with the bot. */
 export const SAMPLE_SYNONYMS_FILE = path.join(projectRoot, 'policy', 'synonyms.json');
 
@@ -16,21 +21,26 @@ export const SAMPLE_SYNONYMS_FILE = path.join(projectRoot, 'policy', 'synonyms.j
  * @throws PolicyFileError naming the file when it cannot be read or is not a synonym list.
  */
 export function loadSynonyms(file: string): SynonymFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new PolicyFileError(`cannot read ${file} (POLICY_SYNONYMS_FILE): ${(error as Error).message}`);
-  }
-  const parsed = synonymFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problem = parsed.error.issues[0];
-    throw new PolicyFileError(`${file} (POLICY_SYNONYMS_FILE) is not a synonym list: ${problem.path.join('.')}: ${problem.message}`);
-  }
-  return parsed.data;
+  return readPolicyJson(file, 'POLICY_SYNONYMS_FILE', synonymFileSchema, 'a synonym list');
 }
 
-/** Reads both files and indexes the policy; done once at start. */
-export function loadPolicyIndex(policyFile = SAMPLE_POLICY_FILE, synonymsFile = SAMPLE_SYNONYMS_FILE): PolicyIndex {
-  return new PolicyIndex(loadPolicy(policyFile), loadSynonyms(synonymsFile));
+/** The other topics shipped with the bot: pay, leave, parking and the like, and where they go. */
+export const SAMPLE_OTHER_TOPICS_FILE = path.join(projectRoot, 'policy', 'other-topics.json');
+
+/** Where the policy and the files that help read questions about it come from. */
+export interface PolicySources {
+  policyFile?: string;
+  synonymsFile?: string;
+  otherTopicsFile?: string;
+  wordVectorFile?: string;
+}
+
+/** Reads the files and indexes the policy; done once at start. */
+export function loadPolicyIndex(sources: PolicySources = {}): PolicyIndex {
+  return new PolicyIndex(
+    loadPolicy(sources.policyFile ?? SAMPLE_POLICY_FILE),
+    loadSynonyms(sources.synonymsFile ?? SAMPLE_SYNONYMS_FILE),
+    WordVectors.load(sources.wordVectorFile ?? WORD_VECTOR_FILE),
+    loadOtherTopics(sources.otherTopicsFile ?? SAMPLE_OTHER_TOPICS_FILE)
+  );
 }

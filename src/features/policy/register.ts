@@ -22,7 +22,8 @@ import { answerCard, gapsCard, notFoundCard, POLICY_VERBS, sectionLink } from '.
 import { policyGaps } from './gaps.js';
 import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
 import { loadPolicyIndex } from './policy-source.js';
-import { ANSWER_THRESHOLD, isDeviceProblem, type PolicyAnswer } from './retrieval.js';
+import { isDeviceProblem, OUT_OF_SCOPE, type PolicyAnswer } from './retrieval.js';
+import { ANSWER_THRESHOLD } from './verdict.js';
 
 /** Longest question kept; Teams messages can be long, questions are not. */
 export const MAX_QUESTION_CHARS = 500;
@@ -47,7 +48,7 @@ export interface PolicyOptions {
  */
 export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions = {}): void {
   const { config, store, log, now } = deps;
-  const index = loadPolicyIndex(config.policy.file, config.policy.synonymsFile);
+  const index = loadPolicyIndex({ policyFile: config.policy.file, synonymsFile: config.policy.synonymsFile, otherTopicsFile: config.policy.otherTopicsFile });
   const model = options.model ?? (config.llm && createModel(config.llm));
   const phraser = model && new AnswerPhraser(model);
   const policyTitle = index.document.title;
@@ -73,7 +74,10 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     const showDeviceProblem = isDeviceProblem(index, question);
     const card = result.answered
       ? answerCard({ policyTitle, policyUrl: config.policy.url, sample, sectionId: result.best!.sectionId, sectionTitle: result.best!.sectionTitle, passage: result.passage, question, feedbackId: feedback.id, showDeviceProblem })
-      : notFoundCard({ policyTitle, policyUrl: config.policy.url, question, closest: result.closest, ictContact: config.ictContact, showDeviceProblem });
+      : notFoundCard({
+          policyTitle, policyUrl: config.policy.url, question, closest: result.closest, ictContact: config.ictContact, showDeviceProblem,
+          otherTopic: result.otherTopic && { title: result.otherTopic.id === OUT_OF_SCOPE ? '' : result.otherTopic.title, where: result.otherTopic.where }
+        });
     return { card, result, question };
   }
 
@@ -150,7 +154,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
   app.activity('message', async (context) => {
     const text = context.activity.text?.trim();
     // A word or two the policy does not know at all is more likely a mistyped command or a greeting than a question.
-    if (!text || (text.split(/\s+/).length <= SHORT_MESSAGE_WORDS && index.rank(text).length === 0)) {
+    if (!text || (text.split(/\s+/).length <= SHORT_MESSAGE_WORDS && !index.knowsAnyWord(text))) {
       await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(!config.bot))));
       return;
     }

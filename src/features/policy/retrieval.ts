@@ -1,29 +1,28 @@
 /**
- * Finding the policy section that answers a question: full-text search (MiniSearch,
- * BM25 with the title boosted) over the sections, then the paragraphs of the best
- * section that answer it. Built once at start; answering is a pure function of the
- * question.
+ * Finding the policy section that answers a staff message. Every section, and every topic
+ * the policy is not about (pay, leave, parking...), is a label with texts that speak for
+ * it: the section's own words, the questions staff ask that it answers (the policy file's
+ * "Questions staff ask" lists, and questions the policy owner linked to it from Teams), or
+ * the topic's questions. A message is compared with each text by shared words (full-text
+ * search with stems and synonyms) and by meaning (word vectors); the label whose texts
+ * match best wins. A section answers only when it wins clearly enough; another topic wins
+ * means "not in this policy", with where to go instead.
  */
 import MiniSearch from 'minisearch';
 import { TermAnalyser, type SynonymFile } from './analysis.js';
+import type { OtherTopic } from './other-topics.js';
 import type { PolicyDocument, PolicySection } from './policy-document.js';
+import { closeness, coverage, ExampleIndex, Rarity, TextReader, weigh, type PreparedText } from './signals.js';
+import { judge, type LabelSignals, type Scored, type Signals, type Verdict, type VerdictOptions } from './verdict.js';
+import type { WordVectors } from './word-vectors.js';
 
-/**
- * The least confidence (see {@link PolicyIndex.rank}) that counts as an answer. Chosen
- * on `test/fixtures/policy-eval.json` with `npm run eval -- --sweep`: 0.37 and 0.38 both
- * answer 91.7% of the in-scope questions and turn away 89.3% of the out-of-scope ones;
- * 0.36 lets more out-of-scope questions through, 0.39 and above lose real answers without
- * turning more away. 0.38 is the safer end of that plateau. Re-run the sweep after
- * changing the policy, the synonyms or the questions.
- */
-export const ANSWER_THRESHOLD = 0.38;
-
-/** How much a word the policy does not use counts, as if this many sections used it (see {@link PolicyIndex.rank}). */
-const UNKNOWN_WORD_SECTIONS = 1;
-/** A question word found only once in a section, and not in its title, counts this much: it is probably incidental there. */
-const PASSING_MENTION = 0.6;
-/** How much the search rank (against the best section's) weighs in the score; the rest is word coverage. */
+/** Cosines at or below this say nothing: unrelated short texts still reach it. */
+export const MEANING_FLOOR = 0;
+/** How much the search rank (against the best label's) weighs in a section text's score. */
 const RANK_WEIGHT = 0.4;
+
+/** The label of questions the policy owner marked as not the policy's business. */
+export const OUT_OF_SCOPE = 'out-of-scope';
 
 /** A section whose text is at most this long is quoted whole; a longer one by its best paragraphs. */
 const WHOLE_SECTION_CHARS = 520;
@@ -37,6 +36,12 @@ export interface SectionMatch {
   score: number;
 }
 
+/** A question the policy owner attached to a section, or marked out of scope ({@link OUT_OF_SCOPE}). */
+export interface LearnedQuestion {
+  question: string;
+  target: string;
+}
+
 export interface PolicyAnswer {
   answered: boolean;
   /** The section that answers (answered) or the closest one (not answered). */
@@ -45,111 +50,158 @@ export interface PolicyAnswer {
   passage: string;
   /** The closest sections, best first (up to three). */
   closest: SectionMatch[];
+  /** Set when the message is about something this policy does not cover. */
+  otherTopic?: Verdict['otherTopic'];
 }
 
-interface SectionDoc {
+interface Label {
   id: string;
   title: string;
-  text: string;
+  kind: 'section' | 'topic';
+  where: string;
+  text: PreparedText;
+  titleTerms: Map<string, number>;
 }
 
-interface ParagraphDoc {
-  id: string;
-  sectionId: string;
-  text: string;
+interface Example {
+  labelId: string;
+  text: PreparedText;
+}
+
+/** A cosine rescaled so that {@link MEANING_FLOOR} and below is 0. */
+function meaningOf(cosine: number): number {
+  return Math.max(0, (cosine - MEANING_FLOOR) / (1 - MEANING_FLOOR));
 }
 
 export class PolicyIndex {
   readonly document: PolicyDocument;
   readonly analyser: TermAnalyser;
-  readonly #sections: MiniSearch<SectionDoc>;
-  readonly #paragraphs: MiniSearch<ParagraphDoc>;
-  readonly #byId = new Map<string, PolicySection>();
-  readonly #sectionTerms = new Map<string, Map<string, number>>();
-  readonly #titleTerms = new Map<string, Map<string, number>>();
+  readonly #reader: TextReader;
+  readonly #labels = new Map<string, Label>();
+  readonly #search: MiniSearch<{ id: string; title: string; text: string }>;
+  readonly #paragraphs: MiniSearch<{ id: string; sectionId: string; text: string }>;
+  readonly #rarity: Rarity;
+  readonly #examples: Example[] = [];
+  #learned: Example[] = [];
+  #exampleIndex: ExampleIndex;
 
   /** Indexes the policy once; cheap enough to do at start, never per question. */
-  constructor(document: PolicyDocument, synonyms: SynonymFile) {
+  constructor(document: PolicyDocument, synonyms: SynonymFile, vectors: WordVectors, topics: readonly OtherTopic[] = []) {
     this.document = document;
     this.analyser = new TermAnalyser(synonyms);
+    for (const section of document.sections) this.analyser.learnWords([section.title, ...section.paragraphs, ...section.questions].join('\n'));
+    for (const topic of topics) this.analyser.learnWords([topic.title, ...topic.questions].join('\n'));
+    this.#reader = new TextReader(this.analyser, vectors, synonyms.groups);
+    const label = (id: string, title: string, kind: Label['kind'], where: string, body: string[]) =>
+      this.#labels.set(id, { id, title, kind, where, text: this.#reader.text([title, ...body].join('\n')), titleTerms: this.analyser.termCounts(title) });
+    for (const section of document.sections) label(section.id, section.title, 'section', '', [...section.paragraphs, ...section.questions]);
+    for (const topic of topics) label(topic.id, topic.title, 'topic', topic.where, topic.questions);
+    label(OUT_OF_SCOPE, 'Not covered by this policy', 'topic', '', []);
+    for (const section of document.sections) for (const q of section.questions) this.#examples.push({ labelId: section.id, text: this.#reader.text(q) });
+    for (const topic of topics) for (const q of topic.questions) this.#examples.push({ labelId: topic.id, text: this.#reader.text(q) });
+    this.#reader.centreOn([...[...this.#labels.values()].map((l) => l.text), ...this.#examples.map((e) => e.text)]);
+    this.#rarity = new Rarity([...this.#labels.values()].map((l) => l.text.counts.keys()));
+    this.#exampleIndex = new ExampleIndex(this.#examples.map((e) => e.text), this.#rarity);
+
     const analyser = this.analyser;
-    for (const section of document.sections) {
-      this.#byId.set(section.id, section);
-      const text = [section.title, ...section.paragraphs].join('\n');
-      analyser.learnWords(text);
-      this.#sectionTerms.set(section.id, analyser.termCounts(text));
-      this.#titleTerms.set(section.id, analyser.termCounts(section.title));
-    }
     const options = {
       tokenize: analyser.tokenize,
       processTerm: analyser.processTerm,
       searchOptions: { tokenize: analyser.tokenize, processTerm: analyser.processQueryTerm }
     };
-    this.#sections = new MiniSearch<SectionDoc>({ ...options, fields: ['title', 'text'], storeFields: ['id'] });
-    this.#sections.addAll(document.sections.map((s) => ({ id: s.id, title: s.title, text: s.paragraphs.join('\n') })));
-    this.#paragraphs = new MiniSearch<ParagraphDoc>({ ...options, fields: ['text'], storeFields: ['sectionId'] });
-    this.#paragraphs.addAll(
-      document.sections.flatMap((s) => s.paragraphs.map((text, i) => ({ id: `${s.id}#${i}`, sectionId: s.id, text })))
-    );
+    this.#search = new MiniSearch({ ...options, fields: ['title', 'text'], storeFields: ['id'] });
+    this.#search.addAll([
+      ...document.sections.map((s) => ({ id: s.id, title: s.title, text: [...s.paragraphs, ...s.questions].join('\n') })),
+      ...topics.map((t) => ({ id: t.id, title: t.title, text: t.questions.join('\n') }))
+    ]);
+    this.#paragraphs = new MiniSearch({ ...options, fields: ['text'], storeFields: ['sectionId'] });
+    this.#paragraphs.addAll(document.sections.flatMap((s) => s.paragraphs.map((text, i) => ({ id: `${s.id}#${i}`, sectionId: s.id, text }))));
   }
 
   section(id: string): PolicySection | undefined {
-    return this.#byId.get(id);
+    return this.document.sections.find((s) => s.id === id);
   }
 
   /**
-   * Every section that shares a word with the question, best first. The score (0 to 1)
-   * is the share of the question's meaningful words the section covers, each weighted by
-   * how rare it is in the policy (a word no section uses counts as a rare one: it says the
-   * question may be about something else) and counting less when the section mentions it
-   * only in passing; scaled a little by the section's search rank against the best one.
+   * Replaces the questions the policy owner linked to sections or marked out of scope;
+   * the next message is matched against them. Links to sections the policy no longer has
+   * are left out.
    */
-  rank(question: string): SectionMatch[] {
-    const results = this.#sections.search(question, { boost: { title: 3 }, combineWith: 'OR' });
-    if (results.length === 0) return [];
-    const concepts = this.analyser.concepts(question);
-    const sectionCount = this.document.sections.length;
-    const weightOf = (terms: string[]) => {
-      const containing = this.document.sections.filter((s) => terms.some((t) => this.#sectionTerms.get(s.id)!.has(t))).length;
-      return Math.log(1 + sectionCount / ((containing === 0 ? UNKNOWN_WORD_SECTIONS : containing) + 0.5));
-    };
-    const weights = concepts.map(weightOf);
-    const total = weights.reduce((a, b) => a + b, 0);
-    const top = results[0].score;
-    return results.map((result) => {
-      const terms = this.#sectionTerms.get(result.id)!;
-      const title = this.#titleTerms.get(result.id)!;
-      const centrality = (concept: string[]) => {
-        if (concept.some((t) => title.has(t))) return 1;
-        const count = Math.max(0, ...concept.map((t) => terms.get(t) ?? 0));
-        return count === 0 ? 0 : count === 1 ? PASSING_MENTION : 1;
-      };
-      const covered = concepts.reduce((sum, c, i) => sum + weights[i] * centrality(c), 0);
-      const coverage = total > 0 ? covered / total : 0;
-      const relative = result.score / top;
-      return { sectionId: result.id, sectionTitle: this.#byId.get(result.id)!.title, score: round(coverage * (1 - RANK_WEIGHT + RANK_WEIGHT * relative)) };
-    }).sort((a, b) => b.score - a.score);
-  }
-
-  /** Answers a question from the policy, or says it is not there. Never makes anything up. */
-  answer(question: string): PolicyAnswer {
-    const ranked = this.rank(question);
-    const closest = ranked.slice(0, 3);
-    const best = ranked[0];
-    if (!best || best.score < ANSWER_THRESHOLD) return { answered: false, best, passage: '', closest };
-    return { answered: true, best, passage: this.passage(best.sectionId, question), closest };
+  learn(questions: readonly LearnedQuestion[]): void {
+    this.#learned = questions
+      .filter((q) => this.#labels.has(q.target))
+      .map((q) => ({ labelId: q.target, text: this.#reader.text(q.question) }));
+    this.#exampleIndex = new ExampleIndex(this.#allExamples().map((e) => e.text), this.#rarity);
   }
 
   /**
-   * The part of a section that answers the question: the whole section when short,
+   * What each label has for the message, by signal: its own text's shared words (weighted
+   * by the search rank) and meaning, and its best example question's shared words and
+   * meaning. Labels with nothing in common with the message are left out.
+   */
+  signals(message: string): LabelSignals[] {
+    const question = weigh(this.#reader.question(message), this.#rarity);
+    const found = this.#search.search(message, { boost: { title: 3 }, combineWith: 'OR' });
+    const top = found[0]?.score ?? 1;
+    const rank = new Map(found.map((r) => [r.id as string, r.score / top]));
+    const byLabel = new Map<string, Signals>();
+    for (const label of this.#labels.values()) {
+      const words = coverage(question, label.text, label.titleTerms) * (1 - RANK_WEIGHT + RANK_WEIGHT * (rank.get(label.id) ?? 0));
+      byLabel.set(label.id, { words, meaning: meaningOf(closeness(question.text, label.text)), examplePrecision: 0, exampleRecall: 0, exampleMeaning: 0, linked: 0 });
+    }
+    const { precision, recall } = this.#exampleIndex.overlap(question);
+    this.#allExamples().forEach((example, e) => {
+      const signals = byLabel.get(example.labelId)!;
+      if (precision[e] + recall[e] > signals.examplePrecision + signals.exampleRecall) {
+        signals.examplePrecision = precision[e];
+        signals.exampleRecall = recall[e];
+      }
+      signals.exampleMeaning = Math.max(signals.exampleMeaning, meaningOf(closeness(question.text, example.text)));
+      if (e >= this.#examples.length) signals.linked = Math.max(signals.linked, precision[e] * recall[e]);
+    });
+    return [...byLabel.entries()].map(([id, signals]) => {
+      const { title, kind, where } = this.#labels.get(id)!;
+      return { id, title, kind, where, signals };
+    });
+  }
+
+  #allExamples(): Example[] {
+    return [...this.#examples, ...this.#learned];
+  }
+
+  /** True when some word of the message (or a synonym of it) is a word the policy or an other topic uses. */
+  knowsAnyWord(message: string): boolean {
+    const terms = this.analyser.concepts(message).flat();
+    return [...this.#labels.values()].some((label) => terms.some((t) => label.text.counts.has(t)));
+  }
+
+  /** The sections that match the message, best first (up to three). */
+  rank(message: string): SectionMatch[] {
+    return judge(this.signals(message)).closest.map(toMatch);
+  }
+
+  /**
+   * Answers a message from the policy, or says it is not there (and, when it is about
+   * another topic, where to ask). Never makes anything up.
+   */
+  answer(message: string, options: VerdictOptions = {}): PolicyAnswer {
+    const verdict = judge(this.signals(message), options);
+    const closest = verdict.closest.map(toMatch);
+    const best = closest[0];
+    if (!verdict.answered) return { answered: false, best, passage: '', closest, otherTopic: verdict.otherTopic };
+    return { answered: true, best, passage: this.passage(best.sectionId, message), closest };
+  }
+
+  /**
+   * The part of a section that answers the message: the whole section when short,
    * else its best-matching paragraphs (in the policy's order) up to about {@link PASSAGE_CHARS}.
    */
-  passage(sectionId: string, question: string): string {
-    const section = this.#byId.get(sectionId);
+  passage(sectionId: string, message: string): string {
+    const section = this.section(sectionId);
     if (!section) return '';
     const whole = section.paragraphs.join('\n\n');
     if (whole.length <= WHOLE_SECTION_CHARS) return whole;
-    const hits = this.#paragraphs.search(question, { filter: (r) => r.sectionId === sectionId });
+    const hits = this.#paragraphs.search(message, { filter: (r) => r.sectionId === sectionId });
     const chosen = new Set<number>();
     let length = 0;
     for (const hit of hits) {
@@ -164,16 +216,16 @@ export class PolicyIndex {
   }
 }
 
-/** Terms that, together, say a question is about a device or phone not working. */
+/** Terms that, together, say a message is about a device or phone not working. */
 const DEVICE_TERMS = ['device', 'phone'];
 const FAULT_TERM = 'broken';
 
-/** True when the question is about a council device or phone not working ("my laptop won't turn on"). */
-export function isDeviceProblem(index: PolicyIndex, question: string): boolean {
-  const terms = new Set(index.analyser.concepts(question).flat());
+/** True when the message is about a council device or phone not working ("my laptop won't turn on"). */
+export function isDeviceProblem(index: PolicyIndex, message: string): boolean {
+  const terms = new Set(index.analyser.concepts(message).flat());
   return terms.has(FAULT_TERM) && DEVICE_TERMS.some((t) => terms.has(t));
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+function toMatch(scored: Scored): SectionMatch {
+  return { sectionId: scored.id, sectionTitle: scored.title, score: scored.score };
 }

@@ -78,6 +78,6 @@ describe('policy answers phrased by a model', () => {
     const { replies } = await bot.say('what\u2019s for lunch in the canteen?');
     assert.equal(model.prompts.length, 0);
     assert.equal(replies[0].text, undefined);
-    assert.match(cardText(cardOf(replies[0])), /couldn't find this in the policy/);
+    assert.match(cardText(cardOf(replies[0])), /isn't covered by the ICT policy/);
   });
 });

@@ -40,9 +40,9 @@ describe('policy Q&A', () => {
     assert.equal(actions(card).some((a) => a.title === 'Report a device problem'), false, 'not about a broken device');
   });
 
-  it('says plainly that the canteen menu is not in the policy, offers two sections and ICT', async () => {
+  it('says plainly when a question is not in the policy, offers the two closest sections and ICT', async () => {
     const bot = await createTestBot({ env: { ICT_CONTACT: 'the ICT service desk on 01234 567890' } });
-    const card = await ask(bot, 'what\u2019s for lunch in the canteen?');
+    const card = await ask(bot, 'can i put stickers on my work laptop');
     const text = cardText(card);
     assert.match(text, /couldn't find this in the policy/);
     assert.match(text, /01234 567890/);
@@ -51,7 +51,20 @@ describe('policy Q&A', () => {
     assert.equal(offered.length, 2);
     const [feedback] = await allStored(bot.store, 'feedback');
     assert.equal(feedback.answered, false);
-    assert.equal(feedback.question, 'what\u2019s for lunch in the canteen?');
+    assert.equal(feedback.question, 'can i put stickers on my work laptop');
+  });
+
+  it('says a question about another topic is not the policy\u2019s business and where it goes, offering no ICT rule', async () => {
+    const bot = await createTestBot({ env: { ICT_CONTACT: 'the ICT service desk on 01234 567890' } });
+    const card = await ask(bot, 'how do i update my bank details in the payroll system for my salary');
+    const text = cardText(card);
+    assert.match(text, /isn't covered by the ICT policy/);
+    assert.match(text, /a question about pay and payslips/i);
+    assert.match(text, /[Pp]ayroll/);
+    assert.doesNotMatch(text, /Online banking/);
+    assert.equal(actions(card).filter((a) => a.verb === 'policy.section').length, 0);
+    const [feedback] = await allStored(bot.store, 'feedback');
+    assert.equal(feedback.answered, false, 'kept for the policy owner like any unanswered question');
   });
 
   it('shows an offered section when asked', async () => {

@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate, evaluationFixtureSchema } from '../../../src/features/policy/evaluation.js';
+import { evaluate, evaluationFixtureSchema, fitVerdict, prepareSet } from '../../../src/features/policy/evaluation.js';
+import { readMessage } from '../../../src/features/policy/message.js';
+import { loadOtherTopics } from '../../../src/features/policy/other-topics.js';
 import { parsePolicy, PolicyFileError } from '../../../src/features/policy/policy-document.js';
-import { loadPolicyIndex, loadSynonyms, SAMPLE_SYNONYMS_FILE } from '../../../src/features/policy/policy-source.js';
-import { ANSWER_THRESHOLD, isDeviceProblem, PolicyIndex } from '../../../src/features/policy/retrieval.js';
+import { loadPolicyIndex, loadSynonyms, SAMPLE_SYNONYMS_FILE, WORD_VECTOR_FILE } from '../../../src/features/policy/policy-source.js';
+import { isDeviceProblem, OUT_OF_SCOPE, PolicyIndex } from '../../../src/features/policy/retrieval.js';
+import { ANSWER_THRESHOLD, judge, SIGNAL_WEIGHTS } from '../../../src/features/policy/verdict.js';
+import { WordVectors } from '../../../src/features/policy/word-vectors.js';
 import { projectRoot } from '../../../src/config/paths.js';
 
 const index = loadPolicyIndex();
+const vectors = WordVectors.load(WORD_VECTOR_FILE);
 
 describe('policy document', () => {
   it('reads sections with {#id}, an id comment, or an id made from the title', () => {
@@ -35,6 +40,14 @@ describe('policy document', () => {
     assert.equal(doc.sections[1].title, 'Skype & virtual meetings');
   });
 
+  it('reads a section\'s "Questions staff ask" as its example questions, not as policy text', () => {
+    const doc = parsePolicy(['## Webmail {#webmail}', 'Webmail is blocked.', '', '### Questions staff ask', '', '- can i use **gmail** at lunch', '* why is hotmail blocked', '## Help {#help}', 'Ask ICT.'].join('\n'));
+    assert.deepEqual(doc.sections[0].paragraphs, ['Webmail is blocked.']);
+    assert.deepEqual(doc.sections[0].questions, ['can i use gmail at lunch', 'why is hotmail blocked']);
+    assert.deepEqual(doc.sections[1].questions, []);
+    assert.throws(() => parsePolicy('## A {#a}\ntext\n### Questions staff ask\nnot a bullet'), /line 4: under "### Questions staff ask"/);
+  });
+
   it('refuses a file without sections, or with two sections sharing an id', () => {
     assert.throws(() => parsePolicy('# Title\nJust text.'), PolicyFileError);
     assert.throws(() => parsePolicy('## A {#x}\ntext\n## B {#x}\nmore'), /two sections with the id "x"/);
@@ -57,11 +70,37 @@ describe('policy retrieval', () => {
     assert.match(answer.passage, /cannot access personal webmail/);
   });
 
-  it('says the canteen menu is not in the policy, and still offers the closest sections', () => {
+  it('says the canteen menu is not in the policy, and where such questions go', () => {
     const answer = index.answer('what\u2019s for lunch in the canteen?');
     assert.equal(answer.answered, false);
     assert.equal(answer.passage, '');
-    assert.ok(answer.best === undefined || answer.best.score < ANSWER_THRESHOLD);
+    assert.equal(answer.otherTopic?.id, 'facilities');
+    assert.match(answer.otherTopic!.where, /\w/);
+  });
+
+  it('turns away questions about other topics even when they share words with a section', () => {
+    // "bank" is in Online banking, "holiday" could be personal time: neither is this policy's business.
+    for (const question of ['how many days holiday do i get', 'when is pay day this month', 'where do i put my phone bill on the expenses form']) {
+      const answer = index.answer(question);
+      assert.equal(answer.answered, false, question);
+    }
+    assert.ok(index.answer('how many days holiday do i get').otherTopic, 'names the topic');
+  });
+
+  it('reads a long chatty message for its question: greeting, context and sign-off do not drown it', () => {
+    const message =
+      'Hi there, hope you are well. I am a social worker in the children\u2019s disability team and I am out on visits most days, ' +
+      'often in rural areas with rubbish signal. Can I use my council phone as a hotspot for my work laptop when I am out? Thanks in advance';
+    const answer = index.answer(message);
+    assert.equal(answer.answered, true);
+    assert.equal(answer.best?.sectionId, 'tethering');
+  });
+
+  it('weighs the sentences that ask above the context around them', () => {
+    const sentences = readMessage('Hi all.\nI work at the depot. Can I keep my phone on me? Cheers!');
+    assert.deepEqual(sentences.map((s) => [s.text, s.weight]), [['Hi all.', 0.5], ['I work at the depot.', 0.5], ['Can I keep my phone on me?', 1], ['Cheers!', 0.5]]);
+    assert.deepEqual(readMessage('personal email on work laptop').map((s) => s.weight), [1], 'a message that asks nothing counts whole');
+    assert.equal(readMessage('see e.g. outlook.com for details. ok?').length, 2, 'e.g. and dotted names do not end a sentence');
   });
 
   it('maps synonyms from the data file: facebook to social media, hotspot to tethering', () => {
@@ -81,8 +120,40 @@ describe('policy retrieval', () => {
     assert.match(passage, /lost or stolen/);
   });
 
+  it('finds a section by meaning, through the word vectors, when no word is shared', () => {
+    assert.ok(vectors.has('cuppa') && vectors.has('tea'));
+    const tea = vectors.embed([{ word: 'tea', weight: 1 }])!;
+    const near = vectors.embed([{ word: 'coffee', weight: 1 }])!;
+    const far = vectors.embed([{ word: 'motorway', weight: 1 }])!;
+    const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i], 0);
+    assert.ok(dot(tea, near) > dot(tea, far) + 0.2, 'tea is nearer coffee than motorway');
+    const signals = index.signals('my boss keeps snooping on what i look at');
+    const monitoring = signals.find((l) => l.id === 'monitoring')!;
+    assert.ok(monitoring.signals.exampleMeaning > 0);
+  });
+
+  it('refuses a word-vector table that is missing or not one it wrote, saying how to make it', () => {
+    assert.throws(() => WordVectors.load('/nonexistent/word-vectors.bin'), /word vectors: cannot read .*npm run build/);
+    assert.throws(() => WordVectors.load(path.join(projectRoot, 'package.json')), /not a word-vector table/);
+  });
+
+  it('learns questions the policy owner linked, at once, and forgets them when unlinked', () => {
+    const learner = loadPolicyIndex();
+    const question = 'can the yoga club use the projector in room 4 on thursdays';
+    assert.notEqual(learner.answer(question).best?.sectionId, 'blocked-sites');
+    learner.learn([{ question, target: 'blocked-sites' }]);
+    const learned = learner.answer(question);
+    assert.equal(learned.answered, true);
+    assert.equal(learned.best?.sectionId, 'blocked-sites');
+    learner.learn([{ question: 'can i bring my bike into the office', target: OUT_OF_SCOPE }, { question: 'x', target: 'no-such-section' }]);
+    assert.notEqual(learner.answer(question).best?.sectionId, 'blocked-sites');
+    const marked = learner.answer('can i bring my bike into the office');
+    assert.equal(marked.answered, false);
+    assert.equal(marked.otherTopic?.id, OUT_OF_SCOPE);
+  });
+
   it('without a synonym list, hotmail no longer finds webmail through "webmail"', () => {
-    const plain = new PolicyIndex(index.document, { groups: [], ignore: [] });
+    const plain = new PolicyIndex(index.document, { groups: [], ignore: [] }, vectors);
     const withSynonyms = index.rank('yahoo');
     assert.equal(withSynonyms[0]?.sectionId, 'webmail');
     assert.ok(plain.rank('personal webmail at lunch').length > 0);
@@ -99,24 +170,71 @@ describe('policy retrieval', () => {
     assert.ok(loadSynonyms(SAMPLE_SYNONYMS_FILE).groups.length > 10);
     assert.throws(() => loadSynonyms(path.join(projectRoot, 'package.json')), /POLICY_SYNONYMS_FILE/);
   });
+
+  it('reads the other-topics file and rejects a broken one with a message naming it', () => {
+    const topics = loadOtherTopics(path.join(projectRoot, 'policy', 'other-topics.json'));
+    assert.ok(topics.some((t) => t.id === 'pay') && topics.every((t) => t.questions.length > 0 && t.where.length > 0));
+    assert.throws(() => loadOtherTopics(path.join(projectRoot, 'package.json')), /POLICY_OTHER_TOPICS_FILE.*topics/);
+    assert.throws(() => loadOtherTopics('/nonexistent.json'), /cannot read \/nonexistent.json \(POLICY_OTHER_TOPICS_FILE\)/);
+  });
+
+  it('judges: another topic on top declines whatever its score, else the best section answers from the threshold up', () => {
+    const signals = (words: number, linked = 0) => ({ words, meaning: 0, examplePrecision: 0, exampleRecall: 0, exampleMeaning: 0, linked });
+    const weights = { words: 1, meaning: 0, examplePrecision: 0, exampleRecall: 0, exampleMeaning: 0 };
+    const section = (id: string, words: number) => ({ id, title: id, kind: 'section' as const, where: '', signals: signals(words) });
+    const topic = { id: 'pay', title: 'Pay', kind: 'topic' as const, where: 'Payroll', signals: signals(0.3) };
+    assert.equal(judge([section('webmail', 0.6), topic], { weights, threshold: 0.5 }).answered, true);
+    assert.equal(judge([section('webmail', 0.4), topic], { weights, threshold: 0.5 }).answered, false);
+    const outside = judge([section('webmail', 0.2), topic], { weights, threshold: 0.1 });
+    assert.equal(outside.answered, false);
+    assert.deepEqual(outside.otherTopic, { id: 'pay', title: 'Pay', where: 'Payroll', score: 0.3 });
+    assert.deepEqual(outside.closest.map((c) => c.id), ['webmail']);
+    const linked = { ...section('blocked-sites', 0), signals: signals(0, 0.9) };
+    assert.equal(judge([linked, topic], { weights, threshold: 0.5 }).closest[0].id, 'blocked-sites', 'a near-copy of a linked question wins');
+  });
 });
 
 describe('policy evaluation', () => {
-  const fixture = evaluationFixtureSchema.parse(JSON.parse(readFileSync(path.join(projectRoot, 'test', 'fixtures', 'policy-eval.json'), 'utf8')));
+  const load = (name: string) => evaluationFixtureSchema.parse(JSON.parse(readFileSync(path.join(projectRoot, 'test', 'fixtures', name), 'utf8')));
+  const tuning = load('policy-eval.json');
+  const heldOut = load('policy-eval-heldout.json');
 
-  it('has enough questions: at least 80 in scope and 25 out of scope, each naming a real section', () => {
-    assert.ok(fixture.inScope.length >= 80);
-    assert.ok(fixture.outOfScope.length >= 25);
-    for (const { sectionId } of fixture.inScope) assert.ok(index.section(sectionId), `section ${sectionId} exists`);
+  it('has enough questions in all, typed as staff write, each naming a real section', () => {
+    assert.ok(tuning.inScope.length + heldOut.inScope.length >= 150);
+    assert.ok(tuning.outOfScope.length + heldOut.outOfScope.length >= 50);
+    for (const set of [tuning, heldOut]) {
+      for (const { sectionId } of set.inScope) assert.ok(index.section(sectionId), `section ${sectionId} exists`);
+      const long = set.inScope.filter((q) => q.question.split(/\s+/).length > 40).length;
+      assert.ok(long >= 10, `${long} in-scope messages over 40 words`);
+    }
+    const questions = [...tuning.inScope, ...tuning.outOfScope, ...heldOut.inScope, ...heldOut.outOfScope].map((q) => q.question.toLowerCase());
+    assert.equal(new Set(questions).size, questions.length, 'no question in both sets or twice');
   });
 
-  it('holds its accuracy floors (just under the measured figures)', () => {
-    const result = evaluate(index, fixture, ANSWER_THRESHOLD);
-    assert.ok(result.top1 >= FLOORS.top1, `top-1 ${result.top1}`);
-    assert.ok(result.top3 >= FLOORS.top3, `top-3 ${result.top3}`);
-    assert.ok(result.rejected >= FLOORS.rejected, `out-of-scope rejected ${result.rejected}`);
+  it('holds its accuracy floors on both sets (just under the measured figures)', () => {
+    for (const [name, fixture, floors] of [['tuning', tuning, FLOORS.tuning], ['held-out', heldOut, FLOORS.heldOut]] as const) {
+      const result = evaluate(prepareSet(index, fixture));
+      assert.ok(result.top1 >= floors.top1, `${name} top-1 ${result.top1}`);
+      assert.ok(result.top3 >= floors.top3, `${name} top-3 ${result.top3}`);
+      assert.ok(result.wrongSection <= floors.wrong, `${name} answered from another section ${result.wrongSection}`);
+      assert.ok(result.rejected >= floors.rejected, `${name} out-of-scope rejected ${result.rejected}`);
+    }
+  });
+
+  it('fits weights and a threshold on a set, doing at least as well there as equal weights', () => {
+    const small = prepareSet(index, { inScope: tuning.inScope.slice(0, 30), outOfScope: tuning.outOfScope.slice(0, 10) });
+    const fitted = fitVerdict(small, 1);
+    const equal = evaluate(small, { weights: { words: 0.2, meaning: 0.2, examplePrecision: 0.2, exampleRecall: 0.2, exampleMeaning: 0.2 }, threshold: fitted.threshold });
+    assert.ok(fitted.result.top1 + fitted.result.rejected - fitted.result.wrongSection >= equal.top1 + equal.rejected - equal.wrongSection);
+    const sum = Object.values(fitted.weights).reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - 1) < 0.01, `weights sum to 1 (${sum})`);
+    assert.notDeepEqual(SIGNAL_WEIGHTS, {}, 'the bot has weights');
+    assert.ok(ANSWER_THRESHOLD > 0 && ANSWER_THRESHOLD < 1);
   });
 });
 
 /** Measured with `npm run eval`; a change that drops below these is a regression. */
-const FLOORS = { top1: 0.9, top3: 0.98, rejected: 0.85 };
+const FLOORS = {
+  tuning: { top1: 0.78, top3: 0.95, wrong: 0.07, rejected: 0.91 },
+  heldOut: { top1: 0.7, top3: 0.92, wrong: 0.09, rejected: 0.95 }
+};

@@ -1,0 +1,95 @@
+/**
+ * From signals to a verdict: each label's score is its signals weighted, and the message
+ * is answered by the best section when no other topic outscores it and its score clears
+ * the threshold. Pure, so the evaluation can try weights and thresholds on signals worked
+ * out once.
+ */
+
+/** How well one label's texts match a message, by signal; each 0 to 1. */
+export interface Signals {
+  /** Shared words with the label's own text (a section's text and example questions, a topic's questions together). */
+  words: number;
+  /** Closeness in meaning to the label's own text. */
+  meaning: number;
+  /** At the label's best-matching example question by shared words: the share of the example the message says. */
+  examplePrecision: number;
+  /** At that example: the share of the message the example says. */
+  exampleRecall: number;
+  /** Closeness in meaning to the label's closest example question. */
+  exampleMeaning: number;
+  /**
+   * How nearly the message is a question the policy owner linked to this label from
+   * Teams (precision times recall of shared words). Not weighted: a near-copy of a linked
+   * question is answered from its link whatever the other signals say.
+   */
+  linked: number;
+}
+export type SignalWeights = Omit<Signals, 'linked'>;
+export const SIGNAL_NAMES = ['words', 'meaning', 'examplePrecision', 'exampleRecall', 'exampleMeaning'] as const satisfies ReadonlyArray<keyof Signals>;
+
+/**
+ * How much each signal counts in a label's score, and the least score that answers.
+ * Fitted on the tuning set (`test/fixtures/policy-eval.json`) with `npm run eval -- --fit`,
+ * which also shows each signal alone; the held-out set is never used to choose them.
+ * Re-run the fit after changing the policy's example questions, the synonyms or the tuning set.
+ */
+export const SIGNAL_WEIGHTS: SignalWeights = { words: 0.617, meaning: 0, examplePrecision: 0.191, exampleRecall: 0, exampleMeaning: 0.191 };
+export const ANSWER_THRESHOLD = 0.39;
+
+/** A label (a policy section or another topic) with its signals for one message. */
+export interface LabelSignals {
+  id: string;
+  title: string;
+  kind: 'section' | 'topic';
+  /** For a topic: who deals with it. */
+  where: string;
+  signals: Signals;
+}
+
+export interface Scored {
+  id: string;
+  title: string;
+  score: number;
+}
+
+/** What to do with a message. */
+export interface Verdict {
+  answered: boolean;
+  /** The sections with the highest scores, best first (up to three). */
+  closest: Scored[];
+  /** The other topic that outscored every section, and where its questions go. */
+  otherTopic?: Scored & { where: string };
+}
+
+export interface VerdictOptions {
+  weights?: SignalWeights;
+  threshold?: number;
+}
+
+/** A label's score: its signals weighted, or its link to a question the message nearly repeats. */
+export function combine(signals: Signals, weights: SignalWeights = SIGNAL_WEIGHTS): number {
+  return Math.max(signals.linked, SIGNAL_NAMES.reduce((sum, name) => sum + weights[name] * signals[name], 0));
+}
+
+/**
+ * Decides: another topic on top means "not in this policy" (whatever its score: a
+ * question about pay that shares a word with a section must not get that section); else
+ * the best section answers when its score reaches the threshold.
+ */
+export function judge(labels: readonly LabelSignals[], options: VerdictOptions = {}): Verdict {
+  const weights = options.weights ?? SIGNAL_WEIGHTS;
+  const threshold = options.threshold ?? ANSWER_THRESHOLD;
+  const scored = labels
+    .map((label) => ({ label, score: Math.round(combine(label.signals, weights) * 1000) / 1000 }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const closest = scored
+    .filter((s) => s.label.kind === 'section')
+    .slice(0, 3)
+    .map(({ label, score }) => ({ id: label.id, title: label.title, score }));
+  const winner = scored[0];
+  if (winner?.label.kind === 'topic') {
+    return { answered: false, closest, otherTopic: { id: winner.label.id, title: winner.label.title, where: winner.label.where, score: winner.score } };
+  }
+  return { answered: closest.length > 0 && closest[0].score >= threshold, closest };
+}
