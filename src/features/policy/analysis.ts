@@ -35,7 +35,8 @@ const CORRECTIONS_KEPT = 50_000;
 export class TermAnalyser {
   /** Synonym phrases (several words, or a word with dots or hyphens) by their words joined with spaces. */
   readonly #phrases = new Map<string, string>();
-  #longestPhrase = 1;
+  /** For each word that starts a phrase, the most words a phrase starting with it has. */
+  readonly #phraseStarts = new Map<string, number>();
   readonly #corrections = new Map<string, string>();
   readonly #termsByStem = new Map<string, Set<string>>();
   readonly #ignored: Set<string>;
@@ -50,7 +51,8 @@ export class TermAnalyser {
         const normal = normaliseText(word).trim();
         if (normal.includes(' ') || /[.\-]/.test(normal)) {
           if (!this.#phrases.has(normal)) this.#phrases.set(normal, group.term);
-          this.#longestPhrase = Math.max(this.#longestPhrase, normal.split(' ').length);
+          const words = normal.split(' ');
+          this.#phraseStarts.set(words[0], Math.max(this.#phraseStarts.get(words[0]) ?? 0, words.length));
           for (const part of normal.split(/[\s.\-]+/)) this.#vocabulary.add(part);
         } else {
           const stem = stemmer(normal);
@@ -86,7 +88,7 @@ export class TermAnalyser {
     const segments: Array<{ words: string[]; group?: string }> = [];
     for (let i = 0; i < tokens.length; ) {
       let taken = 0;
-      for (let n = Math.min(this.#longestPhrase, tokens.length - i); n >= 1 && !taken; n--) {
+      for (let n = Math.min(this.#phraseStarts.get(tokens[i]) ?? 0, tokens.length - i); n >= 1 && !taken; n--) {
         const phrase = n === 1 ? tokens[i] : tokens.slice(i, i + n).join(' ');
         const group = this.#phrases.get(phrase);
         if (group) {

@@ -82,7 +82,8 @@ export class PolicyIndex {
   readonly #paragraphs: MiniSearch<{ id: string; sectionId: string; text: string }>;
   readonly #rarity: Rarity;
   readonly #examples: Example[] = [];
-  #learned: Example[] = [];
+  /** The policy's example questions, then the ones the policy owner linked: the order of {@link #exampleIndex}. */
+  #allExamples: Example[];
   #exampleIndex: ExampleIndex;
 
   /** Indexes the policy once; cheap enough to do at start, never per question. */
@@ -101,6 +102,7 @@ export class PolicyIndex {
     for (const topic of topics) for (const q of topic.questions) this.#examples.push({ labelId: topic.id, text: this.#reader.text(q) });
     this.#reader.centreOn([...[...this.#labels.values()].map((l) => l.text), ...this.#examples.map((e) => e.text)]);
     this.#rarity = new Rarity([...this.#labels.values()].map((l) => l.text.counts.keys()));
+    this.#allExamples = this.#examples;
     this.#exampleIndex = new ExampleIndex(this.#examples.map((e) => e.text), this.#rarity);
 
     const analyser = this.analyser;
@@ -128,10 +130,11 @@ export class PolicyIndex {
    * are left out.
    */
   learn(questions: readonly LearnedQuestion[]): void {
-    this.#learned = questions
+    const learned = questions
       .filter((q) => this.#labels.has(q.target))
       .map((q) => ({ labelId: q.target, text: this.#reader.text(q.question) }));
-    this.#exampleIndex = new ExampleIndex(this.#allExamples().map((e) => e.text), this.#rarity);
+    this.#allExamples = [...this.#examples, ...learned];
+    this.#exampleIndex = new ExampleIndex(this.#allExamples.map((e) => e.text), this.#rarity);
   }
 
   /**
@@ -150,23 +153,21 @@ export class PolicyIndex {
       byLabel.set(label.id, { words, meaning: meaningOf(closeness(question.text, label.text)), examplePrecision: 0, exampleRecall: 0, exampleMeaning: 0, linked: 0 });
     }
     const { precision, recall } = this.#exampleIndex.overlap(question);
-    this.#allExamples().forEach((example, e) => {
-      const signals = byLabel.get(example.labelId)!;
+    const cosines = this.#exampleIndex.closeness(question.text);
+    const examples = this.#allExamples;
+    for (let e = 0; e < examples.length; e++) {
+      const signals = byLabel.get(examples[e].labelId)!;
       if (precision[e] + recall[e] > signals.examplePrecision + signals.exampleRecall) {
         signals.examplePrecision = precision[e];
         signals.exampleRecall = recall[e];
       }
-      signals.exampleMeaning = Math.max(signals.exampleMeaning, meaningOf(closeness(question.text, example.text)));
+      signals.exampleMeaning = Math.max(signals.exampleMeaning, meaningOf(cosines[e]));
       if (e >= this.#examples.length) signals.linked = Math.max(signals.linked, precision[e] * recall[e]);
-    });
+    }
     return [...byLabel.entries()].map(([id, signals]) => {
       const { title, kind, where } = this.#labels.get(id)!;
       return { id, title, kind, where, signals };
     });
-  }
-
-  #allExamples(): Example[] {
-    return [...this.#examples, ...this.#learned];
   }
 
   /** True when some word of the message (or a synonym of it) is a word the policy or an other topic uses. */

@@ -198,9 +198,15 @@ export class ExampleIndex {
   readonly #conceptWeights: Float64Array[];
   readonly #totals: Float64Array;
   readonly #conceptStart: Uint32Array;
+  /** Every example's unit vector, one after another (zeros for an example without one). */
+  readonly #vectors: Float32Array;
+  readonly #dimensions: number;
 
   constructor(examples: readonly PreparedText[], rarity: Rarity) {
     this.size = examples.length;
+    this.#dimensions = examples.find((e) => e.vector)?.vector?.length ?? 0;
+    this.#vectors = new Float32Array(examples.length * this.#dimensions);
+    examples.forEach((e, i) => e.vector && this.#vectors.set(e.vector, i * this.#dimensions));
     this.#conceptWeights = examples.map((e) => Float64Array.from(e.concepts, (c) => rarity.weight(c.terms)));
     this.#totals = Float64Array.from(this.#conceptWeights, (w) => w.reduce((a, b) => a + b, 0));
     this.#conceptStart = new Uint32Array(examples.length + 1);
@@ -243,6 +249,21 @@ export class ExampleIndex {
       heard[e] = question.total > 0 ? heard[e] / question.total : 0;
     }
     return { precision: said, recall: heard };
+  }
+
+  /** The cosine of the question's vector with every example's, in one pass over the packed vectors. */
+  closeness(question: PreparedText): Float32Array {
+    const out = new Float32Array(this.size);
+    const vector = question.vector;
+    if (!vector || this.#dimensions === 0) return out;
+    const dims = this.#dimensions;
+    for (let e = 0; e < this.size; e++) {
+      let sum = 0;
+      const offset = e * dims;
+      for (let d = 0; d < dims; d++) sum += vector[d] * this.#vectors[offset + d];
+      out[e] = sum;
+    }
+    return out;
   }
 }
 
