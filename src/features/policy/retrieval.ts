@@ -32,7 +32,7 @@ const PASSAGE_CHARS = 700;
 export interface SectionMatch {
   sectionId: string;
   sectionTitle: string;
-  /** 0 to 1: how sure the match is; compare with {@link ANSWER_THRESHOLD}. */
+  /** 0 to 1: how sure the match is; compare with ANSWER_THRESHOLD (verdict.ts). */
   score: number;
 }
 
