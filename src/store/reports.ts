@@ -29,9 +29,29 @@ export interface ReportStore {
    * for figures over the whole history, whose memory must not grow with it.
    */
   stream(filter?: ReportFilter): AsyncIterable<Report>;
-  /** Sets a report's status and records who changed it; undefined when there is no such report. */
-  setStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined>;
+  /**
+   * Moves a report from `change.from` to `change.to` and records who did, but only if its
+   * status is still `change.from` when the change is written: the check and the change are
+   * one step, so of two changes decided on the same status only the first is made.
+   */
+  setStatus(id: string, change: StatusUpdate): Promise<StatusUpdateOutcome>;
 }
+
+/** A change of status, decided on the report's status being `from`. */
+export interface StatusUpdate {
+  from: ReportStatus;
+  to: ReportStatus;
+  /** Who made it (a Teams object id, or `import`). */
+  by: string;
+  /** When (ISO date-time). */
+  at: string;
+}
+
+/**
+ * What came of a status change: made (the report as it now is); not made because the report
+ * had moved on meanwhile (the report as it now is); or no such report.
+ */
+export type StatusUpdateOutcome = { outcome: 'changed'; report: Report } | { outcome: 'conflict'; report: Report } | { outcome: 'not-found' };
 
 /** Reference prefixes, e.g. `DC-2026-000123`. */
 export const REFERENCE_PREFIX: Record<ReportKind, string> = {

@@ -52,7 +52,7 @@ describe('my reports', () => {
     await bot.store.reports.add(complaintBy(STAFF.aadObjectId!, '2026-01-10T09:00:00Z'));
     await bot.store.reports.add(complaintBy(COLLEAGUE.aadObjectId!, '2026-01-11T09:00:00Z'));
     await bot.store.reports.add(complaintBy(STAFF.aadObjectId!, '2026-02-20T09:00:00Z'));
-    await bot.store.reports.setStatus('DC-2026-000001', 'resolved', 'manager', '2026-01-12T09:00:00Z');
+    await bot.store.reports.setStatus('DC-2026-000001', { from: 'open', to: 'resolved', by: 'manager', at: '2026-01-12T09:00:00Z' });
     const card = invokeCard(await bot.execute('reports.list'));
     const text = cardText(card);
     assert.ok(text.indexOf('DC-2026-000003') < text.indexOf('DC-2026-000001'), 'newest first');

@@ -2,9 +2,10 @@
  * Where the FOI feature meets the store: gathering what the figures need, and saving
  * imports. Shared by the Teams command and the command-line tools.
  */
+import { DateTime } from 'luxon';
+import { moveStatus } from '../../shared/report-status.js';
 import type { Store } from '../../store/store.js';
 import type { Employee, NewReport } from '../../store/types.js';
-import { DateTime } from 'luxon';
 import { COUNTABLE_STATUSES, startFigures, type FoiFigures } from './figures.js';
 import type { Organisation } from './organisation.js';
 
@@ -43,8 +44,9 @@ export async function saveImportedReports(store: Store, reports: NewReport[], at
     const { report, created } = await store.reports.add(draft);
     if (created) outcome.added++;
     else if (report.status !== draft.status && report.source === 'import') {
-      await store.reports.setStatus(report.id, draft.status, 'import', at);
-      outcome.statusChanged++;
+      const moved = await moveStatus(store.reports, report, 'import', draft.status, 'import', at);
+      if (moved.outcome === 'changed') outcome.statusChanged++;
+      else outcome.alreadyThere++;
     } else outcome.alreadyThere++;
   }
   return outcome;

@@ -3,7 +3,8 @@ import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
 import { calendarDate, readableDate } from '../../shared/dates.js';
 import { KIND_LABELS, STATUS_LABELS } from '../../shared/report-labels.js';
 import { OPEN_VERBS } from '../../shared/verbs.js';
-import type { Report, ReportStatus } from '../../store/types.js';
+import { statusMove } from '../../shared/report-status.js';
+import type { Report } from '../../store/types.js';
 
 /** Verbs of "my reports": the list (which other cards open too) and withdrawing one. */
 export const MY_REPORTS_VERBS = { list: OPEN_VERBS.myReports, withdraw: 'report.withdraw' } as const;
@@ -11,12 +12,9 @@ export const MY_REPORTS_VERBS = { list: OPEN_VERBS.myReports, withdraw: 'report.
 /** The most reports the card lists, newest first, so it stays well under Teams' 28 KB. */
 export const MY_REPORTS_LIMIT = 20;
 
-/** Reports still being dealt with; resolved, withdrawn and voided ones are closed. */
-const WITHDRAWABLE: readonly ReportStatus[] = ['open', 'acknowledged'];
-
-/** True when the report's reporter may still withdraw it. */
+/** True when the report's reporter may still withdraw it (see shared/report-status.ts). */
 export function canWithdraw(report: Report): boolean {
-  return WITHDRAWABLE.includes(report.status);
+  return statusMove('reporter', report.status, 'withdrawn').ok;
 }
 
 export type WithdrawalCheck = { ok: true; report: Report } | { ok: false; reason: 'not-found' | 'not-yours' | 'closed'; report?: Report };

@@ -8,6 +8,8 @@ import { onCardAction } from '../../shared/card-actions.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { unknownSenderCard } from '../../shared/notice.js';
 import { NOT_IN_SHARED_CHATS, registerPrivateCard } from '../../shared/private-chat.js';
+import { STATUS_LABELS } from '../../shared/report-labels.js';
+import { moveStatus } from '../../shared/report-status.js';
 import { checkWithdrawal, MY_REPORTS_VERBS, myReportsCard, type Notice } from './my-reports.js';
 
 const UNKNOWN_SENDER = unknownSenderCard('show your reports');
@@ -48,7 +50,13 @@ export function register(app: BotApp, deps: FeatureDeps): void {
       return listCard(reporterId, { tone: 'attention', text: 'You can only withdraw your own reports, and I couldn\u2019t find that one among them. Nothing was changed.' });
     }
 
-    await store.reports.setStatus(checked.report.id, 'withdrawn', reporterId, at);
+    const moved = await moveStatus(store.reports, checked.report, 'reporter', 'withdrawn', reporterId, at);
+    if (moved.outcome === 'not-found') return listCard(reporterId, { tone: 'attention', text: `I couldn\u2019t find ${checked.report.id} any more. Nothing was changed.` });
+    if (moved.outcome === 'refused') {
+      // Someone closed it between the check above and the write: say what it is now.
+      const status = moved.report.status === 'withdrawn' ? 'was already withdrawn' : `is now ${STATUS_LABELS[moved.report.status].toLowerCase()}, so it was not withdrawn`;
+      return listCard(reporterId, { tone: 'attention', text: `${checked.report.id} ${status}. Nothing was changed.` });
+    }
     await store.audit.add({ at, actorId: reporterId, action: 'report.withdraw', target: checked.report.id, outcome: 'done' });
     log.info({ event: 'report.withdrawn', reference: checked.report.id }, 'report withdrawn');
     return listCard(reporterId, { tone: 'good', text: `${checked.report.id} is withdrawn. It stays on record but is no longer counted.` });

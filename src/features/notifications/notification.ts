@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { renderCard, type AdaptiveCard, type CardFact } from '../../shared/cards.js';
 import { readableDate } from '../../shared/dates.js';
 import { complaintFacts, STATUS_LABELS } from '../../shared/report-labels.js';
+import { statusMove } from '../../shared/report-status.js';
 import type { DeviceComplaint, ReportStatus } from '../../store/types.js';
 
 export const NOTIFICATION_VERBS = {
@@ -27,14 +28,21 @@ export function buttonReportId(data: Record<string, unknown>): string | undefine
 }
 
 /**
- * The status a button moves a complaint to, or why it cannot: only open complaints are
- * acknowledged, open or acknowledged ones resolved, and withdrawn or voided ones are left alone.
+ * The status a button moves a complaint to, or why it cannot (the moves a manager may make
+ * are in shared/report-status.ts): only open complaints are acknowledged, open or
+ * acknowledged ones resolved, and withdrawn or voided ones are left alone.
  */
 export function nextStatus(current: ReportStatus, action: StatusAction): { ok: true; status: ReportStatus } | { ok: false; note: string } {
-  if (current === 'withdrawn' || current === 'void') return { ok: false, note: 'This report was withdrawn, so its status cannot change.' };
-  if (current === 'resolved') return { ok: false, note: 'This report is already resolved.' };
-  if (action === 'acknowledge' && current === 'acknowledged') return { ok: false, note: 'This report was already acknowledged.' };
-  return { ok: true, status: TARGET[action] };
+  const target = TARGET[action];
+  if (statusMove('manager', current, target).ok) return { ok: true, status: target };
+  return { ok: false, note: refusalNote(current, action) };
+}
+
+/** Why a button changed nothing, given the status the complaint has. */
+export function refusalNote(current: ReportStatus, action: StatusAction): string {
+  if (current === 'withdrawn' || current === 'void') return 'This report was withdrawn, so its status cannot change.';
+  if (current === 'resolved') return 'This report is already resolved.';
+  return action === 'acknowledge' ? 'This report was already acknowledged.' : 'This report\u2019s status cannot change.';
 }
 
 const STATUS_COLOURS: Partial<Record<ReportStatus, string>> = { open: 'Attention', acknowledged: 'Accent', resolved: 'Good' };
@@ -83,8 +91,8 @@ export function complaintNotificationCard(report: DeviceComplaint, view: Notific
     statusColour: STATUS_COLOURS[report.status] ?? 'Default',
     note: view.note ?? '',
     nextSteps: 'Acknowledge it to let them know you have seen it; mark it resolved when they can work again. They are told each time.',
-    canAcknowledge: report.status === 'open',
-    canResolve: report.status === 'open' || report.status === 'acknowledged',
+    canAcknowledge: statusMove('manager', report.status, 'acknowledged').ok,
+    canResolve: statusMove('manager', report.status, 'resolved').ok,
     verbs: NOTIFICATION_VERBS
   });
 }

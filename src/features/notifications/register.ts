@@ -15,7 +15,8 @@ import type { ProactiveSender } from '../../shared/proactive.js';
 import { auditRefusal, hasRole, refusalText } from '../../shared/roles.js';
 import type { DeviceComplaint, Employee } from '../../store/types.js';
 import { noticeCard } from '../../shared/notice.js';
-import { buttonReportId, complaintNotificationCard, nextStatus, NOTIFICATION_VERBS, reporterUpdate, type StatusAction } from './notification.js';
+import { moveStatus } from '../../shared/report-status.js';
+import { buttonReportId, complaintNotificationCard, nextStatus, NOTIFICATION_VERBS, refusalNote, reporterUpdate, type StatusAction } from './notification.js';
 
 const NOT_FOUND = noticeCard('Report not found', 'I could not find that device problem report. It may have been removed under the retention policy.');
 
@@ -80,8 +81,11 @@ export function register(app: BotApp, deps: FeatureDeps, { events, proactive }: 
       const next = nextStatus(check.report.status, action);
       if (!next.ok) return cardFor(check.report, next.note);
       const by = senderId(context)!;
-      const updated = (await store.reports.setStatus(check.report.id, next.status, by, now().toISOString())) as DeviceComplaint | undefined;
-      if (!updated) return NOT_FOUND;
+      // Decided again on the status the complaint has when written: its reporter may have withdrawn it meanwhile.
+      const moved = await moveStatus(store.reports, check.report, 'manager', next.status, by, now().toISOString());
+      if (moved.outcome === 'not-found') return NOT_FOUND;
+      if (moved.outcome === 'refused') return cardFor(moved.report as DeviceComplaint, refusalNote(moved.report.status, action));
+      const updated = moved.report as DeviceComplaint;
       await store.audit.add({ at: now().toISOString(), actorId: by, action: `complaint.${action}`, target: updated.id, outcome: 'done' });
       log.info({ event: 'complaint.status', reference: updated.id, status: updated.status }, 'complaint status changed');
       if (proactive && updated.source === 'teams') {

@@ -5,8 +5,8 @@
  * Indexes by reference and by submission id make the narrow reads direct.
  */
 import { StoreError } from '../errors.js';
-import { matchesFilter, reference, referenceSeries, type ReportFilter, type ReportStore } from '../reports.js';
-import type { NewReport, Report, ReportStatus } from '../types.js';
+import { matchesFilter, reference, referenceSeries, type ReportFilter, type ReportStore, type StatusUpdate, type StatusUpdateOutcome } from '../reports.js';
+import type { NewReport, Report } from '../types.js';
 import { copy, type ReportPartition } from './collection.js';
 
 /** Where the partitions come from. */
@@ -104,14 +104,16 @@ export class MemoryReports implements ReportStore {
     for (const items of partitions) for (const report of items) if (matchesFilter(report, filter)) yield copy(report);
   }
 
-  async setStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined> {
+  async setStatus(id: string, { from, to, by, at }: StatusUpdate): Promise<StatusUpdateOutcome> {
     const report = this.#byId.get(id);
     const partition = report && this.#partitionOf.get(report);
-    if (!report || !partition) return undefined;
-    report.status = status;
-    report.history.push({ status, at, by });
+    if (!report || !partition) return { outcome: 'not-found' };
+    // Checked and changed in one synchronous step, so no other change falls between.
+    if (report.status !== from) return { outcome: 'conflict', report: copy(report) };
+    report.status = to;
+    report.history.push({ status: to, at, by });
     await partition.keep();
-    return copy(report);
+    return { outcome: 'changed', report: copy(report) };
   }
 
   /** How many reports there are. */

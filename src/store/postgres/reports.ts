@@ -5,8 +5,8 @@
  */
 import Cursor from 'pg-cursor';
 import { StoreError } from '../errors.js';
-import { reference, referenceSeries, type ReportFilter, type ReportStore } from '../reports.js';
-import type { NewReport, Report, ReportStatus } from '../types.js';
+import { reference, referenceSeries, type ReportFilter, type ReportStore, type StatusUpdate, type StatusUpdateOutcome } from '../reports.js';
+import type { NewReport, Report } from '../types.js';
 import type { Database } from './database.js';
 import { jsonb, TABLES } from './tables.js';
 
@@ -94,12 +94,17 @@ export class PostgresReports implements ReportStore {
     }
   }
 
-  setStatus(id: string, status: ReportStatus, by: string, at: string): Promise<Report | undefined> {
-    return this.#db.record(
+  async setStatus(id: string, { from, to, by, at }: StatusUpdate): Promise<StatusUpdateOutcome> {
+    // One statement checks the status and changes it: a change another instance committed
+    // first makes the row fail the check when this one gets its lock, so it is not made.
+    const changed = await this.#db.record<Report>(
       `UPDATE reports SET status = $2,
          data = jsonb_set(jsonb_set(data, '{status}', to_jsonb($2::text)), '{history}', coalesce(data->'history', '[]'::jsonb) || jsonb_build_array($3::jsonb))
-       WHERE id = $1 RETURNING data`,
-      [id, status, jsonb({ status, at, by })]
+       WHERE id = $1 AND status = $4 RETURNING data`,
+      [id, to, jsonb({ status: to, at, by }), from]
     );
+    if (changed) return { outcome: 'changed', report: changed };
+    const current = await this.get(id);
+    return current ? { outcome: 'conflict', report: current } : { outcome: 'not-found' };
   }
 }

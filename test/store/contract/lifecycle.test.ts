@@ -156,7 +156,7 @@ storeContract('the whole store', ({ open, durable }) => {
   if (durable) it('keeps what it stored when opened again', async () => {
     const store = await open();
     const { report } = await store.reports.add(complaint('sub-1'));
-    await store.reports.setStatus(report.id, 'acknowledged', 'aad-m', 't2');
+    await store.reports.setStatus(report.id, { from: 'open', to: 'acknowledged', by: 'aad-m', at: 't2' });
     await store.conversations.save({ aadObjectId: 'aad-1', reference: { serviceUrl: 'a' }, updatedAt: 't1' });
     await store.roles.add({ aadObjectId: 'aad-9', role: 'admin', grantedBy: 'x', grantedAt: 't' });
     const before = await store.snapshot();

@@ -48,10 +48,38 @@ storeContract('reports', ({ open }) => {
   it('changes a status and keeps its history', async () => {
     const store = await open();
     const { report } = await store.reports.add(complaint('sub-1'));
-    const changed = await store.reports.setStatus(report.id, 'withdrawn', 'aad-1', '2026-03-03T00:00:00.000Z');
-    assert.equal(changed?.status, 'withdrawn');
+    const changed = await store.reports.setStatus(report.id, { from: 'open', to: 'withdrawn', by: 'aad-1', at: '2026-03-03T00:00:00.000Z' });
+    assert.equal(changed.outcome, 'changed');
+    assert.equal(changed.outcome === 'changed' && changed.report.status, 'withdrawn');
     assert.deepEqual((await store.reports.get(report.id))?.history, [{ status: 'withdrawn', at: '2026-03-03T00:00:00.000Z', by: 'aad-1' }]);
-    assert.equal(await store.reports.setStatus('DC-1999-000001', 'void', 'x', 'y'), undefined);
+    assert.deepEqual(await store.reports.setStatus('DC-1999-000001', { from: 'open', to: 'void', by: 'x', at: 'y' }), { outcome: 'not-found' });
+  });
+
+  describe('a status change made on a status the report no longer has', () => {
+    const withdraw = { from: 'open', to: 'withdrawn', by: 'aad-1', at: '2026-03-03T00:00:00.000Z' } as const;
+    const resolve = { from: 'open', to: 'resolved', by: 'aad-m', at: '2026-03-03T00:00:01.000Z' } as const;
+
+    it('is not made, whichever comes first', async () => {
+      for (const [first, second] of [[withdraw, resolve], [resolve, withdraw]]) {
+        const store = await open();
+        const { report } = await store.reports.add(complaint(`sub-${first.to}`));
+        assert.equal((await store.reports.setStatus(report.id, first)).outcome, 'changed');
+        const late = await store.reports.setStatus(report.id, second);
+        assert.deepEqual(late, { outcome: 'conflict', report: { ...report, status: first.to, history: [{ status: first.to, at: first.at, by: first.by }] } });
+        assert.equal((await store.reports.get(report.id))?.status, first.to);
+      }
+    });
+
+    it('is made once when two arrive at once, and the history holds only that one', async () => {
+      const store = await open();
+      const { report } = await store.reports.add(complaint('sub-1'));
+      const outcomes = await Promise.all([store.reports.setStatus(report.id, withdraw), store.reports.setStatus(report.id, resolve)]);
+      assert.deepEqual(outcomes.map((o) => o.outcome).sort(), ['changed', 'conflict']);
+      const stored = await store.reports.get(report.id);
+      const winner = outcomes.find((o) => o.outcome === 'changed');
+      assert.equal(stored?.status, winner?.outcome === 'changed' && winner.report.status);
+      assert.equal(stored?.history.length, 1);
+    });
   });
 
   it('filters reports by reporter and kind', async () => {
@@ -81,7 +109,7 @@ storeContract('reports', ({ open }) => {
     await store.reports.add(complaint('s1', '2026-01-01T09:00:00.000Z'));
     const { report: withdrawn } = await store.reports.add(complaint('s2', '2026-01-02T09:00:00.000Z'));
     await store.reports.add(complaint('s3', '2026-01-03T09:00:00.000Z'));
-    await store.reports.setStatus(withdrawn.id, 'withdrawn', 'aad-1', '2026-01-04T00:00:00.000Z');
+    await store.reports.setStatus(withdrawn.id, { from: 'open', to: 'withdrawn', by: 'aad-1', at: '2026-01-04T00:00:00.000Z' });
     assert.deepEqual((await collect(store.reports.stream())).map((r) => r.submissionId), ['s1', 's2', 's3']);
     const countable = await collect(store.reports.stream({ statuses: ['open', 'acknowledged', 'resolved'], submittedBefore: '2026-01-03T09:00:00.000Z' }));
     assert.deepEqual(countable.map((r) => r.submissionId), ['s1']);

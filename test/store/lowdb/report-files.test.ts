@@ -47,7 +47,7 @@ describe('lowdb store: report files', () => {
     const newest = path.join(dir, 'reports', '000002.json');
     const before = (await stat(newest)).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await store.reports.setStatus('DC-2026-000001', 'resolved', 'aad-9', '2026-03-04T00:00:00.000Z');
+    await store.reports.setStatus('DC-2026-000001', { from: 'open', to: 'resolved', by: 'aad-9', at: '2026-03-04T00:00:00.000Z' });
     assert.equal((await readJson(path.join(dir, 'reports', '000001.json'))).items[0].status, 'resolved');
     assert.equal((await stat(newest)).mtimeMs, before);
   });

@@ -105,6 +105,20 @@ describe('PostgreSQL store', () => {
     assert.deepEqual(results.map((result) => result.report.id).sort(), Array.from({ length: 100 }, (_, i) => reference(i + 1)));
   });
 
+  it('makes one of a withdrawal and a resolution sent to two stores at once, over 20 reports', async () => {
+    const [first, second] = await Promise.all([schema.open(), schema.open()]);
+    for (let round = 1; round <= 20; round++) {
+      const { report } = await first.reports.add(complaint(`sub-${round}`));
+      const withdraw = { from: 'open', to: 'withdrawn', by: 'aad-1', at: '2026-03-03T00:00:00.000Z' } as const;
+      const resolve = { from: 'open', to: 'resolved', by: 'aad-m', at: '2026-03-03T00:00:00.000Z' } as const;
+      const outcomes = await Promise.all([first.reports.setStatus(report.id, withdraw), second.reports.setStatus(report.id, resolve)]);
+      assert.deepEqual(outcomes.map((o) => o.outcome).sort(), ['changed', 'conflict'], `round ${round}`);
+      const [row] = await schema.query<{ status: string; data: { status: string; history: unknown[] } }>('SELECT status, data FROM reports WHERE id = $1', [report.id]);
+      assert.equal(row.data.history.length, 1, `round ${round}: one change recorded`);
+      assert.equal(row.status, row.data.status, `round ${round}: the column and the record agree`);
+    }
+  });
+
   it('hands its connection back when a stream of reports is left early', async () => {
     await schema.open().then((store) => Promise.all([1, 2, 3].map((n) => store.reports.add(complaint(`sub-${n}`)))));
     const store = await openPostgresStore({ url: schema.url, schema: schema.schema, poolSize: 1 });
