@@ -1,24 +1,65 @@
 /**
  * A collection kept in a lowdb JSON file. lowdb's file adapter writes a temporary file and
  * renames it, so a crash never leaves a half-written file; changes that arrive while the
- * file is being written go out together in its next write (see coalesced-writes.ts).
+ * file is being written go out together in its next write (see coalesced-writes.ts). A write
+ * that fails puts the collection back as the file holds it.
  */
 import { Low, type Adapter } from 'lowdb';
+import { TextFile } from 'lowdb/node';
 import { SCHEMA_VERSION, type CollectionFile } from '../layout.js';
 import type { ReportPartition } from '../memory/collection.js';
 import { CoalescedWrites } from './coalesced-writes.js';
 import { readCollectionFile } from './collection-file.js';
 
+/**
+ * lowdb's JSON file adapter (same format), remembering the text last read or written: what
+ * the file holds, to go back to when a write fails.
+ */
+class KeptJSONFile<T> implements Adapter<T> {
+  readonly #file: TextFile;
+  #kept: string | null = null;
+
+  constructor(filename: string) {
+    this.#file = new TextFile(filename);
+  }
+
+  async read(): Promise<T | null> {
+    const text = await this.#file.read();
+    const data = text === null ? null : (JSON.parse(text) as T);
+    this.#kept = text;
+    return data;
+  }
+
+  async write(data: T): Promise<void> {
+    // Turned into text at once, so changes made while it is written wait for the next write.
+    const text = JSON.stringify(data, null, 2);
+    await this.#file.write(text);
+    this.#kept = text;
+  }
+
+  /** The data as the file holds it, or null when it was never read or written. */
+  kept(): T | null {
+    return this.#kept === null ? null : (JSON.parse(this.#kept) as T);
+  }
+}
+
 export class DataFile<T> implements ReportPartition<T> {
   readonly #db: Low<CollectionFile<T>>;
+  readonly #file: KeptJSONFile<CollectionFile<T>>;
   readonly #writes: CoalescedWrites;
   /** The file's number, for report files; 0 for the others. */
   readonly number: number;
+  restored?: () => void;
 
-  constructor(adapter: Adapter<CollectionFile<T>>, number = 0) {
-    const db = new Low(adapter, { schemaVersion: SCHEMA_VERSION, items: [] });
+  constructor(filename: string, number = 0) {
+    const file = new KeptJSONFile<CollectionFile<T>>(filename);
+    const db = new Low(file, { schemaVersion: SCHEMA_VERSION, items: [] });
     this.#db = db;
-    this.#writes = new CoalescedWrites(() => db.write());
+    this.#file = file;
+    this.#writes = new CoalescedWrites(
+      () => db.write(),
+      () => this.#restore()
+    );
     this.number = number;
   }
 
@@ -45,6 +86,12 @@ export class DataFile<T> implements ReportPartition<T> {
     // A file of an earlier schema version is written in the current one.
     this.#db.data.schemaVersion = SCHEMA_VERSION;
     return this.#writes.request();
+  }
+
+  /** Puts the items back as the file holds them, and tells whoever indexes them. */
+  #restore(): void {
+    this.#db.data = this.#file.kept() ?? { schemaVersion: SCHEMA_VERSION, items: [] };
+    this.restored?.();
   }
 
   /** Resolves when no write is running or waiting. */

@@ -5,7 +5,6 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { JSONFile } from 'lowdb/node';
 import { StoreError } from '../errors.js';
 import { reportFileName, REPORTS_DIR, REPORTS_PER_FILE } from '../layout.js';
 import { MemoryStore, WHOLE_COLLECTIONS, type MemorySource } from '../memory/store.js';
@@ -43,7 +42,7 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
 
   const files: Array<DataFile<unknown>> = [];
   const open = <T>(file: string, number?: number) => {
-    const opened = new DataFile<T>(new JSONFile(file), number);
+    const opened = new DataFile<T>(file, number);
     files.push(opened as DataFile<unknown>);
     return opened;
   };

@@ -8,8 +8,13 @@
 export interface Collection<T> {
   /** The records, in stored order. A rewrite replaces the array. */
   items: T[];
-  /** Resolves once the records as they are now are kept; rejects if keeping them failed. */
+  /**
+   * Resolves once the records as they are now are kept. Rejects if keeping them failed, and
+   * then `items` is back as last kept: a change the caller is told failed is never kept later.
+   */
   keep(): Promise<void>;
+  /** Called when `items` were put back after a failed keep, for whoever indexes them. */
+  restored?: () => void;
 }
 
 /** One of the memory store's report collections: the reports are split over numbered ones (see layout.ts). */

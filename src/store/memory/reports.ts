@@ -31,10 +31,22 @@ export class MemoryReports implements ReportStore {
 
   constructor(source: ReportPartitions) {
     this.#source = source;
-    for (const partition of source.existing) {
-      this.#partitions.push(partition);
-      for (const report of partition.items) this.#index(report, partition);
-    }
+    for (const partition of source.existing) this.#adopt(partition);
+  }
+
+  /** Holds `partition` and indexes its reports, again whenever a failed write puts them back. */
+  #adopt(partition: ReportPartition<Report>): void {
+    this.#partitions.push(partition);
+    for (const report of partition.items) this.#index(report, partition);
+    partition.restored = () => this.#reindex();
+  }
+
+  /** Indexes every report anew, in the same step that put a partition back (see collection.ts). */
+  #reindex(): void {
+    this.#bySubmission.clear();
+    this.#byId.clear();
+    this.#partitionOf.clear();
+    for (const partition of this.#partitions) for (const report of partition.items) this.#index(report, partition);
   }
 
   #index(report: Report, partition: ReportPartition<Report>): void {
@@ -45,18 +57,12 @@ export class MemoryReports implements ReportStore {
     if (match) this.#lastNumber.set(match[1], Math.max(this.#lastNumber.get(match[1]) ?? 0, Number(match[2])));
   }
 
-  #unindex(report: Report): void {
-    this.#bySubmission.delete(report.submissionId);
-    this.#byId.delete(report.id);
-    this.#partitionOf.delete(report);
-  }
-
   /** The newest partition, or a new one when it is full. */
   #partitionForNewReport(): ReportPartition<Report> {
     const newest = this.#partitions.at(-1);
     if (newest && newest.items.length < this.#source.size) return newest;
     const partition = this.#source.create((newest?.number ?? 0) + 1);
-    this.#partitions.push(partition);
+    this.#adopt(partition);
     return partition;
   }
 
@@ -76,8 +82,7 @@ export class MemoryReports implements ReportStore {
     try {
       await written;
     } catch (error) {
-      partition.items.splice(partition.items.indexOf(report), 1);
-      this.#unindex(report);
+      // The failed write put the partition back and re-indexed it; the number may be given again.
       if (this.#lastNumber.get(series) === number) this.#lastNumber.set(series, number - 1);
       throw error;
     } finally {

@@ -18,7 +18,7 @@ describe('coalesced writes', () => {
   it('writes changes made during a write together in the next one', async () => {
     const data = { value: 0 };
     const { written, finishers, write, tick } = controlledWrite(data);
-    const writes = new CoalescedWrites(write);
+    const writes = new CoalescedWrites(write, () => assert.fail('nothing failed'));
     data.value = 1;
     const first = writes.request();
     await tick();
@@ -40,7 +40,7 @@ describe('coalesced writes', () => {
   it('fails every change that joined a failed write, and writes again afterwards', async () => {
     const data = { value: 0 };
     const { written, finishers, write, tick } = controlledWrite(data);
-    const writes = new CoalescedWrites(write);
+    const writes = new CoalescedWrites(write, () => (data.value = 0));
     const joined = [writes.request(), writes.request()];
     await tick();
     finishers[0](new Error('disk full'));
@@ -51,5 +51,27 @@ describe('coalesced writes', () => {
     finishers[1]();
     await later;
     assert.deepEqual(written, [0, 5]);
+  });
+
+  it('puts the data back when a write fails, failing the changes made on top of it too', async () => {
+    const data = { value: 0 };
+    const { written, finishers, write, tick } = controlledWrite(data);
+    const writes = new CoalescedWrites(write, () => (data.value = 0));
+    data.value = 1;
+    const failing = writes.request();
+    await tick();
+    // Made while the failing write runs: it joins the next write, on top of a change that is undone.
+    data.value = 2;
+    const onTop = writes.request();
+    finishers[0](new Error('disk full'));
+    await assert.rejects(failing, /disk full/);
+    await assert.rejects(onTop, /disk full/);
+    assert.equal(data.value, 0, 'back as last written');
+    data.value = 3;
+    const after = writes.request();
+    await tick();
+    finishers[1]();
+    await after;
+    assert.deepEqual(written, [1, 3], 'the change made on top is never written');
   });
 });
