@@ -59,20 +59,25 @@ function touches(counts: ErasureCounts): boolean {
   return [...Object.values(counts.removed), ...Object.values(counts.anonymised)].some((n) => n > 0);
 }
 
-/** Erases one person (see subject.ts for what goes and what stays); audited under the pseudonym. */
+/**
+ * Erases one person (see subject.ts for what goes and what stays), audited under the
+ * pseudonym. The erasure and its audit entry are one rewrite, so neither is kept without
+ * the other.
+ */
 export async function runSubjectErase(task: TaskContext, id: string): Promise<ErasureResult> {
   const pseudonym = `erased-${randomUUID()}`;
   const erasure: { counts?: ErasureCounts } = {};
+  const at = task.now().toISOString();
   // Read, erase and write back in one step, so nothing written meanwhile escapes the erasure.
   await task.store.rewrite((data) => {
     const erased = eraseSubject(data, id, pseudonym);
     erasure.counts = erased.counts;
-    return touches(erased.counts) ? erased.data : {};
+    if (!touches(erased.counts)) return {};
+    const entry = { at, actorId: task.actor, action: 'subject.erase', target: pseudonym, outcome: 'done' as const, detail: JSON.stringify(erased.counts) };
+    return { ...erased.data, audit: [...erased.data.audit, entry] };
   });
   const counts = erasure.counts!;
-  if (!touches(counts)) return { counts };
-  await task.store.audit.add({ at: task.now().toISOString(), actorId: task.actor, action: 'subject.erase', target: pseudonym, outcome: 'done', detail: JSON.stringify(counts) });
-  return { pseudonym, counts };
+  return touches(counts) ? { pseudonym, counts } : { counts };
 }
 
 /** A backup folder's name: the time, sortable and safe in file names. */

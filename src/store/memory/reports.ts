@@ -137,6 +137,16 @@ export class MemoryReports implements ReportStore {
   }
 
   /**
+   * Puts every partition back as `partitions` (from {@link partitions}) held them, after a
+   * rewrite that could not be kept whole; resolves once every partition is kept.
+   */
+  restore(partitions: Report[][]): Promise<void>[] {
+    this.#partitions.forEach((partition, index) => (partition.items = partitions[index] ?? []));
+    this.#reindex();
+    return this.#partitions.map((partition) => partition.keep());
+  }
+
+  /**
    * Puts each report back in the partition it was in (by reference), dropping those not
    * given, in one synchronous step; resolves once every partition is kept.
    * @throws StoreError when `reports` holds one that is not stored: only `add` adds.

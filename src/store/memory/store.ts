@@ -92,18 +92,30 @@ export class MemoryStore implements Store {
   }
 
   async rewrite(change: (data: StoredData) => Partial<StoredData>): Promise<void> {
+    // What each collection held, to put back if any file fails: a rewrite is kept whole or not at all.
+    const before = { held: this.#held(), partitions: this.reports.partitions() };
     // Snapshot, change and apply happen in one synchronous step, so no other change falls between.
     const replaced = change(copy(this.#held()));
+    const names = WHOLE_COLLECTIONS.filter((name) => replaced[name]);
     const kept: Promise<void>[] = [];
-    for (const name of WHOLE_COLLECTIONS) {
-      const items = replaced[name];
-      if (!items) continue;
+    for (const name of names) {
       const collection = this.#source.collections[name] as Collection<unknown>;
-      collection.items = copy(items);
+      collection.items = copy(replaced[name]!);
       kept.push(collection.keep());
     }
     if (replaced.reports) kept.push(...this.reports.replace(replaced.reports));
-    await Promise.all(kept);
+    const failed = (await Promise.allSettled(kept)).find((result) => result.status === 'rejected');
+    if (!failed) return;
+    // Some files took the change and one did not: write back what each held before.
+    const undone: Promise<void>[] = [];
+    for (const name of names) {
+      const collection = this.#source.collections[name] as Collection<unknown>;
+      collection.items = before.held[name];
+      undone.push(collection.keep());
+    }
+    if (replaced.reports) undone.push(...this.reports.restore(before.partitions));
+    await Promise.allSettled(undone);
+    throw failed.reason;
   }
 
   async backupTo(dir: string): Promise<string[]> {
