@@ -16,6 +16,7 @@ import { register as registerRoles } from './features/roles/register.js';
 import { register as registerSummaries } from './features/summaries/register.js';
 import { rateLimitGuard } from './guards/rate-limit.js';
 import { refuseTurn } from './guards/refuse.js';
+import { repeatGuard } from './guards/repeat.js';
 import { tenantGuard } from './guards/tenant.js';
 import type { Logger } from './log.js';
 import { ConversationBook } from './shared/conversations.js';
@@ -58,8 +59,10 @@ export function createBotParts(coreDeps: FeatureDeps, adapter?: TeamsAdapter, bo
   const deps: FeatureDeps = { ...coreDeps, events };
   const app = new Application<TurnState>({ adapter, botAppId: deps.config.bot?.appId, startTypingTimer: false, storage: botState });
   app.error(turnErrorHandler(deps.log));
-  // Guards run before every route: another tenant is refused first, then floods are paused.
+  // Guards run before every route: another tenant is refused first, then a repeated delivery
+  // is dropped (before it counts towards the limit), then floods are paused.
   app.turn('beforeTurn', tenantGuard(deps));
+  app.turn('beforeTurn', repeatGuard(deps));
   app.turn('beforeTurn', rateLimitGuard(deps));
 
   const conversations = new ConversationBook(deps);

@@ -20,3 +20,8 @@ export interface BotStateStore {
 export function eTagConflict(key: string): Error {
   return new Error(`Storage: error writing "${key}" due to eTag conflict.`);
 }
+
+/** True for the error {@link eTagConflict} makes. */
+export function isETagConflict(error: unknown): boolean {
+  return error instanceof Error && /due to eTag conflict\.$/.test(error.message);
+}

@@ -2,6 +2,7 @@
  * Drives the real teams-ai `Application` through botbuilder's `TestAdapter`: messages,
  * `Action.Execute` invokes and `Action.Submit` messages, with the replies collected.
  */
+import { randomUUID } from 'node:crypto';
 import { INVOKE_RESPONSE_KEY, TestAdapter, type Activity, type ChannelAccount, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { createBotParts } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -71,6 +72,8 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   });
 
   async function send(activity: Partial<Activity>): Promise<TurnResult> {
+    // Teams gives every activity an id of its own; test adapters of two instances would give the same ones.
+    activity = { ...activity, id: activity.id ?? randomUUID() };
     const before = adapter.activeQueue.length;
     const updates: Partial<Activity>[] = [];
     const originalUpdate = adapter.updateActivity.bind(adapter);
