@@ -7,8 +7,11 @@ export function senderId(context: TurnContext): string | undefined {
   return typeof id === 'string' && id.trim() !== '' ? id : undefined;
 }
 
-/** True in a personal (1:1) chat with the bot. */
+/**
+ * True in a personal (1:1) chat with the bot, and only when Teams says so: an activity that
+ * does not name its conversation type may come from a channel, and reports are never taken
+ * where others could see them.
+ */
 export function isPersonalChat(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return type === undefined || type === 'personal';
+  return context.activity.conversation?.conversationType === 'personal';
 }
