@@ -2,6 +2,7 @@
  * The HTTP edge: `POST /api/messages` for Teams, `GET /healthz` for monitoring.
  * Bodies are size-limited and parsed as JSON here; the adapter checks tokens.
  */
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import restify, { type Next, type Request, type Response } from 'restify';
 import errors from 'restify-errors';
@@ -11,6 +12,12 @@ import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { BotApp } from './shared/deps.js';
 import type { Store, StoreStatus } from './store/store.js';
+
+/**
+ * The error class the Bot Framework adapter's activity check throws. botbuilder loads zod's
+ * CommonJS build, a different class from the one an ES import gives, so it is taken from there.
+ */
+const { ZodError: AdapterValidationError } = createRequire(import.meta.url)('zod') as typeof import('zod');
 
 export const MESSAGES_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
@@ -108,7 +115,8 @@ export function createServer({ config, log, store, adapter, app }: ServerDeps): 
     } catch (error) {
       // The adapter throws before the turn for an activity it cannot read; the turn's own errors are handled by the app.
       log.error({ event: 'http.adapter-failed', err: { name: (error as Error).name } }, 'adapter could not process the request');
-      if (!res.headersSent) res.json((error as Error).name === 'ZodError' ? 400 : 500, { code: 'BadRequest', message: 'The activity could not be processed' });
+      const status = error instanceof AdapterValidationError ? 400 : 500;
+      if (!res.headersSent) res.json(status, ERROR_BODIES[status]);
     }
   });
 
