@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { helpCard } from '../src/shared/help-card.js';
 import { noticeCard } from '../src/shared/notice.js';
 import { profileCard, profileValues } from '../src/features/profile/profile.js';
-import { answerCard, gapsCard, notFoundCard } from '../src/features/policy/cards.js';
+import { answerCard, gapsCard, linkCard, notFoundCard } from '../src/features/policy/cards.js';
+import { loadPolicy } from '../src/features/policy/policy-document.js';
+import { SAMPLE_POLICY_FILE } from '../src/features/policy/policy-source.js';
 import { checkCard } from './helpers/render.js';
 import { foiCard } from '../src/features/foi/card.js';
 import { computeFigures } from './helpers/figures.js';
@@ -14,6 +16,7 @@ import { CARD_NAMES, renderCard } from '../src/shared/cards.js';
 import { complaintNotificationCard } from '../src/features/notifications/notification.js';
 import { complaint, REPORT_AAD } from './features/summaries/fixtures.js';
 
+const samplePolicy = loadPolicy(SAMPLE_POLICY_FILE);
 const summaryEnd = new Date('2026-11-23T09:00:00.000Z');
 const summaryInput = (reports: ReturnType<typeof complaint>[]) => {
   const windows = windowsFor(summaryEnd, 7);
@@ -133,8 +136,17 @@ const cards = {
   'policy section': answerCard({ ...answer, question: '', showDeviceProblem: false }),
   'policy not found': notFoundCard({ ...policy, question: 'canteen?', ictContact: 'ICT', showDeviceProblem: true, closest: [{ sectionId: 'a', sectionTitle: 'A', score: 0.2 }, { sectionId: 'b', sectionTitle: 'B', score: 0.1 }, { sectionId: 'c', sectionTitle: 'C', score: 0.1 }] }),
   'policy not found (nothing close)': notFoundCard({ ...policy, question: 'canteen?', ictContact: 'ICT', showDeviceProblem: false, closest: [] }),
-  'policy gaps': gapsCard([{ question: 'canteen?', count: 3, unanswered: 2, notHelpful: 1, wordings: 2, lastAskedOn: '2026-01-02' }], 3),
-  'policy gaps (none)': gapsCard([], 0),
+  'policy gaps': gapsCard({ gaps: [{ question: 'canteen?', count: 3, unanswered: 2, notHelpful: 1, wordings: 2, lastAskedOn: '2026-01-02' }], total: 3, sections: samplePolicy.sections, links: [] }),
+  'policy gaps (none)': gapsCard({ gaps: [], total: 0, sections: samplePolicy.sections, links: [] }),
+  'policy gaps (full, with links and a notice)': gapsCard({
+    gaps: Array.from({ length: 10 }, (_, i) => ({ question: `a long question number ${i} that nobody could answer from the policy as it is written today?`, count: 12 - i, unanswered: 12 - i, notHelpful: 0, wordings: 3, lastAskedOn: '2026-01-02' })),
+    total: 120,
+    sections: samplePolicy.sections,
+    links: Array.from({ length: 40 }, (_, i) => ({ id: `00000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, question: `a linked question number ${i} worded the way staff write in Teams`, target: i % 5 === 0 ? 'out-of-scope' : samplePolicy.sections[i % samplePolicy.sections.length].id, linkedBy: 'aad', linkedAt: '2026-02-03T10:00:00.000Z' })),
+    notice: { text: 'That link could not be read, so nothing was saved.', problem: true }
+  }),
+  'policy link': linkCard({ question: 'can i use my own phone for teams', sections: samplePolicy.sections, suggested: samplePolicy.sections[3].id }),
+  'policy link (nothing chosen)': linkCard({ question: 'can i use my own phone for teams', sections: samplePolicy.sections, problem: 'Choose the section that answers this question.' }),
   'complaint notification (open)': complaintNotificationCard(complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { description: 'See [this](https://evil.example) **now**' }), { reporterName: 'Sam *Staff*', refreshUserIds: ['29:manager'] }),
   'complaint notification (resolved, note)': complaintNotificationCard(
     complaint(REPORT_AAD, '2026-11-20T10:00:00.000Z', { status: 'resolved', history: [{ status: 'resolved', at: '2026-11-21T10:00:00.000Z', by: 'm' }] }),

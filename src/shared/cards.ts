@@ -27,6 +27,7 @@ export const CARD_NAMES = [
   'notice',
   'policy.answer',
   'policy.gaps',
+  'policy.link',
   'policy.not-found',
   'profile.form',
   'sharing.confirmation',

@@ -3,7 +3,9 @@
  * when they were submitted; policy feedback and audit entries by when they were recorded;
  * summary runs by when they started; conversation references by when the person removed the
  * app (one still in use has no such time and stays). Profiles, the roster and role grants
- * describe people as they are now and are not purged; erasure is how one person's go.
+ * describe people as they are now and are not purged; erasure is how one person's go. Policy
+ * links are the policy owner's curation of the policy, not records about the person who
+ * asked, and are kept.
  */
 import type { StoredData } from './stored-data.js';
 

@@ -10,6 +10,7 @@ import type { BotStateStore } from './bot-state.js';
 import type { ConversationStore } from './conversations.js';
 import type { FeedbackStore } from './feedback.js';
 import type { PeopleStore } from './people.js';
+import type { PolicyLinkStore } from './policy-links.js';
 import type { PurgeCounts } from './purge.js';
 import type { ReportStore } from './reports.js';
 import type { RoleStore } from './roles.js';
@@ -32,6 +33,7 @@ export interface Store {
   readonly reports: ReportStore;
   readonly people: PeopleStore;
   readonly feedback: FeedbackStore;
+  readonly policyLinks: PolicyLinkStore;
   readonly audit: AuditStore;
   readonly roles: RoleStore;
   readonly conversations: ConversationStore;

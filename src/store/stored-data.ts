@@ -1,5 +1,5 @@
 /** Every collection the store keeps, by name: what a snapshot, a rewrite and a backup hold. */
-import type { AuditEntry, ConversationRecord, Employee, PolicyFeedback, Profile, Report, RoleGrant, SummaryRun } from './types.js';
+import type { AuditEntry, ConversationRecord, Employee, PolicyFeedback, PolicyLink, Profile, Report, RoleGrant, SummaryRun } from './types.js';
 
 export interface StoredData {
   profiles: Profile[];
@@ -7,6 +7,7 @@ export interface StoredData {
   reports: Report[];
   conversations: ConversationRecord[];
   feedback: PolicyFeedback[];
+  policyLinks: PolicyLink[];
   audit: AuditEntry[];
   roles: RoleGrant[];
   summaryRuns: SummaryRun[];

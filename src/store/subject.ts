@@ -23,7 +23,8 @@ export function linkedIds(employees: ReadonlyArray<Pick<Employee, 'employeeId' |
  * The records of `data` that name one of `ids` (lower case): roster rows and profiles that
  * are theirs, reports they made or that name them as the colleague who shared, their
  * conversation reference and role grants, the summary runs with a delivery to them (with
- * only those deliveries), audit entries by or about them, and the policy questions they asked.
+ * only those deliveries), audit entries by or about them, the policy questions they asked, and
+ * the policy links they made.
  */
 export function recordsNaming(data: StoredData, ids: ReadonlySet<string>): StoredData {
   const is = (value: unknown) => typeof value === 'string' && ids.has(value.toLowerCase());
@@ -38,6 +39,7 @@ export function recordsNaming(data: StoredData, ids: ReadonlySet<string>): Store
       return deliveries.length > 0 ? [{ ...run, deliveries }] : [];
     }),
     audit: data.audit.filter((a) => is(a.actorId) || is(a.target)),
-    feedback: data.feedback.filter((f) => is(f.askerId))
+    feedback: data.feedback.filter((f) => is(f.askerId)),
+    policyLinks: data.policyLinks.filter((l) => is(l.linkedBy))
   };
 }

@@ -135,6 +135,23 @@ export interface PolicyFeedback {
   helpful?: boolean;
 }
 
+/**
+ * A question the policy owner attached, from "policy gaps", to the policy section that
+ * answers it, or marked as not covered by the policy. One link per question, compared in
+ * lower case without surrounding spaces (see policy-links.ts). Policy data the admins curate,
+ * not a record about the person who asked, so the retention purge keeps it.
+ */
+export interface PolicyLink {
+  id: string;
+  question: string;
+  /** The section id, or `out-of-scope` for a question the policy does not cover. */
+  target: string;
+  /** The admin's Teams (Entra ID) object id. */
+  linkedBy: string;
+  /** ISO date-time. */
+  linkedAt: string;
+}
+
 /** Who did what, for actions that change data or were refused. */
 export interface AuditEntry {
   at: string;

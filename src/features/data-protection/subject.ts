@@ -5,7 +5,8 @@
  * Erasure keeps the FOI figures true: the person's reports stay, with every id of theirs
  * replaced by one random pseudonym (so "distinct employees" still counts them once) and the
  * free text removed. Their profile, roster row, conversation reference, role grants and the
- * policy questions they asked go.
+ * policy questions they asked go. Policy links they made as an admin stay (the policy owner's
+ * work, not about them), with the pseudonym in place of their id.
  */
 import type { StoredData } from '../../store/store.js';
 import type { Report } from '../../store/types.js';
@@ -27,6 +28,8 @@ export interface SubjectExport {
   audit: StoredData['audit'];
   /** Policy questions they asked (kept with the asker's id so only they can vote on the answer). */
   feedback: StoredData['feedback'];
+  /** Questions they, as an admin, linked to a policy section or marked out of scope. */
+  policyLinks: StoredData['policyLinks'];
 }
 
 const same = (ids: Set<string>) => (value: unknown) => typeof value === 'string' && ids.has(value.toLowerCase());
@@ -62,18 +65,19 @@ export function exportSubject(data: StoredData, id: string): SubjectExport {
       run.deliveries.filter((d) => is(d.managerId)).map((d) => ({ runKey: run.runKey, outcome: d.outcome, at: d.at }))
     ),
     audit: data.audit.filter((a) => is(a.actorId) || is(a.target)),
-    feedback: data.feedback.filter((f) => is(f.askerId))
+    feedback: data.feedback.filter((f) => is(f.askerId)),
+    policyLinks: data.policyLinks.filter((l) => is(l.linkedBy))
   };
 }
 
 /** How many records an erasure removed or changed. */
 export interface ErasureCounts {
   removed: { roster: number; profile: number; conversation: number; roleGrants: number; feedback: number };
-  anonymised: { reports: number; audit: number; summaryDeliveries: number };
+  anonymised: { reports: number; audit: number; summaryDeliveries: number; policyLinks: number };
 }
 
 /** Fields that hold a person's id, in any record. Only these are ever replaced. */
-export const ID_FIELDS = new Set(['reporterId', 'sharerId', 'by', 'actorId', 'target', 'managerId', 'aadObjectId', 'employeeId', 'grantedBy']);
+export const ID_FIELDS = new Set(['reporterId', 'sharerId', 'by', 'actorId', 'target', 'managerId', 'aadObjectId', 'employeeId', 'grantedBy', 'linkedBy']);
 
 /** Replaces the person's ids with the pseudonym in every id field, at any depth of a record. */
 function replaceIds<T>(value: T, is: (v: unknown) => boolean, pseudonym: string): T {
@@ -111,6 +115,7 @@ export function eraseSubject(data: StoredData, id: string, pseudonym: string): {
   });
   const audit = data.audit.map((entry) => (mentions(entry) ? { ...replaceIds(entry, is, pseudonym), detail: entry.detail === undefined ? undefined : 'erased' } : entry));
   const summaryRuns = data.summaryRuns.map((run) => replaceIds(run, is, pseudonym));
+  const policyLinks = data.policyLinks.map((link) => replaceIds(link, is, pseudonym));
 
   const counts: ErasureCounts = {
     removed: {
@@ -123,10 +128,11 @@ export function eraseSubject(data: StoredData, id: string, pseudonym: string): {
     anonymised: {
       reports: reportsChanged,
       audit: data.audit.filter(mentions).length,
-      summaryDeliveries: data.summaryRuns.flatMap((r) => r.deliveries).filter((d) => is(d.managerId)).length
+      summaryDeliveries: data.summaryRuns.flatMap((r) => r.deliveries).filter((d) => is(d.managerId)).length,
+      policyLinks: data.policyLinks.filter((l) => is(l.linkedBy)).length
     }
   };
   // Another employee's managerId naming the person is a mention too.
   const roster = employees.map((e) => replaceIds(e, is, pseudonym));
-  return { data: { ...data, employees: roster, profiles, conversations, roles, feedback, reports, audit, summaryRuns }, counts };
+  return { data: { ...data, employees: roster, profiles, conversations, roles, feedback, reports, audit, summaryRuns, policyLinks }, counts };
 }

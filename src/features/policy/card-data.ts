@@ -1,5 +1,5 @@
 /** The data the policy templates read (cards/policy.*.json), as cards.ts builds it. */
-import type { POLICY_VERBS } from './cards.js';
+import type { MAX_LINKS_SHOWN, POLICY_VERBS } from './cards.js';
 
 export interface PolicyAnswerCardData {
   question: string;
@@ -32,7 +32,27 @@ export interface PolicyNotFoundCardData {
 
 export interface PolicyGapsCardData {
   total: number;
+  /** What the last link or removal did; empty on a fresh card. */
+  notice: string;
+  /** True when {@link notice} reports a problem (shown in the attention colour, and said so in words). */
+  noticeIsProblem: boolean;
   gaps: Array<{ question: string; summary: string }>;
+  /** The links made so far, latest first (at most {@link MAX_LINKS_SHOWN}). */
+  links: Array<{ id: string; question: string; target: string; linkedOn: string }>;
+  linkCount: number;
+  verbs: { link: typeof POLICY_VERBS.link; unlink: typeof POLICY_VERBS.unlink };
+}
+
+/** Linking one question from the policy gaps card. */
+export interface PolicyLinkCardData {
+  question: string;
+  /** What a question can be linked to: every section, then "not covered by this policy". */
+  targets: Array<{ title: string; value: string }>;
+  /** The choice shown at first: the admin's last choice, or the section retrieval thinks closest. */
+  suggested: string;
+  /** Why the last press saved nothing; empty at first. */
+  problem: string;
+  verbs: { save: typeof POLICY_VERBS.save; gaps: typeof POLICY_VERBS.gaps };
 }
 
 declare module '../../shared/cards.js' {
@@ -40,5 +60,6 @@ declare module '../../shared/cards.js' {
     'policy.answer': PolicyAnswerCardData;
     'policy.not-found': PolicyNotFoundCardData;
     'policy.gaps': PolicyGapsCardData;
+    'policy.link': PolicyLinkCardData;
   }
 }

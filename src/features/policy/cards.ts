@@ -1,15 +1,23 @@
 /** The policy Q&A cards' data: answer, not found, and policy gaps. */
 import { renderCard, type AdaptiveCard } from '../../shared/cards.js';
+import type { PolicyLink } from '../../store/types.js';
 import { OPEN_VERBS as HELP_VERBS } from '../../shared/verbs.js';
 import type { PolicyGap } from './gaps.js';
-import type { SectionMatch } from './retrieval.js';
+import { OUT_OF_SCOPE, type SectionMatch } from './retrieval.js';
 
 /** Verbs of the policy cards' buttons. The ask verb is the help card's. */
 export const POLICY_VERBS = {
   ask: HELP_VERBS.ask,
   vote: 'policy.vote',
-  section: 'policy.section'
+  section: 'policy.section',
+  gaps: 'policy.gaps',
+  link: 'policy.link',
+  save: 'policy.link.save',
+  unlink: 'policy.unlink'
 } as const;
+
+/** The policy gaps card lists this many of the latest links; the rest stay in force. */
+export const MAX_LINKS_SHOWN = 10;
 
 /** The link to one section of the full policy: `POLICY_URL#section-id`. */
 export function sectionLink(policyUrl: string, sectionId: string): string {
@@ -93,11 +101,55 @@ export function notFoundCard(input: NotFoundCardInput): AdaptiveCard {
   });
 }
 
-/** The admins' "policy gaps" card. */
-export function gapsCard(gaps: PolicyGap[], total: number): AdaptiveCard {
+type Sections = ReadonlyArray<{ id: string; title: string }>;
+
+/** What the policy gaps card shows. */
+export interface GapsCardInput {
+  gaps: PolicyGap[];
+  /** How many unanswered or down-voted questions there are in all. */
+  total: number;
+  sections: Sections;
+  /** Every link, in the order stored. */
+  links: readonly PolicyLink[];
+  notice?: { text: string; problem?: boolean };
+}
+
+/** The title a link's target goes by on the card. */
+export function targetTitle(sections: Sections, target: string): string {
+  if (target === OUT_OF_SCOPE) return 'Not covered by this policy';
+  return sections.find((s) => s.id === target)?.title ?? `${target} (no longer in the policy)`;
+}
+
+/**
+ * The admins' "policy gaps" card: each gap can be linked to the section that answers it (or
+ * marked not covered), and each link removed; retrieval uses a link from the next question.
+ */
+export function gapsCard(input: GapsCardInput): AdaptiveCard {
   return renderCard('policy.gaps', {
-    total,
-    gaps: gaps.map((gap) => ({ question: gap.question, summary: gapSummary(gap) }))
+    total: input.total,
+    notice: input.notice?.text ?? '',
+    noticeIsProblem: input.notice?.problem ?? false,
+    gaps: input.gaps.map((gap) => ({ question: gap.question, summary: gapSummary(gap) })),
+    links: input.links
+      .slice(-MAX_LINKS_SHOWN)
+      .reverse()
+      .map((link) => ({ id: link.id, question: link.question, target: targetTitle(input.sections, link.target), linkedOn: link.linkedAt.slice(0, 10) })),
+    linkCount: input.links.length,
+    verbs: { link: POLICY_VERBS.link, unlink: POLICY_VERBS.unlink }
+  });
+}
+
+/**
+ * Linking one question: the section choice (every section, then "not covered by this
+ * policy"), starting at `suggested`, and why the last press saved nothing, if it did not.
+ */
+export function linkCard(input: { question: string; sections: Sections; suggested?: string; problem?: string }): AdaptiveCard {
+  return renderCard('policy.link', {
+    question: input.question,
+    targets: [...input.sections.map((s) => ({ title: s.title, value: s.id })), { title: targetTitle(input.sections, OUT_OF_SCOPE), value: OUT_OF_SCOPE }],
+    suggested: input.suggested ?? '',
+    problem: input.problem ?? '',
+    verbs: { save: POLICY_VERBS.save, gaps: POLICY_VERBS.gaps }
   });
 }
 

@@ -1,11 +1,14 @@
 /**
  * "Policy gaps" for the policy owner: questions the policy could not answer and answers
- * staff said did not help, with near-identical wordings counted together.
+ * staff said did not help, with near-identical wordings counted together. A question the
+ * policy owner has since linked to a section (or marked out of scope) is no longer a gap:
+ * askings before the link are left out, later ones (say, a down-vote of the linked answer)
+ * count again.
  */
 import { distance } from 'fastest-levenshtein';
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
-import type { PolicyFeedback } from '../../store/types.js';
+import type { PolicyFeedback, PolicyLink } from '../../store/types.js';
 
 export interface PolicyGap {
   /** The most recent wording of the question. */
@@ -41,11 +44,18 @@ function sameQuestion(a: string, b: string): boolean {
 
 /**
  * Groups unanswered and not-helpful questions, most frequent first (then most recent).
+ * @param links the policy owner's links: askings of a linked question up to the link are settled.
  * @param limit how many groups to return.
  */
-export function policyGaps(feedback: readonly PolicyFeedback[], limit = 10): PolicyGap[] {
+export function policyGaps(feedback: readonly PolicyFeedback[], links: readonly PolicyLink[] = [], limit = 10): PolicyGap[] {
+  const linkedAt = new Map<string, string>();
+  for (const link of links) {
+    const key = questionKey(link.question);
+    if ((linkedAt.get(key) ?? '') < link.linkedAt) linkedAt.set(key, link.linkedAt);
+  }
+  const settled = (entry: PolicyFeedback) => entry.at <= (linkedAt.get(questionKey(entry.question)) ?? '');
   const groups: Array<{ key: string; entries: PolicyFeedback[] }> = [];
-  const relevant = feedback.filter((f) => !f.answered || f.helpful === false).sort((a, b) => a.at.localeCompare(b.at));
+  const relevant = feedback.filter((f) => (!f.answered || f.helpful === false) && !settled(f)).sort((a, b) => a.at.localeCompare(b.at));
   for (const entry of relevant) {
     const key = questionKey(entry.question);
     const group = groups.find((g) => sameQuestion(g.key, key));

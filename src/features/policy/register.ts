@@ -11,15 +11,14 @@ import { z } from 'zod';
 import { senderId } from '../../shared/activity.js';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
-import { onCommand } from '../../shared/command-routes.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
-import { checkRole, refusalText } from '../../shared/roles.js';
 import { cardChoice, cardText, checkCardData, clip } from '../../shared/validation.js';
 import type { PolicyFeedback } from '../../store/types.js';
 import { helpCard } from '../../shared/help-card.js';
 import { noticeCard } from '../../shared/notice.js';
-import { answerCard, gapsCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js';
-import { policyGaps } from './gaps.js';
+import { answerCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js';
+import { registerGaps } from './gaps-actions.js';
+import { LinkedQuestions } from './linked-questions.js';
 import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
 import { loadPolicyIndex } from './policy-source.js';
 import { isDeviceProblem, OUT_OF_SCOPE, type PolicyAnswer } from './retrieval.js';
@@ -53,10 +52,15 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
   const phraser = model && new AnswerPhraser(model);
   const policyTitle = index.document.title;
   const sample = !config.policy.file;
+  const linked = new LinkedQuestions(store.policyLinks, index);
+  registerGaps(app, deps, index, linked);
 
   /** Answers and keeps the question; returns the card and what was found. */
   async function answer(context: TurnContext, text: string): Promise<{ card: AdaptiveCard; result: PolicyAnswer; question: string }> {
     const question = clip(text.trim(), MAX_QUESTION_CHARS);
+    // Links made since the last question, here or on another instance; without the store the
+    // answer comes from what was learnt before.
+    await linked.refresh().catch((error: Error) => log.warn({ event: 'policy.links.unread', reason: error.message }, 'policy links not read'));
     const result = index.answer(question);
     const feedback: PolicyFeedback = {
       id: randomUUID(),
@@ -91,17 +95,6 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
         return { title: section.title, text: section.paragraphs.join('\n\n'), link: sectionLink(config.policy.url, section.id) };
       });
   }
-
-  onCommand(app, 'policy-gaps', async (context) => {
-    if (!(await checkRole(context, deps, 'admin', 'policy-gaps'))) {
-      await context.sendActivity(refusalText('admin'));
-      return;
-    }
-    const unanswered = await store.feedback.listUnansweredOrUnhelpful();
-    const gaps = policyGaps(unanswered);
-    log.info({ event: 'policy.gaps', groups: gaps.length }, 'policy gaps shown');
-    await context.sendActivity(MessageFactory.attachment(cardAttachment(gapsCard(gaps, unanswered.length))));
-  });
 
   // The help card's "Ask a policy question": the answer replaces the help card. No model
   // here: Teams wants a card action answered within seconds.

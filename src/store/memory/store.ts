@@ -15,13 +15,14 @@ import { copy, type Collection } from './collection.js';
 import { MemoryConversations } from './conversations.js';
 import { MemoryFeedback } from './feedback.js';
 import { MemoryPeople } from './people.js';
+import { MemoryPolicyLinks } from './policy-links.js';
 import { MemoryReports, type ReportPartitions } from './reports.js';
 import { MemoryRoles } from './roles.js';
 import { MemorySummaryRuns } from './summary-runs.js';
 
 /** The collections kept whole; reports are kept in partitions. */
 export type WholeCollection = Exclude<CollectionName, 'reports'>;
-export const WHOLE_COLLECTIONS: readonly WholeCollection[] = ['profiles', 'employees', 'conversations', 'feedback', 'audit', 'roles', 'summaryRuns'];
+export const WHOLE_COLLECTIONS: readonly WholeCollection[] = ['profiles', 'employees', 'conversations', 'feedback', 'policyLinks', 'audit', 'roles', 'summaryRuns'];
 
 /** What a memory store is made of. */
 export interface MemorySource {
@@ -39,6 +40,7 @@ export class MemoryStore implements Store {
   readonly reports: MemoryReports;
   readonly people: MemoryPeople;
   readonly feedback: MemoryFeedback;
+  readonly policyLinks: MemoryPolicyLinks;
   readonly audit: MemoryAudit;
   readonly roles: MemoryRoles;
   readonly conversations: MemoryConversations;
@@ -52,6 +54,7 @@ export class MemoryStore implements Store {
     this.reports = new MemoryReports(source.reports);
     this.people = new MemoryPeople(collections.profiles, collections.employees);
     this.feedback = new MemoryFeedback(collections.feedback);
+    this.policyLinks = new MemoryPolicyLinks(collections.policyLinks);
     this.audit = new MemoryAudit(collections.audit);
     this.roles = new MemoryRoles(collections.roles);
     this.conversations = new MemoryConversations(collections.conversations);

@@ -17,6 +17,7 @@ import { Database } from './database.js';
 import { PostgresFeedback } from './feedback.js';
 import { appliedMigrations } from './migrations.js';
 import { PostgresPeople } from './people.js';
+import { PostgresPolicyLinks } from './policy-links.js';
 import { PostgresReports } from './reports.js';
 import { rewriteCollections } from './rewrite.js';
 import { PostgresRoles } from './roles.js';
@@ -44,6 +45,7 @@ export class PostgresStore implements Store {
   readonly reports: PostgresReports;
   readonly people: PostgresPeople;
   readonly feedback: PostgresFeedback;
+  readonly policyLinks: PostgresPolicyLinks;
   readonly audit: PostgresAudit;
   readonly roles: PostgresRoles;
   readonly conversations: PostgresConversations;
@@ -60,6 +62,7 @@ export class PostgresStore implements Store {
     this.reports = new PostgresReports(db);
     this.people = new PostgresPeople(db);
     this.feedback = new PostgresFeedback(db);
+    this.policyLinks = new PostgresPolicyLinks(db);
     this.audit = new PostgresAudit(db);
     this.roles = new PostgresRoles(db);
     this.conversations = new PostgresConversations(db);

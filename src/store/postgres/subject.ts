@@ -16,7 +16,8 @@ const NAMING: Record<CollectionName, string> = {
   roles: 'SELECT data FROM role_grants WHERE lower(aad_object_id) = ANY($1) ORDER BY seq',
   summaryRuns: TABLES.summaryRuns.select.replace('GROUP BY', 'WHERE r.run_key IN (SELECT run_key FROM summary_deliveries WHERE lower(manager_id) = ANY($1)) GROUP BY'),
   audit: `SELECT data FROM audit WHERE lower(data->>'actorId') = ANY($1) OR lower(data->>'target') = ANY($1) ORDER BY seq`,
-  feedback: `SELECT data FROM feedback WHERE lower(data->>'askerId') = ANY($1) ORDER BY seq`
+  feedback: `SELECT data FROM feedback WHERE lower(data->>'askerId') = ANY($1) ORDER BY seq`,
+  policyLinks: `SELECT data FROM policy_links WHERE lower(data->>'linkedBy') = ANY($1) ORDER BY seq`
 };
 
 /** What the database holds about the person `id`, read on `client` (in one transaction, for a consistent answer). */

@@ -21,6 +21,13 @@ export function storable(item: unknown): unknown {
   return typeof item === 'string' ? (item as string & { toWellFormed(): string }).toWellFormed().replaceAll('\u0000', '') : item;
 }
 
+/**
+ * A link's question key from its JSON record: the question in lower case without surrounding
+ * spaces, tabs or line breaks, as `normalisedQuestion` (../policy-links.ts) makes it for the
+ * other stores (questions are stored trimmed, so the two agree).
+ */
+export const QUESTION_KEY = (record: string) => `lower(btrim(${record}->>'question', E' \\t\\n\\r'))`;
+
 /** The records of `$1` (a JSON array), with their position `n`, in order. */
 const ELEMENTS = 'jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n)';
 
@@ -57,6 +64,7 @@ export const TABLES: Record<CollectionName, TableSql> = {
   }),
   conversations: simple('conversations', { aad_object_id: `e->>'aadObjectId'` }),
   feedback: simple('feedback', { id: `e->>'id'` }),
+  policyLinks: simple('policy_links', { id: `e->>'id'`, question_key: QUESTION_KEY('e') }),
   audit: simple('audit', { fingerprint: 'md5(e::text)' }),
   roles: simple('role_grants', { aad_object_id: `e->>'aadObjectId'`, role: `e->>'role'` }),
   summaryRuns: {

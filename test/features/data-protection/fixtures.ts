@@ -3,7 +3,7 @@ import type { StoredData } from '../../../src/store/store.js';
 import type { DeviceComplaint, NumberSharingReport } from '../../../src/store/types.js';
 
 export function emptyData(): StoredData {
-  return { profiles: [], employees: [], reports: [], conversations: [], feedback: [], audit: [], roles: [], summaryRuns: [] };
+  return { profiles: [], employees: [], reports: [], conversations: [], feedback: [], policyLinks: [], audit: [], roles: [], summaryRuns: [] };
 }
 
 export function complaintRecord(id: string, submittedAt: string, reporterId = 'aad-1'): DeviceComplaint {

@@ -28,7 +28,11 @@ function council(): StoredData {
       { id: 'f2', at: '2026-01-02T00:00:00.000Z', question: 'can jo tether at home', answered: true, askerId: JO_AAD }
     ],
     audit: [{ at: '2026-01-01T00:00:00.000Z', actorId: JO_AAD, action: 'profile.saved', outcome: 'done' }],
-    roles: [{ aadObjectId: JO_AAD, role: 'foi-officer', grantedBy: OTHER, grantedAt: '2026-01-01T00:00:00.000Z' }]
+    roles: [{ aadObjectId: JO_AAD, role: 'foi-officer', grantedBy: OTHER, grantedAt: '2026-01-01T00:00:00.000Z' }],
+    policyLinks: [
+      { id: 'l1', question: 'can I use hotmail', target: 'webmail', linkedBy: JO_AAD, linkedAt: '2026-01-03T00:00:00.000Z' },
+      { id: 'l2', question: 'can I bring my bike', target: 'out-of-scope', linkedBy: OTHER, linkedAt: '2026-01-04T00:00:00.000Z' }
+    ]
   };
 }
 
@@ -47,6 +51,7 @@ describe('subject access: export', () => {
       assert.equal(held.roleGrants.length, 1);
       assert.equal(held.audit.length, 1);
       assert.deepEqual(held.feedback.map((f) => f.id), ['f2']);
+      assert.deepEqual(held.policyLinks.map((l) => l.id), ['l1'], 'the policy links they made');
     });
   }
 
@@ -63,6 +68,15 @@ describe('subject access: erasure', () => {
     assert.deepEqual(counts.removed, { roster: 1, profile: 1, conversation: 1, roleGrants: 1, feedback: 1 });
     assert.deepEqual(data.feedback.map((f) => f.id), ['f1'], 'their question goes, others stay');
     assert.equal(counts.anonymised.reports, 4);
+    assert.equal(counts.anonymised.policyLinks, 1);
+    assert.deepEqual(
+      data.policyLinks.map((l) => [l.id, l.linkedBy, l.target]),
+      [
+        ['l1', 'erased-test', 'webmail'],
+        ['l2', OTHER, 'out-of-scope']
+      ],
+      'links stay, as the policy owner\u2019s work, without their id'
+    );
     const text = JSON.stringify(data);
     const theirs = JSON.stringify(data.reports.filter((r) => r.id !== 'DC-2026-000003'));
     assert.doesNotMatch(text, new RegExp(`${JO_AAD}|${JO_EMPLOYEE}|Jo Bloggs|jo@council|07700`, 'i'));

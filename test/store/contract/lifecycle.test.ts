@@ -46,6 +46,8 @@ async function seedJo(store: Store): Promise<void> {
   await store.audit.add({ at: 't', actorId: 'aad-admin', action: 'role.add', target: 'aad-other', outcome: 'done' });
   await store.feedback.add({ id: 'f1', at: 't', askerId: 'aad-jo', question: 'q', answered: true });
   await store.feedback.add({ id: 'f2', at: 't', askerId: 'aad-other', question: 'q', answered: true });
+  await store.policyLinks.save({ id: 'l1', question: 'q1', target: 'webmail', linkedBy: 'aad-jo', linkedAt: 't' });
+  await store.policyLinks.save({ id: 'l2', question: 'q2', target: 'out-of-scope', linkedBy: 'aad-admin', linkedAt: 't' });
 }
 
 storeContract('the whole store', ({ open, durable }) => {
@@ -74,6 +76,7 @@ storeContract('the whole store', ({ open, durable }) => {
     await store.summaryRuns.recordDelivery('run-old', { managerId: 'm1', outcome: 'sent', at: '2024-06-03T09:00:01.000Z' });
     await store.summaryRuns.start('run-new', '2025-06-02T09:00:00.000Z');
     await store.people.saveProfile({ aadObjectId: 'p', worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'yes', devices: [], updatedAt: '2020-01-01T00:00:00.000Z' });
+    await store.policyLinks.save({ id: 'l-old', question: 'q', target: 'webmail', linkedBy: 'a', linkedAt: '2020-01-01T00:00:00.000Z' });
     const expected = { reports: 1, feedback: 1, audit: 1, conversations: 1, summaryRuns: 1 };
 
     assert.deepEqual(await store.purgeBefore(cutoff, true), expected);
@@ -86,6 +89,7 @@ storeContract('the whole store', ({ open, durable }) => {
     assert.deepEqual((await allStored(store, 'conversations')).map((c) => c.aadObjectId), ['still-here']);
     assert.deepEqual((await allStored(store, 'summaryRuns')).map((r) => r.runKey), ['run-new']);
     assert.equal((await store.people.listProfiles()).length, 1, 'profiles are not dated');
+    assert.deepEqual((await store.policyLinks.list()).map((l) => l.id), ['l-old'], 'policy links are the policy owner\u2019s, kept');
     assert.equal((await store.reports.add(complaint('next', '2025-02-01T00:00:00.000Z'))).report.id, 'DC-2025-000002', 'a purged reference is not handed out again');
   });
 
@@ -125,6 +129,7 @@ storeContract('the whole store', ({ open, durable }) => {
     await store.reports.add(complaint('sub-1'));
     await store.summaryRuns.start('run-1', 't1');
     await store.summaryRuns.recordDelivery('run-1', { managerId: 'm1', outcome: 'sent', at: 't2' });
+    await store.policyLinks.save({ id: 'l1', question: 'q', target: 'webmail', linkedBy: 'a', linkedAt: 't' });
     const dir = await mkdtemp(path.join(tmpdir(), 'store-backup-'));
     try {
       await store.backupTo(path.join(dir, 'one'));
@@ -147,10 +152,11 @@ storeContract('the whole store', ({ open, durable }) => {
     assert.deepEqual(data.summaryRuns, [{ runKey: 'run-1', startedAt: 't', deliveries: [{ managerId: 'aad-jo', outcome: 'sent', at: 't' }] }], 'only their deliveries');
     assert.deepEqual(data.audit.map((a) => a.actorId), ['aad-jo', 'aad-admin']);
     assert.deepEqual(data.feedback.map((f) => f.id), ['f1']);
+    assert.deepEqual(data.policyLinks.map((l) => l.id), ['l1'], 'the links they made');
     assert.deepEqual(await store.subjectData('AAD-jo'), data, 'the same by the other id');
     assert.deepEqual(exportSubject(data, 'e1'), exportSubject(await store.snapshot(), 'e1'), 'the export reads as from everything');
     const nobody = await store.subjectData('aad-nobody');
-    assert.deepEqual(Object.values(nobody).map((records) => records.length), [0, 0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(Object.values(nobody).map((records) => records.length), [0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   if (durable) it('keeps what it stored when opened again', async () => {
@@ -159,6 +165,7 @@ storeContract('the whole store', ({ open, durable }) => {
     await store.reports.setStatus(report.id, { from: 'open', to: 'acknowledged', by: 'aad-m', at: 't2' });
     await store.conversations.save({ aadObjectId: 'aad-1', reference: { serviceUrl: 'a' }, updatedAt: 't1' });
     await store.roles.add({ aadObjectId: 'aad-9', role: 'admin', grantedBy: 'x', grantedAt: 't' });
+    await store.policyLinks.save({ id: 'l1', question: 'q', target: 'webmail', linkedBy: 'aad-9', linkedAt: 't' });
     const before = await store.snapshot();
     await store.close();
     const reopened = await open();
