@@ -12,6 +12,8 @@ import type { WordBlock } from './word-blocks.js';
 export const SHORT_SECTION_WORDS = 15;
 /** A section longer than this (in words) is too long to quote: the answer card shows only part of it. */
 export const LONG_SECTION_WORDS = 400;
+/** Up to this many words the answer card quotes a section nearly whole: the size sections are best at. */
+const QUOTABLE_SECTION_WORDS = 250;
 
 const QUESTIONS_SUB_HEADING = /^questions staff ask\s*:?$/i;
 /** A clause number typed before a heading: "4.", "4.2", "Section 4:", "Part 2 -". */
@@ -118,15 +120,23 @@ function cut(blocks: WordBlock[], level: number): Omit<Outline, 'title' | 'level
   return { level, intro, sections, emptySections, blankHeadings };
 }
 
-/** How well a cut splits the document: the words that fall in sections neither too thin nor too long to quote. */
+/**
+ * How well a cut splits the document: the words that fall in sections neither too thin nor
+ * too long to quote, those in sections the card can only quote part of counting half.
+ */
 function fit(outline: Omit<Outline, 'title' | 'levels'>): number {
-  return outline.sections.filter((s) => s.words >= SHORT_SECTION_WORDS && s.words <= LONG_SECTION_WORDS).reduce((n, s) => n + s.words, 0);
+  let words = 0;
+  for (const { words: n } of outline.sections) {
+    if (n < SHORT_SECTION_WORDS || n > LONG_SECTION_WORDS) continue;
+    words += n <= QUOTABLE_SECTION_WORDS ? n : n / 2;
+  }
+  return words;
 }
 
 /**
  * Cuts a document into sections. Without `level`, tries every heading level the document
- * uses and keeps the one that puts the most text in sections of a quotable size (the
- * shallower on a tie).
+ * uses and keeps the one that puts the most text in sections of a quotable size ({@link fit};
+ * the shallower on a tie).
  */
 export function outline(blocks: WordBlock[], level?: number): Outline {
   const { title, rest } = takeTitle(blocks);
