@@ -88,13 +88,21 @@ export interface PolicyFilesCheck {
 /** Checks the policy file and the synonym file; what `policy:check` prints and the bot refuses on. */
 export function checkPolicyFiles(policyFile: string, synonymsFile: string): PolicyFilesCheck {
   const policy = readForCheck(policyFile, 'POLICY_FILE');
+  return checkPolicySources({ file: policyFile, ...policy }, synonymsFile);
+}
+
+/**
+ * Checks a policy's text (read from its file, or as another instance published it) with
+ * the synonym file, naming problems by the policy's file.
+ */
+export function checkPolicySources(policy: { file: string; text?: string; problems?: string[] }, synonymsFile: string): PolicyFilesCheck {
   const synonymsRead = readForCheck(synonymsFile, 'POLICY_SYNONYMS_FILE');
-  const problems = [...policy.problems, ...synonymsRead.problems];
+  const problems = [...(policy.problems ?? []), ...synonymsRead.problems];
   let document: PolicyDocument | undefined;
   let synonyms: SynonymFile | undefined;
   if (policy.text !== undefined) {
     const checked = checkPolicyText(policy.text);
-    problems.push(...checked.problems.map((p) => describeProblem(policyFile, p)));
+    problems.push(...checked.problems.map((p) => describeProblem(policy.file, p)));
     document = checked.document;
   }
   if (synonymsRead.text !== undefined) {
