@@ -77,6 +77,11 @@ export class LivePolicy {
     return this.#index;
   }
 
+  /** True when instances sharing a store keep this policy in step. */
+  get shared(): boolean {
+    return this.#shared !== undefined;
+  }
+
   /** The version of the policy text in force. */
   get version(): string {
     return this.#version;

@@ -50,9 +50,9 @@ export function policyFiles(sources: PolicySources = {}): Required<PolicySources
  * Reads the files, checks them as `policy:check` does, and indexes the policy.
  * @throws PolicyFileError listing every problem the check found, one a line.
  */
-export function loadPolicyIndex(sources: PolicySources = {}, vectors?: WordVectors): PolicyIndex {
+export function loadPolicyIndex(sources: PolicySources = {}): PolicyIndex {
   const files = policyFiles(sources);
   const checked = checkPolicyFiles(files.policyFile, files.synonymsFile);
   if (checked.problems.length > 0) throw policyCheckError(checked.problems);
-  return new PolicyIndex(checked.document!, checked.synonyms!, vectors ?? WordVectors.load(files.wordVectorFile), loadOtherTopics(files.otherTopicsFile));
+  return new PolicyIndex(checked.document!, checked.synonyms!, WordVectors.load(files.wordVectorFile), loadOtherTopics(files.otherTopicsFile));
 }

@@ -19,13 +19,14 @@ export const FOLLOW_ACTOR = 'policy-follow';
 const WATCH_INTERVAL_MS = 2000;
 
 /** What the admin is told: what went in, or every problem and that the old policy stays. */
-export function reloadMessage(outcome: ReloadOutcome): string {
+export function reloadMessage(outcome: ReloadOutcome, shared = false): string {
   if (!outcome.ok) {
     return [`The policy was not reloaded: the check found ${outcome.problems.length} ${outcome.problems.length === 1 ? 'problem' : 'problems'}. Staff are still answered from the policy in force.`, '', ...outcome.problems.map((p) => `- ${p}`)].join('\n');
   }
   if (outcome.unchanged) return `The policy file has not changed (version ${outcome.version}, ${outcome.sections} sections); nothing to swap.`;
   const changes = [outcome.added.length ? `added: ${outcome.added.join(', ')}` : '', outcome.removed.length ? `removed: ${outcome.removed.join(', ')}` : ''].filter(Boolean);
-  return `Policy reloaded: ${outcome.sections} sections, version ${outcome.version}.${changes.length ? ` Sections ${changes.join('; ')}.` : ''} Every instance answers from it within a minute.`;
+  const everywhere = shared ? ' The other instances take it up before their next answer, within 30 seconds.' : '';
+  return `Policy reloaded: ${outcome.sections} sections, version ${outcome.version}.${changes.length ? ` Sections ${changes.join('; ')}.` : ''}${everywhere}`;
 }
 
 /** Records a reload (or its refusal) in the audit trail and the log. */
@@ -57,7 +58,7 @@ export function registerReload(app: BotApp, deps: FeatureDeps, live: LivePolicy)
     }
     const outcome = await live.reload(senderId(context) ?? 'unknown');
     await audit(deps, senderId(context) ?? 'unknown', outcome);
-    await context.sendActivity(reloadMessage(outcome));
+    await context.sendActivity(reloadMessage(outcome, live.shared));
   });
 
   if (deps.config.policy.watch) {
