@@ -22,5 +22,5 @@ runCli('policy:check', async ({ config }) => {
   }
   const sections = checked.document!.sections;
   const questions = sections.reduce((n, s) => n + s.questions.length, 0);
-  process.stdout.write(`${files.policyFile}: ${sections.length} sections, ${questions} example questions; no problems.\n`);
+  process.stdout.write(`${files.policyFile}: ${sections.length} sections, ${questions} example ${questions === 1 ? 'question' : 'questions'}; no problems.\n`);
 });

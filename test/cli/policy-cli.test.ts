@@ -32,7 +32,9 @@ const POLICY: WordPart[] = [
   { heading: 1, text: '1. Webmail' },
   { text: 'Personal webmail such as Gmail and Hotmail is blocked on council devices, because attachments may carry viruses.' },
   { heading: 1, text: '2. Tethering' },
-  { text: 'Do not tether a council laptop to a personal phone hotspot; use council Wi-Fi or a council mobile instead.' }
+  { text: 'Do not tether a council laptop to a personal phone hotspot; use council Wi-Fi or a council mobile instead.' },
+  { heading: 2, text: 'Questions staff ask' },
+  { bullets: ['can i use my phone as a hotspot for my laptop'] }
 ];
 
 /** An encrypted Office document as Word saves one with a password: a compound file, not a zip. */
@@ -66,11 +68,11 @@ describe('policy:import and policy:check', function () {
     await writeFile(docx, await wordDocument(POLICY));
     const imported = await tool('policy-import', [docx, '--out', out]);
     assert.equal(imported.code, 0, imported.stderr);
-    assert.match(imported.stdout, /^council-policy\.docx -> .*council\.md\n2 sections at heading level 1 \(chosen\):\n {2}webmail +1\. Webmail +\d+ words\n {2}tethering +2\. Tethering +\d+ words\nNo warnings\.\n/);
+    assert.match(imported.stdout, /^council-policy\.docx -> .*council\.md\n2 sections at heading level 1 \(chosen\):\n {2}webmail +1\. Webmail +\d+ words\n {2}tethering +2\. Tethering +\d+ words, 1 example question\nNo warnings\.\n/);
     assert.match(await readFile(out, 'utf8'), /^## 2\. Tethering \{#tethering\}$/m);
     const checked = await tool('policy-check', [out]);
     assert.equal(checked.code, 0);
-    assert.match(checked.stdout, /council\.md: 2 sections, 0 example questions; no problems\./);
+    assert.match(checked.stdout, /council\.md: 2 sections, 1 example question; no problems\./);
   });
 
   const BAD: Array<{ what: string; bytes: () => Promise<Buffer> | Buffer; says: RegExp }> = [

@@ -54,17 +54,18 @@ describe('policy import from Word', () => {
 
   it('warns about text before the first heading, empty sections, long sections, images and comments', async () => {
     const result = await importWordPolicy(await wordDocument(COUNCIL_POLICY), { sourceName: 'council.docx' });
-    const [intro, empty, long, image, comment, ...rest] = result.warnings;
+    const [intro, empty, long, noQuestions, image, comment, ...rest] = result.warnings;
     assert.match(intro, /^6 words of text come before the first heading/);
     assert.match(empty, /^"4\. Monitoring" has no text under it and was left out/);
     assert.match(long, /^"5\. Social media" is 450 words, too long to quote whole .*split it/);
+    assert.match(noQuestions, /^no section has example questions/);
     assert.match(image, /^1 image left out/);
     assert.match(comment, /^1 comment left out/);
     assert.deepEqual(rest, []);
     const report = importReport(result, 'council.docx', 'policy/council.md');
     assert.match(report, /^council\.docx -> policy\/council\.md\n4 sections at heading level 1 \(chosen; level 2 would give 5\):/);
     assert.match(report, /^ {2}devices +3\. Devices +\d+ words$/m);
-    assert.match(report, /^5 warnings:$/m);
+    assert.match(report, /^6 warnings:$/m);
   });
 
   it('goes a level deeper when the top headings hold too much to quote, and --level overrides the choice', async () => {

@@ -43,6 +43,10 @@ function warningsFor(document: Outline, sections: readonly SettledSection[], con
       warnings.push(`"${section.title}" is ${section.words} words, too long to quote whole (over ${LONG_SECTION_WORDS}): split it with sub-headings in Word${document.level < 6 ? `, or import with --level ${document.level + 1} if it has them` : ''}.`);
     }
   }
+  // Retrieval leans on example questions; without any, far fewer questions clear the answer threshold.
+  if (sections.length > 0 && sections.every((s) => s.questions.length === 0)) {
+    warnings.push('no section has example questions, so the bot will offer the closest sections more often than it answers: add a "Questions staff ask" sub-heading with the questions staff ask to each section, in Word or in the Markdown.');
+  }
   if (content.images > 0) warnings.push(`${plural(content.images, 'image')} left out: the bot answers in words, so write any rule a picture shows as text.`);
   if (content.comments > 0) warnings.push(`${plural(content.comments, 'comment')} left out: comments are not policy; resolve them in Word.`);
   if (content.unknownStyles.length > 0) warnings.push(`read as ordinary text, in styles Word's headings do not use: ${content.unknownStyles.map((s) => `"${s}"`).join(', ')}. If any of these is a heading, give it a Heading style in Word.`);
