@@ -138,6 +138,17 @@ describe('policy import from Word', () => {
     assert.match(report, /renamed {2}council-devices {2}"Devices" -> "3\. Council devices and who has them" \(id kept\)/);
   });
 
+  it('ignores a heading with no words in it, with a warning', async () => {
+    const parts: WordPart[] = [
+      { heading: 1, text: 'Webmail' }, { text: words(30, 'mail') },
+      { heading: 1, text: '' },
+      { heading: 1, text: 'Tethering' }, { text: words(30, 'hotspot') }
+    ];
+    const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'blank.docx' });
+    assert.deepEqual(result.sections.map((s) => s.id), ['webmail', 'tethering']);
+    assert.ok(result.warnings.includes('1 heading with no words in it was ignored.'), result.warnings.join('\n'));
+  });
+
   it('refuses a document with no headings, saying how to add them', async () => {
     const bytes = await wordDocument([{ text: 'All of the policy in one paragraph.' }]);
     await assert.rejects(importWordPolicy(bytes, { sourceName: 'flat.docx' }), /flat\.docx has no headings .*Heading style/);

@@ -5,9 +5,8 @@
  * and stored feedback keep pointing at it. Example questions added to the previous file are
  * kept for sections whose Word text has none.
  */
-import { QUESTIONS_HEADING, type PolicySection } from '../policy-document.js';
+import { QUESTIONS_HEADING, slugify, type PolicySection } from '../policy-document.js';
 import { withoutClauseNumber, type Outline, type OutlineSection } from './outline.js';
-import { slugify } from '../policy-document.js';
 
 /** Share of words two versions of a section must have in common to be taken as one section renamed. */
 export const RENAMED_SIMILARITY = 0.5;
