@@ -7,6 +7,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/config/paths.js';
 import { machine, markdown, type Goal, type Row } from './lib/table.js';
 import { benchFoi } from './foi.js';
+import { benchPolicy } from './policy.js';
 import { benchPostgres } from './postgres.js';
 import { benchRetrieval } from './retrieval.js';
 import { benchStart } from './start.js';
@@ -19,6 +20,7 @@ type Section = () => Promise<{ rows: Row[]; goals: Goal[] }>;
 const SECTIONS: Record<string, Section> = {
   turns: benchTurns,
   retrieval: async () => ({ rows: await benchRetrieval(), goals: [] }),
+  policy: async () => ({ rows: await benchPolicy(), goals: [] }),
   submissions: benchSubmissions,
   store: async () => ({ rows: await benchStore(), goals: [] }),
   foi: benchFoi,

@@ -49,6 +49,8 @@ export interface Config {
     otherTopicsFile?: string;
     /** Where staff read the full policy; section links add `#section-id`. */
     url: string;
+    /** Reload the policy when its file changes (it is checked first, as on "policy reload"). */
+    watch: boolean;
   };
   llm?: LlmConfig;
   /** Entra ID object ids of admins (all FOI officer rights, plus roles and policy gaps). */
@@ -117,7 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Node
       file: vars.POLICY_FILE && projectPath(vars.POLICY_FILE),
       synonymsFile: vars.POLICY_SYNONYMS_FILE && projectPath(vars.POLICY_SYNONYMS_FILE),
       otherTopicsFile: vars.POLICY_OTHER_TOPICS_FILE && projectPath(vars.POLICY_OTHER_TOPICS_FILE),
-      url: vars.POLICY_URL
+      url: vars.POLICY_URL,
+      watch: vars.POLICY_WATCH
     },
     llm: llmOf(vars),
     adminIds: lower(vars.ADMIN_IDS),

@@ -3,20 +3,20 @@ import { helpCard } from '../src/shared/help-card.js';
 import { noticeCard } from '../src/shared/notice.js';
 import { profileCard, profileValues } from '../src/features/profile/profile.js';
 import { answerCard, gapsCard, linkCard, notFoundCard } from '../src/features/policy/cards.js';
-import { loadPolicy } from '../src/features/policy/policy-document.js';
+import { parsePolicy } from '../src/features/policy/policy-document.js';
 import { SAMPLE_POLICY_FILE } from '../src/features/policy/policy-source.js';
 import { checkCard } from './helpers/render.js';
 import { foiCard } from '../src/features/foi/card.js';
 import { computeFigures } from './helpers/figures.js';
 import { summaryCard, summaryCardData } from '../src/features/summaries/summary-card.js';
 import { summarise, windowsFor } from '../src/features/summaries/summary.js';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cardsDir } from '../src/config/paths.js';
 import { CARD_NAMES, renderCard } from '../src/shared/cards.js';
 import { complaintNotificationCard } from '../src/features/notifications/notification.js';
 import { complaint, REPORT_AAD } from './features/summaries/fixtures.js';
 
-const samplePolicy = loadPolicy(SAMPLE_POLICY_FILE);
+const samplePolicy = parsePolicy(readFileSync(SAMPLE_POLICY_FILE, 'utf8'));
 const summaryEnd = new Date('2026-11-23T09:00:00.000Z');
 const summaryInput = (reports: ReturnType<typeof complaint>[]) => {
   const windows = windowsFor(summaryEnd, 7);

@@ -1,6 +1,8 @@
 /**
  * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
- * and the held-out set (`test/fixtures/policy-eval-heldout.json`), side by side.
+ * and the held-out set (`test/fixtures/policy-eval-heldout.json`) of the sample policy, and
+ * on a second policy nobody tuned for (`test/fixtures/council-policy.md`, imported from a
+ * Word document built by the tests, with `test/fixtures/council-policy-eval.json`), side by side.
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them; it
  * never looks at the held-out set, which must not be tuned on.
@@ -20,7 +22,8 @@ const { values } = parseArgs({
   }
 });
 
-const fixture = (name: string) => evaluationFixtureSchema.parse(JSON.parse(readFileSync(path.join(projectRoot, 'test', 'fixtures', name), 'utf8')));
+const fixturePath = (name: string) => path.join(projectRoot, 'test', 'fixtures', name);
+const fixture = (name: string) => evaluationFixtureSchema.parse(JSON.parse(readFileSync(fixturePath(name), 'utf8')));
 const index = loadPolicyIndex();
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 const heading = (first: string) => `${first.padEnd(24)}   in  out    top-1   top-3   wrong   out-of-scope declined\n`;
@@ -43,7 +46,9 @@ if (values.fit) {
 } else {
   const sets = [
     { name: 'tuning', result: evaluate(prepareSet(index, fixture('policy-eval.json'))) },
-    { name: 'held-out', result: evaluate(prepareSet(index, fixture('policy-eval-heldout.json'))) }
+    { name: 'held-out', result: evaluate(prepareSet(index, fixture('policy-eval-heldout.json'))) },
+    // The same retrieval, synonyms and other topics, on another council's policy.
+    { name: 'second policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy.md') }), fixture('council-policy-eval.json'))) }
   ];
   process.stdout.write(`threshold ${ANSWER_THRESHOLD}; wrong = answered from another section\n${heading('set')}`);
   for (const { name, result } of sets) process.stdout.write(row(name, result));

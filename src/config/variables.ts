@@ -105,6 +105,7 @@ export const variablesSchema = z.object({
   SUMMARY_CRON: cron('0 9 * * 1', '"0 9 * * 1" (Mondays at 09:00)'),
   SUMMARY_TIME_ZONE: z.preprocess(emptyToUndefined, timeZone.optional()),
   NOTIFY_MANAGERS: flag(true),
+  POLICY_WATCH: flag(false),
   ORGANISATION_FILE: withDefault('env/organisation.json'),
   FOI_SUPPRESSION_THRESHOLD: integer(5, 0, 100)
 });

@@ -18,6 +18,7 @@ export interface CommandArguments {
   summary: SummaryPeriod;
   foi: FoiDate;
   'policy-gaps': undefined;
+  'policy-reload': undefined;
   role: RoleCommand;
 }
 
@@ -108,6 +109,12 @@ export const COMMANDS: readonly Command[] = [
     title: 'policy gaps',
     description: 'Admins: questions the policy did not answer',
     variants: ['policy gaps', 'gaps', 'unanswered questions']
+  },
+  {
+    name: 'policy-reload',
+    title: 'policy reload',
+    description: 'Admins: check the policy file and answer from it now',
+    variants: ['policy reload', 'reload policy', 'reload the policy']
   },
   {
     name: 'role',

@@ -18,7 +18,8 @@ import { cardText, checkCardData, clip } from '../../shared/validation.js';
 import { gapsCard, linkCard, POLICY_VERBS, targetTitle } from './cards.js';
 import { policyGaps } from './gaps.js';
 import type { LinkedQuestions } from './linked-questions.js';
-import { OUT_OF_SCOPE, type PolicyIndex } from './retrieval.js';
+import type { LivePolicy } from './live-policy.js';
+import { OUT_OF_SCOPE } from './retrieval.js';
 
 /** Longest question a link keeps: the same as a question asked. */
 const MAX_LINK_QUESTION_CHARS = 500;
@@ -27,14 +28,15 @@ const linkSchema = z.object({ question: cardText('This button is missing its que
 const unlinkSchema = z.object({ linkId: cardText('This button is missing its link.') });
 
 /** Registers the "policy gaps" command and its cards' buttons: open, link, save, remove. */
-export function registerGaps(app: BotApp, deps: FeatureDeps, index: PolicyIndex, linked: LinkedQuestions): void {
+export function registerGaps(app: BotApp, deps: FeatureDeps, live: LivePolicy, linked: LinkedQuestions): void {
   const { store, log, now } = deps;
-  const sections = index.document.sections;
+  // Read at each action: a reload may have swapped the policy.
+  const sections = () => live.index.document.sections;
 
   /** The card as the data stands now, with what the last action did. */
   async function currentCard(notice?: { text: string; problem?: boolean }): Promise<AdaptiveCard> {
     const [unanswered, links] = await Promise.all([store.feedback.listUnansweredOrUnhelpful(), store.policyLinks.list()]);
-    return gapsCard({ gaps: policyGaps(unanswered, links), total: unanswered.length, sections, links, notice });
+    return gapsCard({ gaps: policyGaps(unanswered, links), total: unanswered.length, sections: sections(), links, notice });
   }
 
   /** Admins only: audits the refusal (checkRole does) and returns the card saying so; undefined when allowed. */
@@ -61,7 +63,7 @@ export function registerGaps(app: BotApp, deps: FeatureDeps, index: PolicyIndex,
     const checked = checkCardData(linkSchema, data);
     if (!checked.ok) return currentCard({ text: 'That button could not be read. Press "Link to a section" on the question again.', problem: true });
     const question = clip(checked.value.question.trim(), MAX_LINK_QUESTION_CHARS);
-    return linkCard({ question, sections, suggested: index.answer(question).closest[0]?.sectionId });
+    return linkCard({ question, sections: sections(), suggested: live.index.answer(question).closest[0]?.sectionId });
   });
 
   onCardAction(app, POLICY_VERBS.save, async (context, data) => {
@@ -71,9 +73,9 @@ export function registerGaps(app: BotApp, deps: FeatureDeps, index: PolicyIndex,
     if (!checked.ok) return currentCard({ text: 'That link could not be read, so nothing was saved. Press "Link to a section" on the question again.', problem: true });
     const question = clip(checked.value.question.trim(), MAX_LINK_QUESTION_CHARS);
     const target = typeof data.target === 'string' ? data.target : '';
-    if (!(target === OUT_OF_SCOPE || index.section(target))) {
+    if (!(target === OUT_OF_SCOPE || live.index.section(target))) {
       const problem = 'Choose the section that answers this question, or Not covered by this policy, then press Save link. Nothing was saved yet.';
-      return linkCard({ question, sections, problem });
+      return linkCard({ question, sections: sections(), problem });
     }
     // checkRole passed, so the sender is known.
     const link = { id: randomUUID(), question, target, linkedBy: senderId(context)!, linkedAt: now().toISOString() };
@@ -81,7 +83,7 @@ export function registerGaps(app: BotApp, deps: FeatureDeps, index: PolicyIndex,
     await store.audit.add({ at: link.linkedAt, actorId: link.linkedBy, action: 'policy.link', target: link.id, outcome: 'done', detail: target });
     await linked.refresh();
     log.info({ event: 'policy.linked', linkId: link.id, sectionId: target }, 'policy question linked');
-    const answer = target === OUT_OF_SCOPE ? 'are now declined as not covered by this policy' : `are now answered from \u201c${targetTitle(sections, target)}\u201d`;
+    const answer = target === OUT_OF_SCOPE ? 'are now declined as not covered by this policy' : `are now answered from \u201c${targetTitle(sections(), target)}\u201d`;
     return currentCard({ text: `Saved. \u201c${question}\u201d and questions worded like it ${answer}.` });
   });
 

@@ -5,20 +5,25 @@
  * made on one instance is used by the next question on any other.
  */
 import type { PolicyLinkStore } from '../../store/policy-links.js';
-import type { PolicyIndex } from './retrieval.js';
+import type { LearnedQuestion } from './retrieval.js';
+
+/** What learns the linked questions: the live policy, which keeps them across reloads. */
+export interface Learner {
+  learn(questions: readonly LearnedQuestion[]): void;
+}
 
 export class LinkedQuestions {
   readonly #links: PolicyLinkStore;
-  readonly #index: PolicyIndex;
+  readonly #learner: Learner;
   #revision: string | undefined;
   /** The read in progress. */
   #running: Promise<void> | undefined;
   /** The read that starts when the running one ends, shared by every caller meanwhile. */
   #waiting: Promise<void> | undefined;
 
-  constructor(links: PolicyLinkStore, index: PolicyIndex) {
+  constructor(links: PolicyLinkStore, learner: Learner) {
     this.#links = links;
-    this.#index = index;
+    this.#learner = learner;
   }
 
   /**
@@ -49,7 +54,7 @@ export class LinkedQuestions {
     const revision = await this.#links.revision();
     if (revision === this.#revision) return;
     const links = await this.#links.list();
-    this.#index.learn(links.map(({ question, target }) => ({ question, target })));
+    this.#learner.learn(links.map(({ question, target }) => ({ question, target })));
     this.#revision = revision;
   }
 }

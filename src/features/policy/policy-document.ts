@@ -61,15 +61,44 @@ function plain(text: string): string {
     .trim();
 }
 
+/** A section as read from the file, with where it stands, for the policy check. */
+export interface ScannedSection extends PolicySection {
+  /** The line of its heading (1-based). */
+  line: number;
+  /** True when the heading carries its id (`{#id}` or an id comment) rather than one made from the title. */
+  explicitId: boolean;
+  /** The line of each example question, in the order of `questions`. */
+  questionLines: number[];
+}
+
+/** Something wrong with the policy file, at a line when it has one. */
+export interface PolicyProblem {
+  line?: number;
+  message: string;
+}
+
+/** The policy as read line by line: every section (even empty ones) and what could not be read. */
+export interface ScannedPolicy {
+  title: string;
+  sections: ScannedSection[];
+  problems: PolicyProblem[];
+}
+
+/** "file line 4: message", the form every policy problem is shown in. */
+export function describeProblem(source: string, problem: PolicyProblem): string {
+  return problem.line ? `${source} line ${problem.line}: ${problem.message}` : `${source}: ${problem.message}`;
+}
+
 /**
- * Parses the policy's Markdown into sections.
- * @throws PolicyFileError when there are no `##` sections or two share an id.
+ * Reads the policy's Markdown line by line, keeping every section (with its line) and
+ * noting each line that cannot be read rather than stopping at the first.
  */
-export function parsePolicy(markdown: string, source = 'the policy'): PolicyDocument {
+export function scanPolicy(markdown: string): ScannedPolicy {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   let title = '';
-  const sections: PolicySection[] = [];
-  let current: { section: PolicySection; lines: string[]; inQuestions: boolean } | undefined;
+  const sections: ScannedSection[] = [];
+  const problems: PolicyProblem[] = [];
+  let current: { section: ScannedSection; lines: string[]; inQuestions: boolean } | undefined;
 
   const finish = () => {
     if (!current) return;
@@ -77,13 +106,15 @@ export function parsePolicy(markdown: string, source = 'the policy'): PolicyDocu
     current.section.paragraphs = blocks.map(plain).filter((p) => p.length > 0);
   };
 
-  for (const [number, line] of lines.entries()) {
+  for (const [index, line] of lines.entries()) {
+    const number = index + 1;
     const heading = HEADING.exec(line);
     if (heading) {
       finish();
       const sectionTitle = plain(heading[1]);
-      current = { section: { id: heading[2] ?? slugify(sectionTitle), title: sectionTitle, paragraphs: [], questions: [] }, lines: [], inQuestions: false };
-      sections.push(current.section);
+      const section: ScannedSection = { id: heading[2] ?? slugify(sectionTitle), title: sectionTitle, paragraphs: [], questions: [], line: number, explicitId: heading[2] !== undefined, questionLines: [] };
+      current = { section, lines: [], inQuestions: false };
+      sections.push(section);
       continue;
     }
     if (!current) {
@@ -94,6 +125,7 @@ export function parsePolicy(markdown: string, source = 'the policy'): PolicyDocu
     const idComment = ID_COMMENT.exec(line.trim());
     if (idComment && current.lines.every((l) => l.trim() === '')) {
       current.section.id = idComment[1];
+      current.section.explicitId = true;
       continue;
     }
     if (QUESTIONS.test(line)) {
@@ -103,8 +135,12 @@ export function parsePolicy(markdown: string, source = 'the policy'): PolicyDocu
     if (current.inQuestions && !SUB_HEADING.test(line)) {
       if (line.trim() === '') continue;
       const bullet = BULLET.exec(line);
-      if (!bullet) throw new PolicyFileError(`${source} line ${number + 1}: under "### ${QUESTIONS_HEADING}" every line is a question starting with "- "`);
+      if (!bullet) {
+        problems.push({ line: number, message: `under "### ${QUESTIONS_HEADING}" every line is a question starting with "- "` });
+        continue;
+      }
       current.section.questions.push(plain(bullet[1]));
+      current.section.questionLines.push(number);
       continue;
     }
     current.inQuestions = false;
@@ -112,29 +148,32 @@ export function parsePolicy(markdown: string, source = 'the policy'): PolicyDocu
     current.lines.push(SUB_HEADING.test(line) ? `\n${line.replace(/^#+\s*/, '')}\n` : line);
   }
   finish();
+  return { title, sections, problems };
+}
 
-  const usable = sections.filter((s) => s.paragraphs.length > 0);
-  if (usable.length === 0) throw new PolicyFileError(`${source} has no "## " sections with text`);
-  const seen = new Set<string>();
-  for (const section of usable) {
-    if (seen.has(section.id)) throw new PolicyFileError(`${source} has two sections with the id "${section.id}"; give each a unique {#id}`);
-    seen.add(section.id);
-  }
-  return { title: title || 'Acceptable Use of ICT Assets and Social Media', sections: usable };
+/** The document a scan describes: its sections with text, under the policy's title. */
+export function documentOf(scanned: ScannedPolicy): PolicyDocument {
+  const sections = scanned.sections
+    .filter((s) => s.paragraphs.length > 0)
+    .map(({ id, title, paragraphs, questions }) => ({ id, title, paragraphs, questions }));
+  return { title: scanned.title || 'Acceptable Use of ICT Assets and Social Media', sections };
 }
 
 /**
- * Reads and parses the policy file.
- * @throws PolicyFileError naming the file when it cannot be read or parsed.
+ * Parses the policy's Markdown into sections.
+ * @throws PolicyFileError when there are no `##` sections or two share an id.
  */
-export function loadPolicy(file: string): PolicyDocument {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new PolicyFileError(`cannot read ${file} (POLICY_FILE): ${(error as Error).message}`);
+export function parsePolicy(markdown: string, source = 'the policy'): PolicyDocument {
+  const scanned = scanPolicy(markdown);
+  if (scanned.problems.length > 0) throw new PolicyFileError(describeProblem(source, scanned.problems[0]));
+  const document = documentOf(scanned);
+  if (document.sections.length === 0) throw new PolicyFileError(`${source} has no "## " sections with text`);
+  const seen = new Set<string>();
+  for (const section of document.sections) {
+    if (seen.has(section.id)) throw new PolicyFileError(`${source} has two sections with the id "${section.id}"; give each a unique {#id}`);
+    seen.add(section.id);
   }
-  return parsePolicy(text, file);
+  return document;
 }
 
 /**

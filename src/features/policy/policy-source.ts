@@ -3,7 +3,8 @@ import path from 'node:path';
 import { projectRoot } from '../../config/paths.js';
 import { synonymFileSchema, type SynonymFile } from './analysis.js';
 import { loadOtherTopics } from './other-topics.js';
-import { loadPolicy, readPolicyJson } from './policy-document.js';
+import { checkPolicyFiles, policyCheckError } from './policy-check.js';
+import { readPolicyJson } from './policy-document.js';
 import { PolicyIndex } from './retrieval.js';
 import { WordVectors } from './word-vectors.js';
 
@@ -35,12 +36,23 @@ export interface PolicySources {
   wordVectorFile?: string;
 }
 
-/** Reads the files and indexes the policy; done once at start. */
+/** The files a policy index is built from, each resolved to the shipped one when unset. */
+export function policyFiles(sources: PolicySources = {}): Required<PolicySources> {
+  return {
+    policyFile: sources.policyFile ?? SAMPLE_POLICY_FILE,
+    synonymsFile: sources.synonymsFile ?? SAMPLE_SYNONYMS_FILE,
+    otherTopicsFile: sources.otherTopicsFile ?? SAMPLE_OTHER_TOPICS_FILE,
+    wordVectorFile: sources.wordVectorFile ?? WORD_VECTOR_FILE
+  };
+}
+
+/**
+ * Reads the files, checks them as `policy:check` does, and indexes the policy.
+ * @throws PolicyFileError listing every problem the check found, one a line.
+ */
 export function loadPolicyIndex(sources: PolicySources = {}): PolicyIndex {
-  return new PolicyIndex(
-    loadPolicy(sources.policyFile ?? SAMPLE_POLICY_FILE),
-    loadSynonyms(sources.synonymsFile ?? SAMPLE_SYNONYMS_FILE),
-    WordVectors.load(sources.wordVectorFile ?? WORD_VECTOR_FILE),
-    loadOtherTopics(sources.otherTopicsFile ?? SAMPLE_OTHER_TOPICS_FILE)
-  );
+  const files = policyFiles(sources);
+  const checked = checkPolicyFiles(files.policyFile, files.synonymsFile);
+  if (checked.problems.length > 0) throw policyCheckError(checked.problems);
+  return new PolicyIndex(checked.document!, checked.synonyms!, WordVectors.load(files.wordVectorFile), loadOtherTopics(files.otherTopicsFile));
 }

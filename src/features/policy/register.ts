@@ -20,7 +20,8 @@ import { answerCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js'
 import { registerGaps } from './gaps-actions.js';
 import { LinkedQuestions } from './linked-questions.js';
 import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
-import { loadPolicyIndex } from './policy-source.js';
+import { LivePolicy } from './live-policy.js';
+import { followPolicy, registerReload } from './reload.js';
 import { isDeviceProblem, OUT_OF_SCOPE, type PolicyAnswer } from './retrieval.js';
 import { ANSWER_THRESHOLD } from './verdict.js';
 
@@ -47,20 +48,28 @@ export interface PolicyOptions {
  */
 export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions = {}): void {
   const { config, store, log, now } = deps;
-  const index = loadPolicyIndex({ policyFile: config.policy.file, synonymsFile: config.policy.synonymsFile, otherTopicsFile: config.policy.otherTopicsFile });
+  const live = new LivePolicy({
+    sources: { policyFile: config.policy.file, synonymsFile: config.policy.synonymsFile, otherTopicsFile: config.policy.otherTopicsFile },
+    // Only instances sharing a PostgreSQL store have others to keep in step with.
+    shared: config.store.kind === 'postgres' ? store.botState : undefined,
+    now
+  });
   const model = options.model ?? (config.llm && createModel(config.llm));
   const phraser = model && new AnswerPhraser(model);
-  const policyTitle = index.document.title;
   const sample = !config.policy.file;
-  const linked = new LinkedQuestions(store.policyLinks, index);
-  registerGaps(app, deps, index, linked);
+  registerReload(app, deps, live);
+  const linked = new LinkedQuestions(store.policyLinks, live);
+  registerGaps(app, deps, live, linked);
 
   /** Answers and keeps the question; returns the card and what was found. */
   async function answer(context: TurnContext, text: string): Promise<{ card: AdaptiveCard; result: PolicyAnswer; question: string }> {
     const question = clip(text.trim(), MAX_QUESTION_CHARS);
+    await followPolicy(live, deps);
     // Links made since the last question, here or on another instance; without the store the
     // answer comes from what was learnt before.
     await linked.refresh().catch((error: Error) => log.warn({ event: 'policy.links.unread', reason: error.message }, 'policy links not read'));
+    const index = live.index;
+    const policyTitle = index.document.title;
     const result = index.answer(question);
     const feedback: PolicyFeedback = {
       id: randomUUID(),
@@ -91,7 +100,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       .filter((m, i) => i === 0 || m.score >= ANSWER_THRESHOLD)
       .slice(0, 2)
       .map((m) => {
-        const section = index.section(m.sectionId)!;
+        const section = live.index.section(m.sectionId)!;
         return { title: section.title, text: section.paragraphs.join('\n\n'), link: sectionLink(config.policy.url, section.id) };
       });
   }
@@ -106,10 +115,10 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
 
   onCardAction(app, POLICY_VERBS.section, async (_context, data) => {
     const checked = checkCardData(sectionSchema, data);
-    const section = checked.ok ? index.section(checked.value.sectionId) : undefined;
+    const section = checked.ok ? live.index.section(checked.value.sectionId) : undefined;
     if (!section) return noticeCard('Section not found', 'That section is not in the policy any more. Ask your question again in the chat.', true);
     const passage = section.paragraphs.join('\n\n');
-    return answerCard({ policyTitle, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title, passage, question: '', showDeviceProblem: false });
+    return answerCard({ policyTitle: live.index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title, passage, question: '', showDeviceProblem: false });
   });
 
   onCardAction(app, POLICY_VERBS.vote, async (context, data) => {
@@ -117,6 +126,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     if (!checked.ok) return noticeCard('That vote could not be read', 'Please ask your question again and use the Yes or No buttons on the answer.', true);
     const { feedbackId, helpful } = checked.value;
     const entry = await store.feedback.get(feedbackId);
+    const index = live.index;
     const section = entry?.sectionId ? index.section(entry.sectionId) : undefined;
     if (!entry || !section) {
       log.warn({ event: 'policy.vote.unknown' }, 'vote for an unknown question');
@@ -124,7 +134,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     }
     const card = (extra: { voteMessage?: string; voteProblem?: string }) =>
       answerCard({
-        policyTitle, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title,
+        policyTitle: index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title,
         passage: index.passage(section.id, entry.question), question: entry.question, feedbackId: entry.id,
         showDeviceProblem: isDeviceProblem(index, entry.question), ...extra
       });
@@ -146,6 +156,8 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
   // Last: every other message is a policy question.
   app.activity('message', async (context) => {
     const text = context.activity.text?.trim();
+    await followPolicy(live, deps);
+    const index = live.index;
     // A word or two the policy does not know at all is more likely a mistyped command or a greeting than a question.
     if (!text || (text.split(/\s+/).length <= SHORT_MESSAGE_WORDS && !index.knowsAnyWord(text))) {
       await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(!config.bot))));

@@ -1,0 +1,123 @@
+/**
+ * An outlined Word document written as the policy Markdown the bot reads, with ids that
+ * stay put: a re-import gives a section the id it had in the previous file when its heading
+ * is unchanged (clause numbers aside) or, renamed, when its text is mostly the same, so links
+ * and stored feedback keep pointing at it. Example questions added to the previous file are
+ * kept for sections whose Word text has none.
+ */
+import { QUESTIONS_HEADING, slugify, type PolicySection } from '../policy-document.js';
+import { withoutClauseNumber, type Outline, type OutlineSection } from './outline.js';
+
+/** Share of words two versions of a section must have in common to be taken as one section renamed. */
+export const RENAMED_SIMILARITY = 0.5;
+
+export interface SectionRef {
+  id: string;
+  title: string;
+}
+
+/** What a re-import changed against the previous file. */
+export interface ImportChanges {
+  added: SectionRef[];
+  removed: SectionRef[];
+  renamed: Array<{ id: string; from: string; to: string }>;
+  /** Example questions taken over from the previous file. */
+  keptQuestions: number;
+}
+
+/** The sections with their ids and questions settled. */
+export interface SettledSection extends OutlineSection {
+  id: string;
+}
+
+const key = (title: string) => slugify(withoutClauseNumber(title));
+
+function words(texts: readonly string[]): Set<string> {
+  return new Set(texts.join(' ').toLowerCase().match(/[a-z0-9]+/g) ?? []);
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  const all = a.size + b.size - shared;
+  return all === 0 ? 0 : shared / all;
+}
+
+/** A new id from a section's heading, its parent's heading when the name is taken, or a number. */
+function freshId(section: OutlineSection, position: number, taken: Set<string>): string {
+  const base = section.slug || slugify(section.title) || `section-${position + 1}`;
+  const candidates = [base, section.parentSlug && `${section.parentSlug}-${base}`].filter(Boolean) as string[];
+  for (const candidate of candidates) if (!taken.has(candidate)) return candidate;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+/**
+ * Gives each section its id, matching the previous file's sections by heading, then by text.
+ * @param previous the sections of the file being replaced, when there is one.
+ */
+export function settleIds(sections: readonly OutlineSection[], previous: readonly PolicySection[] = []): { sections: SettledSection[]; changes: ImportChanges } {
+  const ids: Array<string | undefined> = sections.map(() => undefined);
+  const matched = new Map<number, PolicySection>();
+  const unusedPrevious = new Set(previous);
+  sections.forEach((section, i) => {
+    const same = [...unusedPrevious].find((p) => key(p.title) === key(section.title) && key(p.title) !== '');
+    if (same) {
+      ids[i] = same.id;
+      matched.set(i, same);
+      unusedPrevious.delete(same);
+    }
+  });
+  const renamed: ImportChanges['renamed'] = [];
+  const pairs: Array<{ i: number; p: PolicySection; score: number }> = [];
+  sections.forEach((section, i) => {
+    if (ids[i]) return;
+    const mine = words(section.paragraphs);
+    for (const p of unusedPrevious) {
+      const score = similarity(mine, words(p.paragraphs));
+      if (score >= RENAMED_SIMILARITY) pairs.push({ i, p, score });
+    }
+  });
+  for (const { i, p } of pairs.sort((a, b) => b.score - a.score)) {
+    if (ids[i] || !unusedPrevious.has(p)) continue;
+    ids[i] = p.id;
+    matched.set(i, p);
+    unusedPrevious.delete(p);
+    renamed.push({ id: p.id, from: p.title, to: sections[i].title });
+  }
+  const taken = new Set([...ids.filter((id): id is string => id !== undefined), ...previous.map((p) => p.id)]);
+  const added: SectionRef[] = [];
+  let keptQuestions = 0;
+  const settled = sections.map((section, i) => {
+    let id = ids[i];
+    if (!id) {
+      id = freshId(section, i, taken);
+      taken.add(id);
+      if (previous.length > 0) added.push({ id, title: section.title });
+    }
+    const before = matched.get(i);
+    const questions = section.questions.length === 0 && before ? before.questions : section.questions;
+    if (questions !== section.questions) keptQuestions += questions.length;
+    return { ...section, id, questions };
+  });
+  const removed = [...unusedPrevious].map((p) => ({ id: p.id, title: p.title }));
+  return { sections: settled, changes: { added, removed, renamed, keptQuestions } };
+}
+
+/** The policy Markdown for an imported document. */
+export function policyMarkdown(outline: Outline, sections: readonly SettledSection[], sourceName: string): string {
+  const lines: string[] = [`# ${outline.title ?? 'Acceptable Use of ICT'}`, ''];
+  lines.push(`<!-- Imported from ${sourceName} by "npm run -s policy:import". Change the Word document and import it again (with --force): sections keep their {#id}s. -->`, '');
+  for (const paragraph of outline.intro) lines.push(paragraph, '');
+  for (const section of sections) {
+    lines.push(`## ${section.title} {#${section.id}}`, '');
+    for (const paragraph of section.paragraphs) lines.push(paragraph, '');
+    if (section.questions.length > 0) {
+      lines.push(`### ${QUESTIONS_HEADING}`, '');
+      for (const question of section.questions) lines.push(`- ${question}`);
+      lines.push('');
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,164 @@
+/**
+ * The policy the bot answers from, swapped while it runs: an admin's "policy reload" (or the
+ * file changing, with POLICY_WATCH) re-reads the file and swaps the new policy in only when it
+ * passes the policy check. Every index goes in through one function, {@link LivePolicy.install},
+ * which re-applies the questions the policy owner linked to sections, so a reload never loses them.
+ *
+ * Instances sharing a PostgreSQL store share the policy in force: a reload stores the
+ * policy's text in the shared bot state, and each instance, before answering, looks (at most
+ * every {@link POLICY_FOLLOW_INTERVAL_MS}) whether it changed and, checked, takes it up.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import type { BotStateStore } from '../../store/bot-state.js';
+import { loadOtherTopics } from './other-topics.js';
+import { checkPolicySources, policyCheckError } from './policy-check.js';
+import { policyFiles, type PolicySources } from './policy-source.js';
+import { PolicyIndex, type LearnedQuestion } from './retrieval.js';
+import { WordVectors } from './word-vectors.js';
+
+/** The shared bot-state key under which instances publish the policy in force. */
+export const POLICY_STATE_KEY = 'policy/in-force';
+/** How often, at most, an instance looks for a policy another instance reloaded. */
+export const POLICY_FOLLOW_INTERVAL_MS = 30_000;
+
+/** The policy in force as instances publish it to each other. */
+interface PublishedPolicy {
+  version: string;
+  text: string;
+  at: string;
+  by: string;
+}
+
+/** What a reload did: swapped in (with the sections added and removed), or refused with the check's problems. */
+export type ReloadOutcome =
+  | { ok: true; version: string; sections: number; unchanged: boolean; added: string[]; removed: string[] }
+  | { ok: false; problems: string[] };
+
+export interface LivePolicyOptions {
+  sources: PolicySources;
+  /** The bot state instances share; absent when there is only one instance (a lowdb store). */
+  shared?: BotStateStore;
+  now: () => Date;
+}
+
+/** A short, stable name for a policy text: the first 12 hex digits of its SHA-256. */
+export function policyVersion(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+export class LivePolicy {
+  readonly #files: ReturnType<typeof policyFiles>;
+  readonly #vectors: WordVectors;
+  readonly #shared?: BotStateStore;
+  readonly #now: () => Date;
+  #index!: PolicyIndex;
+  #version = '';
+  #text = '';
+  #learned: LearnedQuestion[] = [];
+  #lookedAt?: number;
+
+  /**
+   * Reads and checks the policy file.
+   * @throws PolicyFileError listing every problem, as at start.
+   */
+  constructor(options: LivePolicyOptions) {
+    this.#files = policyFiles(options.sources);
+    this.#shared = options.shared;
+    this.#now = options.now;
+    this.#vectors = WordVectors.load(this.#files.wordVectorFile);
+    const read = this.#readFile();
+    const outcome = 'problems' in read ? read : this.install(read.text);
+    if (!outcome.ok) throw policyCheckError(outcome.problems);
+  }
+
+  /** The index questions are answered from now. */
+  get index(): PolicyIndex {
+    return this.#index;
+  }
+
+  /** True when instances sharing a store keep this policy in step. */
+  get shared(): boolean {
+    return this.#shared !== undefined;
+  }
+
+  /** The version of the policy text in force. */
+  get version(): string {
+    return this.#version;
+  }
+
+  /** Replaces the questions the policy owner linked to sections; kept across reloads. */
+  learn(questions: readonly LearnedQuestion[]): void {
+    this.#learned = [...questions];
+    this.#index.learn(this.#learned);
+  }
+
+  /**
+   * The one way a policy goes in: checked, indexed, the learned questions re-applied, swapped.
+   * A text that fails the check leaves the policy in force as it is.
+   */
+  install(text: string): ReloadOutcome {
+    const checked = checkPolicySources({ file: this.#files.policyFile, text }, this.#files.synonymsFile);
+    if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
+    const index = new PolicyIndex(checked.document!, checked.synonyms!, this.#vectors, loadOtherTopics(this.#files.otherTopicsFile));
+    index.learn(this.#learned);
+    const before = new Set(this.#index?.document.sections.map((s) => s.id) ?? []);
+    const after = index.document.sections.map((s) => s.id);
+    const version = policyVersion(text);
+    const unchanged = version === this.#version;
+    this.#index = index;
+    this.#version = version;
+    this.#text = text;
+    return { ok: true, version, sections: after.length, unchanged, added: after.filter((id) => !before.has(id)), removed: [...before].filter((id) => !after.includes(id)) };
+  }
+
+  /** Re-reads the policy file; swaps it in when it passes the check and tells the other instances. */
+  async reload(by: string): Promise<ReloadOutcome> {
+    const read = this.#readFile();
+    if ('problems' in read) return read;
+    const outcome = this.install(read.text);
+    if (outcome.ok && this.#shared) await this.#publish(by);
+    return outcome;
+  }
+
+  /**
+   * Takes up a policy another instance reloaded. The first time, the newer of this
+   * instance's file and the policy last published is kept, and this one published if newer.
+   * @returns the outcome when it swapped or was refused, undefined when there was nothing new.
+   */
+  async follow(): Promise<ReloadOutcome | undefined> {
+    if (!this.#shared) return undefined;
+    const now = this.#now().getTime();
+    if (this.#lookedAt !== undefined && now - this.#lookedAt < POLICY_FOLLOW_INTERVAL_MS) return undefined;
+    const first = this.#lookedAt === undefined;
+    this.#lookedAt = now;
+    const published = (await this.#shared.read([POLICY_STATE_KEY]))[POLICY_STATE_KEY] as unknown as PublishedPolicy | undefined;
+    if (published?.version === this.#version) return undefined;
+    if (first && (!published || Date.parse(published.at) < this.#fileTime())) {
+      await this.#publish('start');
+      return undefined;
+    }
+    return published && this.install(published.text);
+  }
+
+  async #publish(by: string): Promise<void> {
+    const item: PublishedPolicy = { version: this.#version, text: this.#text, at: this.#now().toISOString(), by };
+    await this.#shared!.write({ [POLICY_STATE_KEY]: { ...item, eTag: '*' } });
+  }
+
+  #fileTime(): number {
+    try {
+      return statSync(this.#files.policyFile).mtimeMs;
+    } catch {
+      return 0;
+    }
+  }
+
+  #readFile(): { text: string } | { ok: false; problems: string[] } {
+    try {
+      return { text: readFileSync(this.#files.policyFile, 'utf8') };
+    } catch (error) {
+      return { ok: false, problems: [`${this.#files.policyFile}: cannot be read (POLICY_FILE): ${(error as Error).message}`] };
+    }
+  }
+}

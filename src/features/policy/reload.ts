@@ -1,0 +1,81 @@
+/**
+ * Changing the policy without a restart: an admin's "policy reload", the policy file
+ * changing on disk (POLICY_WATCH=true), and taking up a reload made on another instance.
+ * Each swap or refusal is audited; the policy text never goes to the logs.
+ */
+import { watchFile } from 'node:fs';
+import type { TurnContext } from 'botbuilder';
+import { senderId } from '../../shared/activity.js';
+import { onCommand } from '../../shared/command-routes.js';
+import type { BotApp, FeatureDeps } from '../../shared/deps.js';
+import { checkRole, refusalText } from '../../shared/roles.js';
+import type { LivePolicy, ReloadOutcome } from './live-policy.js';
+
+/** Who the audit names for a reload the file watch made. */
+export const WATCH_ACTOR = 'policy-watch';
+/** Who the audit names for a policy taken up from another instance. */
+export const FOLLOW_ACTOR = 'policy-follow';
+/** How often the file watch looks at the policy file. */
+const WATCH_INTERVAL_MS = 2000;
+
+/** What the admin is told: what went in, or every problem and that the old policy stays. */
+export function reloadMessage(outcome: ReloadOutcome, shared = false): string {
+  if (!outcome.ok) {
+    return [`The policy was not reloaded: the check found ${outcome.problems.length} ${outcome.problems.length === 1 ? 'problem' : 'problems'}. Staff are still answered from the policy in force.`, '', ...outcome.problems.map((p) => `- ${p}`)].join('\n');
+  }
+  if (outcome.unchanged) return `The policy file has not changed (version ${outcome.version}, ${outcome.sections} sections); nothing to swap.`;
+  const changes = [outcome.added.length ? `added: ${outcome.added.join(', ')}` : '', outcome.removed.length ? `removed: ${outcome.removed.join(', ')}` : ''].filter(Boolean);
+  const everywhere = shared ? ' The other instances take it up before their next answer, within 30 seconds.' : '';
+  return `Policy reloaded: ${outcome.sections} sections, version ${outcome.version}.${changes.length ? ` Sections ${changes.join('; ')}.` : ''}${everywhere}`;
+}
+
+/** Records a reload (or its refusal) in the audit trail and the log. */
+async function audit(deps: FeatureDeps, actorId: string, outcome: ReloadOutcome): Promise<void> {
+  const detail = outcome.ok ? `version ${outcome.version}, ${outcome.sections} sections${outcome.unchanged ? ', unchanged' : ''}` : `${outcome.problems.length} problems; the policy in force was kept`;
+  await deps.store.audit.add({ at: deps.now().toISOString(), actorId, action: 'policy.reload', outcome: outcome.ok ? 'done' : 'refused', detail });
+  deps.log.info({ event: outcome.ok ? 'policy.reloaded' : 'policy.reload.refused', by: actorId, version: outcome.ok ? outcome.version : undefined, problems: outcome.ok ? undefined : outcome.problems.length }, 'policy reload');
+}
+
+/**
+ * Takes up a policy another instance reloaded, before a question is answered. A failure to
+ * reach the store is logged and the question answered from the policy in force.
+ */
+export async function followPolicy(live: LivePolicy, deps: FeatureDeps): Promise<void> {
+  try {
+    const outcome = await live.follow();
+    if (outcome) await audit(deps, FOLLOW_ACTOR, outcome);
+  } catch (error) {
+    deps.log.warn({ event: 'policy.follow.failed', err: { message: (error as Error).message } }, 'could not look for a policy reloaded elsewhere');
+  }
+}
+
+/** Registers "policy reload" (admins) and, with POLICY_WATCH, the file watch. */
+export function registerReload(app: BotApp, deps: FeatureDeps, live: LivePolicy): void {
+  onCommand(app, 'policy-reload', async (context: TurnContext) => {
+    if (!(await checkRole(context, deps, 'admin', 'policy-reload'))) {
+      await context.sendActivity(refusalText('admin'));
+      return;
+    }
+    const outcome = await live.reload(senderId(context) ?? 'unknown');
+    await audit(deps, senderId(context) ?? 'unknown', outcome);
+    await context.sendActivity(reloadMessage(outcome, live.shared));
+  });
+
+  if (deps.config.policy.watch) {
+    const file = deps.config.policy.file;
+    if (!file) {
+      deps.log.warn({ event: 'policy.watch.sample' }, 'POLICY_WATCH is set but POLICY_FILE is not: the sample policy is not watched');
+      return;
+    }
+    // Polling rather than fs.watch: editors and copies that replace the file keep being seen.
+    const watcher = watchFile(file, { interval: WATCH_INTERVAL_MS }, (current, previous) => {
+      if (current.mtimeMs === previous.mtimeMs) return;
+      void live.reload(WATCH_ACTOR).then(
+        (outcome) => audit(deps, WATCH_ACTOR, outcome),
+        (error: Error) => deps.log.error({ event: 'policy.watch.failed', err: { message: error.message } }, 'policy watch reload failed')
+      );
+    });
+    // The watch never keeps the process alive on its own.
+    watcher.unref();
+  }
+}

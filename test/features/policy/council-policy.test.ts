@@ -1,0 +1,66 @@
+/**
+ * A second council's policy, from Word: the .docx is built here from
+ * test/fixtures/council-policy.ts, imported, and must match test/fixtures/council-policy.md
+ * (what `npm run eval` reads), which passes the policy check. Retrieval on it uses the
+ * sample's code, thresholds and synonyms unchanged; `npm run eval` prints the figures.
+ */
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../../src/config/paths.js';
+import { evaluate, evaluationFixtureSchema, prepareSet } from '../../../src/features/policy/evaluation.js';
+import { importReport, importWordPolicy } from '../../../src/features/policy/import/import-policy.js';
+import { checkPolicyText } from '../../../src/features/policy/policy-check.js';
+import { loadPolicyIndex } from '../../../src/features/policy/policy-source.js';
+import { COUNCIL_POLICY_DOCUMENT } from '../../fixtures/council-policy.js';
+import { wordDocument } from '../../helpers/word-document.js';
+import { cardOf, cardText, createTestBot } from '../../helpers/bot.js';
+import { SAMPLE_POLICY_FILE } from '../../../src/features/policy/policy-source.js';
+
+const fixture = (name: string) => path.join(projectRoot, 'test', 'fixtures', name);
+
+describe('a second policy, imported from Word', () => {
+  it('imports to the committed Markdown, which passes the policy check', async () => {
+    const result = await importWordPolicy(await wordDocument(COUNCIL_POLICY_DOCUMENT), { sourceName: 'council-policy.docx' });
+    assert.equal(result.markdown, readFileSync(fixture('council-policy.md'), 'utf8'), 'test/fixtures/council-policy.md is the import of test/fixtures/council-policy.ts; import it again when the document changes');
+    assert.deepEqual(checkPolicyText(result.markdown).problems, []);
+    const report = importReport(result, 'council-policy.docx', 'policy/council.md');
+    assert.match(report, /^18 sections at heading level 2 \(chosen; level 1 would give 6\):$/m);
+    assert.match(report, /1 image left out/);
+    assert.match(report, /1 comment left out/);
+    assert.doesNotMatch(result.markdown, /Add the IG phone number/);
+  });
+
+  it('every question of its set has its section among the three closest, and few are answered from the wrong one', () => {
+    const index = loadPolicyIndex({ policyFile: fixture('council-policy.md') });
+    const questions = evaluationFixtureSchema.parse(JSON.parse(readFileSync(fixture('council-policy-eval.json'), 'utf8')));
+    const sectionIds = new Set(index.document.sections.map((s) => s.id));
+    for (const q of questions.inScope) assert.ok(sectionIds.has(q.sectionId), `${q.sectionId} is a section`);
+    const result = evaluate(prepareSet(index, questions));
+    assert.ok(result.top3 >= 0.9, `top-3 ${result.top3}`);
+    assert.ok(result.wrongSection <= 0.05, `wrong ${result.wrongSection}`);
+    assert.equal(result.rejected, 1, 'every out-of-scope question declined');
+  });
+
+  it('goes into a running bot with "policy reload" and answers from it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'council-policy-'));
+    try {
+      const file = path.join(dir, 'policy.md');
+      await copyFile(SAMPLE_POLICY_FILE, file);
+      const admin = { id: '29:admin', name: 'Ada Admin', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
+      const bot = await createTestBot({ env: { POLICY_FILE: file, ADMIN_IDS: admin.aadObjectId, POLICY_URL: 'https://intranet.example/ict-policy' } });
+      const question = 'can I use my phone as a hotspot for my work laptop';
+      assert.doesNotMatch(cardText(cardOf((await bot.say(question)).replies[0])), /Council-issued mobile phone/);
+      await copyFile(fixture('council-policy.md'), file);
+      const { replies } = await bot.say('policy reload', { from: admin });
+      assert.match(String(replies[0].text), /^Policy reloaded: 18 sections/);
+      const answer = cardOf((await bot.say(question)).replies[0]);
+      assert.match(cardText(answer), /personal hotspot \(tethering\) of a Council-issued mobile phone/);
+      assert.match(JSON.stringify(answer), /https:\/\/intranet\.example\/ict-policy#connecting-a-laptop-through-a-mobile-phone/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

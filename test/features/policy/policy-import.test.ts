@@ -1,0 +1,156 @@
+/**
+ * The policy import on Word documents built here as a council writes them: the sections it
+ * cuts, what it keeps (numbers, lists, tables), what it drops with a warning, and the ids a
+ * re-import keeps.
+ */
+import assert from 'node:assert/strict';
+import { importReport, importWordPolicy } from '../../../src/features/policy/import/import-policy.js';
+import { checkPolicyText } from '../../../src/features/policy/policy-check.js';
+import { parsePolicy } from '../../../src/features/policy/policy-document.js';
+import { wordDocument, type WordPart } from '../../helpers/word-document.js';
+
+const words = (n: number, word = 'staff') => Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 'council' : word)).join(' ');
+
+const COUNCIL_POLICY: WordPart[] = [
+  { title: 'Acceptable Use of ICT Policy' },
+  { text: 'Version 3, approved by the Cabinet.' },
+  { heading: 1, text: '1. Introduction' },
+  { text: 'This policy explains how employees may use council computers, phones and the internet.' },
+  { heading: 1, text: '2. Email' },
+  { heading: 2, text: '2.1 Personal email' },
+  { text: 'Webmail services such as Gmail are blocked on council equipment, because attachments can carry viruses.' },
+  { numbered: ['Do not forward work email to a personal account.', 'Do not register for shopping sites with your council address.'] },
+  { heading: 2, text: '2.2 Phishing' },
+  { bullets: ['Report a suspicious email to the service desk.', 'Never give your password in reply to an email.'] },
+  { heading: 1, text: '3. Devices' },
+  { text: 'Council devices are issued as follows.' },
+  { table: [['Device', 'Who may have one'], ['Tablet', 'Staff working in the community'], ['Smartphone', 'Staff who need to be reached away from a desk']] },
+  { image: true },
+  { commented: 'Lost or stolen devices are reported to the service desk at once.', comment: 'Check the phone number with ICT' },
+  { heading: 1, text: '4. Monitoring' },
+  { heading: 1, text: '5. Social media' },
+  { text: words(450, 'posting') }
+];
+
+describe('policy import from Word', () => {
+  it('cuts sections at the level that splits the document best, keeping numbers, lists and tables as text', async () => {
+    const result = await importWordPolicy(await wordDocument(COUNCIL_POLICY), { sourceName: 'council.docx' });
+    const document = parsePolicy(result.markdown);
+    assert.equal(document.title, 'Acceptable Use of ICT Policy');
+    assert.equal(result.outline.level, 1);
+    assert.deepEqual(document.sections.map((s) => s.id), ['introduction', 'email', 'devices', 'social-media']);
+    // The heading keeps its clause number in the file; the bot shows the title without it.
+    assert.deepEqual(document.sections.map((s) => s.title), ['Introduction', 'Email', 'Devices', 'Social media']);
+    assert.match(result.markdown, /^## 2\. Email \{#email\}$/m);
+    assert.match(result.markdown, /^### 2\.1 Personal email$/m);
+    assert.match(result.markdown, /^1\. Do not forward work email to a personal account\.$/m);
+    assert.match(result.markdown, /^2\. Do not register for shopping sites/m);
+    assert.match(result.markdown, /^- Report a suspicious email to the service desk\.$/m);
+    assert.match(result.markdown, /^- Device: Tablet; Who may have one: Staff working in the community$/m);
+    assert.match(result.markdown, /Lost or stolen devices are reported/);
+    assert.doesNotMatch(result.markdown, /Check the phone number with ICT|<img|data:image/);
+    assert.deepEqual(checkPolicyText(result.markdown).problems, []);
+  });
+
+  it('warns about text before the first heading, empty sections, long sections, images and comments', async () => {
+    const result = await importWordPolicy(await wordDocument(COUNCIL_POLICY), { sourceName: 'council.docx' });
+    const [intro, empty, long, noQuestions, image, comment, ...rest] = result.warnings;
+    assert.match(intro, /^6 words of text come before the first heading/);
+    assert.match(empty, /^"4\. Monitoring" has no text under it and was left out/);
+    assert.match(long, /^"5\. Social media" is 450 words, too long to quote whole .*split it/);
+    assert.match(noQuestions, /^no section has example questions/);
+    assert.match(image, /^1 image left out/);
+    assert.match(comment, /^1 comment left out/);
+    assert.deepEqual(rest, []);
+    const report = importReport(result, 'council.docx', 'policy/council.md');
+    assert.match(report, /^council\.docx -> policy\/council\.md\n4 sections at heading level 1 \(chosen; level 2 would give 5\):/);
+    assert.match(report, /^ {2}devices +3\. Devices +\d+ words$/m);
+    assert.match(report, /^6 warnings:$/m);
+  });
+
+  it('goes a level deeper when the top headings hold too much to quote, and --level overrides the choice', async () => {
+    const parts: WordPart[] = [];
+    for (const chapter of ['Equipment', 'Internet', 'Security']) {
+      parts.push({ heading: 1, text: chapter });
+      for (const clause of ['Laptops', 'Phones', 'Rules']) parts.push({ heading: 2, text: `${chapter} ${clause}` }, { text: words(150) });
+    }
+    const bytes = await wordDocument(parts);
+    const chosen = await importWordPolicy(bytes, { sourceName: 'deep.docx' });
+    assert.equal(chosen.outline.level, 2);
+    assert.equal(chosen.sections.length, 9);
+    assert.equal(chosen.sections[0].id, 'equipment-laptops');
+    const asked = await importWordPolicy(bytes, { sourceName: 'deep.docx', level: 1 });
+    assert.deepEqual(asked.sections.map((s) => s.id), ['equipment', 'internet', 'security']);
+    assert.match(asked.warnings.join('\n'), /"Equipment" is 450 words.*--level 2/);
+    await assert.rejects(importWordPolicy(bytes, { sourceName: 'deep.docx', level: 3 }), /no headings at level 3: it uses level 1, level 2/);
+  });
+
+  it('tells two sections of one name apart by the heading above them', async () => {
+    const parts: WordPart[] = [
+      { heading: 1, text: 'Email' }, { heading: 2, text: 'Personal use' }, { text: words(40, 'mail') },
+      { heading: 1, text: 'Internet' }, { heading: 2, text: 'Personal use' }, { text: words(40, 'browse') }
+    ];
+    const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'twice.docx', level: 2 });
+    assert.deepEqual(result.sections.map((s) => s.id), ['personal-use', 'internet-personal-use']);
+  });
+
+  it('reads a "Questions staff ask" sub-heading as the section\'s example questions', async () => {
+    const parts: WordPart[] = [
+      { heading: 1, text: 'Webmail' }, { text: 'Webmail such as Gmail or Hotmail is blocked on council devices.' },
+      { heading: 2, text: 'Questions staff ask' }, { bullets: ['can i check my gmail at lunch', 'why is hotmail blocked'] },
+      { heading: 1, text: 'Help' }, { text: 'Ask the service desk.' }
+    ];
+    const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'q.docx' });
+    assert.deepEqual(parsePolicy(result.markdown).sections[0].questions, ['can i check my gmail at lunch', 'why is hotmail blocked']);
+    assert.deepEqual(parsePolicy(result.markdown).sections[0].paragraphs, ['Webmail such as Gmail or Hotmail is blocked on council devices.']);
+  });
+
+  it('keeps ids on re-import, and says what was added, removed and renamed', async () => {
+    const first = await importWordPolicy(await wordDocument(COUNCIL_POLICY), { sourceName: 'council.docx' });
+    // The policy owner gave a section an id of their own and added example questions.
+    const edited = first.markdown
+      .replace('{#devices}', '{#council-devices}')
+      .replace(/(## 1\. Introduction \{#introduction\}\n\n.*\n)/, '$1\n### Questions staff ask\n\n- who does this policy apply to\n');
+    const revised: WordPart[] = [
+      { title: 'Acceptable Use of ICT Policy' },
+      { heading: 1, text: '1. Introduction' },
+      { text: 'This policy explains how employees may use council computers, phones and the internet.' },
+      { heading: 1, text: '2. Working from home' },
+      { text: 'Staff working from home connect through the council VPN and keep screens out of sight of family.' },
+      { heading: 1, text: '3. Council devices and who has them' },
+      { text: 'Council devices are issued as follows.' },
+      { table: [['Device', 'Who may have one'], ['Tablet', 'Staff working in the community'], ['Smartphone', 'Staff who need to be reached away from a desk']] },
+      { text: 'Lost or stolen devices are reported to the service desk at once.' },
+      { heading: 1, text: '6. Social media' },
+      { text: words(120, 'posting') }
+    ];
+    const second = await importWordPolicy(await wordDocument(revised), { sourceName: 'council.docx', previousMarkdown: edited });
+    assert.deepEqual(second.sections.map((s) => s.id), ['introduction', 'working-from-home', 'council-devices', 'social-media']);
+    assert.deepEqual(second.changes, {
+      added: [{ id: 'working-from-home', title: '2. Working from home' }],
+      removed: [{ id: 'email', title: 'Email' }],
+      renamed: [{ id: 'council-devices', from: 'Devices', to: '3. Council devices and who has them' }],
+      keptQuestions: 1
+    });
+    assert.deepEqual(parsePolicy(second.markdown).sections[0].questions, ['who does this policy apply to']);
+    const report = importReport(second, 'council.docx', 'policy/council.md');
+    assert.match(report, /Since the previous import: 1 added, 1 removed, 1 renamed/);
+    assert.match(report, /renamed {2}council-devices {2}"Devices" -> "3\. Council devices and who has them" \(id kept\)/);
+  });
+
+  it('ignores a heading with no words in it, with a warning', async () => {
+    const parts: WordPart[] = [
+      { heading: 1, text: 'Webmail' }, { text: words(30, 'mail') },
+      { heading: 1, text: '' },
+      { heading: 1, text: 'Tethering' }, { text: words(30, 'hotspot') }
+    ];
+    const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'blank.docx' });
+    assert.deepEqual(result.sections.map((s) => s.id), ['webmail', 'tethering']);
+    assert.ok(result.warnings.includes('1 heading with no words in it was ignored.'), result.warnings.join('\n'));
+  });
+
+  it('refuses a document with no headings, saying how to add them', async () => {
+    const bytes = await wordDocument([{ text: 'All of the policy in one paragraph.' }]);
+    await assert.rejects(importWordPolicy(bytes, { sourceName: 'flat.docx' }), /flat\.docx has no headings .*Heading style/);
+  });
+});
