@@ -18,6 +18,7 @@ import { cardChoice, cardText, checkCardData, clip } from '../../shared/validati
 import type { PolicyFeedback } from '../../store/types.js';
 import { helpCard } from '../../shared/help-card.js';
 import { noticeCard } from '../../shared/notice.js';
+import { registerComposeExtension } from './compose-extension.js';
 import { answerCard, gapsCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js';
 import { policyGaps } from './gaps.js';
 import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
@@ -53,6 +54,8 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
   const phraser = model && new AnswerPhraser(model);
   const policyTitle = index.document.title;
   const sample = !config.policy.file;
+  // The compose-box search and link unfurling answer from the same index as the chat.
+  registerComposeExtension(app, deps, index);
 
   /** Answers and keeps the question; returns the card and what was found. */
   async function answer(context: TurnContext, text: string): Promise<{ card: AdaptiveCard; result: PolicyAnswer; question: string }> {
