@@ -24,6 +24,20 @@ export interface PolicySearchItem {
   sectionId: string;
 }
 
+/** Teams' markup for a card inserted from a message extension, in the text of the message that carries it. */
+const INSERTED_CARD_MARKUP = /class="inline-compose-card"/;
+
+/**
+ * What the person typed in a message, without the markup Teams adds for a card inserted
+ * from the compose box (`<span class="inline-compose-card" ...>`): a policy card shared in
+ * the chat with the bot is not a question.
+ */
+export function typedText(text: string | undefined): string {
+  const raw = text ?? '';
+  if (!INSERTED_CARD_MARKUP.test(raw)) return raw.trim();
+  return raw.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** One line of a passage, cut at a word, for a result's preview. */
 export function previewLine(passage: string, max = PREVIEW_CHARS): string {
   const line = passage.replace(/\s+/g, ' ').trim();

@@ -18,7 +18,7 @@ import { cardChoice, cardText, checkCardData, clip } from '../../shared/validati
 import type { PolicyFeedback } from '../../store/types.js';
 import { helpCard } from '../../shared/help-card.js';
 import { noticeCard } from '../../shared/notice.js';
-import { registerComposeExtension } from './compose-extension.js';
+import { registerComposeExtension, typedText } from './compose-extension.js';
 import { answerCard, gapsCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js';
 import { policyGaps } from './gaps.js';
 import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
@@ -155,7 +155,9 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
 
   // Last: every other message is a policy question.
   app.activity('message', async (context) => {
-    const text = context.activity.text?.trim();
+    const text = typedText(context.activity.text);
+    // A policy card shared from the compose box, with nothing typed: not a question, and no reply.
+    if (!text && context.activity.attachments?.length) return;
     // A word or two the policy does not know at all is more likely a mistyped command or a greeting than a question.
     if (!text || (text.split(/\s+/).length <= SHORT_MESSAGE_WORDS && !index.knowsAnyWord(text))) {
       await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(!config.bot))));

@@ -128,6 +128,23 @@ describe('policy message extension over HTTP', () => {
     }
   });
 
+  it('takes a policy card shared in the chat with the bot for what it is: no question, no reply', async () => {
+    const result = composeResult((await bot.post(searchInvoke(serviceUrl, 'hotmail'))).body);
+    const inserted = result.attachments![0];
+    const shared = {
+      ...teamsMessage(serviceUrl, '<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension"><span itemprop="cardId" content="0"></span></span>'),
+      textFormat: 'xml',
+      attachments: [{ contentType: inserted.contentType, content: inserted.content }]
+    };
+    assert.equal((await bot.post(shared)).status, 200);
+    const asked = await bot.post(teamsMessage(serviceUrl, 'can I use a hotspot on my phone'));
+    assert.equal(asked.status, 200);
+    await connector.waitFor(1);
+    const feedback = await allStored(bot.store, 'feedback');
+    assert.deepEqual(feedback.map((entry) => entry.question), ['can I use a hotspot on my phone'], 'only the typed question is kept');
+    assert.equal(connector.activities.length, 1, 'the shared card got no reply');
+  });
+
   it('refuses searches and links from another tenant and audits them', async () => {
     const search = await bot.post(searchInvoke(serviceUrl, 'hotmail', 'tenant-2'));
     assert.equal(search.status, 403);
