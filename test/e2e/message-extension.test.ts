@@ -15,7 +15,7 @@ describe('end to end in the Playground: the policy from the compose box', functi
     const first = listed.findIndex((line) => line === 'Webmail (Gmail, Hotmail, Yahoo)');
     assert.ok(first >= 0 && !listed.slice(0, first).includes('Your council e-mail address'), `results: ${listed.join(' / ')}`);
     await chat.waitForText(search.panel, /You cannot access personal we/);
-    await chat.capture(search.panel, 'compose-search-results');
+    await chat.capture(search.panel, 'compose-search-results', { playgroundOwn: true });
 
     const before = await chat.cards().count();
     await best.click();

@@ -37,7 +37,8 @@ export function nextStatus(current: ReportStatus, action: StatusAction): { ok: t
   return { ok: true, status: TARGET[action] };
 }
 
-const STATUS_COLOURS: Partial<Record<ReportStatus, string>> = { open: 'Attention', acknowledged: 'Accent', resolved: 'Good' };
+// No "Good": Teams' green text fails contrast on the light theme, and the status is in words anyway.
+const STATUS_COLOURS: Partial<Record<ReportStatus, string>> = { open: 'Attention', acknowledged: 'Accent', resolved: 'Default' };
 
 export interface NotificationView {
   reporterName: string;
