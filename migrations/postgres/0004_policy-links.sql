@@ -1,9 +1,9 @@
 -- Questions the policy owner attached to a policy section from "policy gaps", or marked out
 -- of scope. One link per question: `question_key` is the question in lower case without
 -- surrounding spaces, so a second link for the same question replaces the first.
--- `revision` takes a new number from its sequence whenever a link is stored or replaced, so
--- the count of links with the highest revision changes on every change: each instance
--- compares the two to know when to read the links again.
+-- Every save, replacement and removal takes a new number from `policy_links_revision`; each
+-- instance compares the sequence's last number with the one it read to know when to read the
+-- links again.
 
 -- Up Migration
 CREATE SEQUENCE policy_links_revision;

@@ -1,13 +1,13 @@
 /**
  * A per-person limit on what costs work or storage: messages (questions, commands,
- * `Action.Submit`) and card actions. Over the limit, nothing runs and the person is told
+ * `Action.Submit`), card actions and message-extension searches and link previews. Over the limit, nothing runs and the person is told
  * once per minute to wait; a flood gets no replies, so it cannot make the bot flood back.
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { noticeCard } from '../shared/notice.js';
 import type { FeatureDeps } from '../shared/deps.js';
-import { CARD_ACTION_INVOKE, refuseTurn } from './refuse.js';
+import { CARD_ACTION_INVOKE, COMPOSE_EXTENSION_INVOKE_PREFIX, refuseTurn } from './refuse.js';
 
 const WINDOW_SECONDS = 60;
 
@@ -16,7 +16,9 @@ export const SLOW_DOWN_TEXT = 'You have sent a lot in the last minute, so I have
 /** True for the activities the limit counts. */
 export function isCounted(context: TurnContext): boolean {
   const { type, name } = context.activity;
-  return type === ActivityTypes.Message || (type === ActivityTypes.Invoke && name === CARD_ACTION_INVOKE);
+  if (type === ActivityTypes.Message) return true;
+  // Each keystroke in the compose-box search is a query, so searches count like messages.
+  return type === ActivityTypes.Invoke && (name === CARD_ACTION_INVOKE || String(name ?? '').startsWith(COMPOSE_EXTENSION_INVOKE_PREFIX));
 }
 
 /** A `beforeTurn` handler: returns false (stop) once the sender is over the limit. */
@@ -36,7 +38,7 @@ export function rateLimitGuard(deps: FeatureDeps) {
       const firstOver = rejection.consumedPoints === perMinute + 1;
       deps.log.warn({ event: 'rate.limited', activityType: context.activity.type, firstOver }, 'sender over the rate limit');
       const card = noticeCard('Please wait a minute', SLOW_DOWN_TEXT);
-      if (context.activity.type === ActivityTypes.Invoke) await refuseTurn(context, 429, card);
+      if (context.activity.type === ActivityTypes.Invoke) await refuseTurn(context, 429, { card, text: SLOW_DOWN_TEXT });
       else if (firstOver) await context.sendActivity(SLOW_DOWN_TEXT);
       return false;
     }

@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { assertAccessible } from './accessibility.js';
 
 /** Debian's Chromium; nothing is downloaded at run time. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -100,8 +101,12 @@ export interface Chat {
   isChosen(card: Locator, question: string | RegExp, option: string): Promise<boolean>;
   /** Types into a text input on `card`. */
   type(card: Locator, label: string | RegExp, text: string): Promise<void>;
-  /** Saves a picture of `card` as `<name>.png` when the run was asked for screenshots. */
-  capture(card: Locator, name: string): Promise<void>;
+  /**
+   * Checks `card` as drawn with axe-core (no serious or critical problems) and saves a
+   * picture of it as `<name>.png` when the run was asked for screenshots. With
+   * `playgroundOwn`, the part pictured is the Playground's own (a panel), so it is not checked.
+   */
+  capture(card: Locator, name: string, options?: { playgroundOwn?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -165,9 +170,10 @@ export async function openChat(url: string, screenshotDir?: string): Promise<Cha
     async type(card, label, text) {
       await (await labelledInput(card, label)).fill(text);
     },
-    async capture(card, name) {
-      if (!screenshotDir) return;
+    async capture(card, name, options = {}) {
       await settled(card);
+      if (!options.playgroundOwn) await assertAccessible(page, card, name);
+      if (!screenshotDir) return;
       await card.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled', caret: 'hide' });
     },
     async close() {

@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { COMMANDS } from '../../shared/commands.js';
 import { formatProblems, commandListProblems, iconFiles } from './checks.js';
 import { iconProblems, type IconKind } from './icons.js';
+import { addPolicyLinkHandler } from './link-unfurling.js';
 import { validateAgainstBundledSchema, type ManifestProblem } from './schema.js';
 import { fillPlaceholders } from './template.js';
 
@@ -60,6 +61,7 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
   }));
   // A placeholder left unfilled would also fail its pattern; name the missing value once.
   const unfilled = new Set(filled.missing.flatMap((missing) => missing.paths));
+  problems.push(...addPolicyLinkHandler(manifest, options.values.POLICY_URL));
 
   const schema = await validateAgainstBundledSchema(manifest);
   const checked = [...schema.problems, ...commandListProblems(manifest, COMMANDS), ...formatProblems(manifest)];

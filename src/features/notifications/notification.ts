@@ -45,7 +45,8 @@ export function refusalNote(current: ReportStatus, action: StatusAction): string
   return action === 'acknowledge' ? 'This report was already acknowledged.' : 'This report\u2019s status cannot change.';
 }
 
-const STATUS_COLOURS: Partial<Record<ReportStatus, string>> = { open: 'Attention', acknowledged: 'Accent', resolved: 'Good' };
+// No "Good": Teams' green text fails contrast on the light theme, and the status is in words anyway.
+const STATUS_COLOURS: Partial<Record<ReportStatus, string>> = { open: 'Attention', acknowledged: 'Accent', resolved: 'Default' };
 
 export interface NotificationView {
   reporterName: string;

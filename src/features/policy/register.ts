@@ -16,6 +16,7 @@ import { cardChoice, cardText, checkCardData, clip } from '../../shared/validati
 import type { PolicyFeedback } from '../../store/types.js';
 import { helpCard } from '../../shared/help-card.js';
 import { noticeCard } from '../../shared/notice.js';
+import { registerComposeExtension, typedText } from './compose-extension.js';
 import { answerCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js';
 import { registerGaps } from './gaps-actions.js';
 import { LinkedQuestions } from './linked-questions.js';
@@ -60,6 +61,8 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
   registerReload(app, deps, live);
   const linked = new LinkedQuestions(store.policyLinks, live);
   registerGaps(app, deps, live, linked);
+  // The compose-box search and link unfurling answer from the same policy as the chat.
+  registerComposeExtension(app, deps, live);
 
   /** Answers and keeps the question; returns the card and what was found. */
   async function answer(context: TurnContext, text: string): Promise<{ card: AdaptiveCard; result: PolicyAnswer; question: string }> {
@@ -155,7 +158,9 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
 
   // Last: every other message is a policy question.
   app.activity('message', async (context) => {
-    const text = context.activity.text?.trim();
+    const text = typedText(context.activity.text);
+    // A policy card shared from the compose box, with nothing typed: not a question, and no reply.
+    if (!text && context.activity.attachments?.length) return;
     await followPolicy(live, deps);
     const index = live.index;
     // A word or two the policy does not know at all is more likely a mistyped command or a greeting than a question.

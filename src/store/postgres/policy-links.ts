@@ -31,12 +31,13 @@ export class PostgresPolicyLinks implements PolicyLinkStore {
   }
 
   remove(id: string): Promise<PolicyLink | undefined> {
-    return this.#db.record('DELETE FROM policy_links WHERE id = $1 RETURNING data', [id]);
+    // A removal takes a number from the revision sequence too, in the same statement.
+    return this.#db.record(`WITH gone AS (DELETE FROM policy_links WHERE id = $1 RETURNING data) SELECT data, nextval('policy_links_revision') FROM gone`, [id]);
   }
 
-  /** The count and the highest revision: a removal lowers the count, a save raises the revision past any before. */
+  /** The revision sequence's last number: every save, replacement and removal takes a new one. */
   async revision(): Promise<string> {
-    const { rows } = await this.#db.query(`SELECT count(*) || ':' || coalesce(max(revision), 0) AS revision FROM policy_links`);
+    const { rows } = await this.#db.query(`SELECT last_value || ':' || is_called AS revision FROM policy_links_revision`);
     return rows[0].revision as string;
   }
 }

@@ -103,7 +103,7 @@ describe('app package build', () => {
     assert.ok(!result.ok);
     assert.deepEqual(result.problems, [
       { path: '/developer/termsOfUseUrl', message: 'needs COUNCIL_TERMS_URL, which is not set in env/.env.dev (or its .user file)' },
-      { path: '/bots/0/botId', message: 'needs BOT_ID, which is not set in env/.env.dev (or its .user file)' }
+      { path: '/bots/0/botId, /composeExtensions/0/botId', message: 'needs BOT_ID, which is not set in env/.env.dev (or its .user file)' }
     ]);
     assert.equal(existsSync(path.join(outDir, 'appPackage.dev.zip')), false);
   });
