@@ -85,6 +85,8 @@ export class PolicyIndex {
   /** The policy's example questions, then the ones the policy owner linked: the order of {@link #exampleIndex}. */
   #allExamples: Example[];
   #exampleIndex: ExampleIndex;
+  /** Sections with no example questions in the policy. */
+  readonly #withoutExamples: string[];
 
   /** Indexes the policy once; cheap enough to do at start, never per question. */
   constructor(document: PolicyDocument, synonyms: SynonymFile, vectors: WordVectors, topics: readonly OtherTopic[] = []) {
@@ -103,6 +105,7 @@ export class PolicyIndex {
     this.#reader.centreOn([...[...this.#labels.values()].map((l) => l.text), ...this.#examples.map((e) => e.text)]);
     this.#rarity = new Rarity([...this.#labels.values()].map((l) => l.text.counts.keys()));
     this.#allExamples = this.#examples;
+    this.#withoutExamples = document.sections.filter((s) => s.questions.length === 0).map((s) => s.id);
     this.#exampleIndex = new ExampleIndex(this.#examples.map((e) => e.text), this.#rarity);
 
     const analyser = this.analyser;
@@ -163,6 +166,13 @@ export class PolicyIndex {
       }
       signals.exampleMeaning = Math.max(signals.exampleMeaning, meaningOf(cosines[e]));
       if (e >= this.#examples.length) signals.linked = Math.max(signals.linked, precision[e] * recall[e]);
+    }
+    // A section without example questions of its own stands in its own text for them, so a
+    // policy written without "Questions staff ask" is not scored as if nothing matched them.
+    for (const id of this.#withoutExamples) {
+      const signals = byLabel.get(id)!;
+      signals.examplePrecision = Math.max(signals.examplePrecision, signals.words);
+      signals.exampleMeaning = Math.max(signals.exampleMeaning, signals.meaning);
     }
     return [...byLabel.entries()].map(([id, signals]) => {
       const { title, kind, where } = this.#labels.get(id)!;

@@ -40,7 +40,8 @@ describe('a second policy, imported from Word', () => {
     for (const q of questions.inScope) assert.ok(sectionIds.has(q.sectionId), `${q.sectionId} is a section`);
     const result = evaluate(prepareSet(index, questions));
     assert.ok(result.top3 >= 0.9, `top-3 ${result.top3}`);
-    assert.ok(result.wrongSection <= 0.05, `wrong ${result.wrongSection}`);
+    assert.ok(result.top1 >= 0.65, `top-1 ${result.top1}: sections without example questions stand their own text in for them`);
+    assert.ok(result.wrongSection <= 0.1, `wrong ${result.wrongSection}`);
     assert.equal(result.rejected, 1, 'every out-of-scope question declined');
   });
 
