@@ -40,6 +40,8 @@ export interface Config {
   retentionMonths: number;
   ictContact: string;
   maxBodyBytes: number;
+  /** How long a SIGTERM drain may take before the bot exits with work still going. */
+  shutdownTimeoutMs: number;
   policy: {
     /** The policy Markdown file (absolute); the sample when unset. */
     file?: string;
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Node
     retentionMonths: vars.RETENTION_MONTHS,
     ictContact: vars.ICT_CONTACT,
     maxBodyBytes: vars.MAX_BODY_BYTES,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     policy: {
       file: vars.POLICY_FILE && projectPath(vars.POLICY_FILE),
       synonymsFile: vars.POLICY_SYNONYMS_FILE && projectPath(vars.POLICY_SYNONYMS_FILE),

@@ -10,6 +10,7 @@ import { openStore } from './store/open.js';
 import { StoreError } from './store/store.js';
 import { scheduleRetention } from './features/data-protection/tasks.js';
 import { PolicyFileError } from './features/policy/policy-document.js';
+import { Lifecycle } from './shared/lifecycle.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,10 +18,11 @@ async function main(): Promise<void> {
   const opened = await openStore(storeSettings(config), { writer: 'the bot', log: (message) => log.info({ event: 'store.migrate' }, message) });
   const { store } = opened;
   const adapter = createAdapter(config);
-  const deps = { config, store, log, now: () => new Date(), rateLimits: opened.rateLimits };
-  const { app, proactive } = createBotParts(deps, adapter, store.botState);
+  const lifecycle = new Lifecycle();
+  const deps = { config, store, log, now: () => new Date(), rateLimits: opened.rateLimits, lifecycle };
+  const { app, proactive, events } = createBotParts(deps, adapter, store.botState);
   const retention = scheduleRetention(deps);
-  const server = createServer({ config, log, store, adapter, app });
+  const server = createServer({ config, log, store, adapter, app, lifecycle });
   const address = await server.listen();
   const schedule = proactive && scheduleSummaries(deps, proactive);
 
@@ -38,10 +40,17 @@ async function main(): Promise<void> {
   }
   log.info({ event: 'started', address: address.address, port: address.port, mode: config.bot ? 'authenticated' : 'local', store: config.store.kind, version: config.version }, `bot listening on http://${address.address}:${address.port}/api/messages`);
 
+  // Drains before it exits: /readyz and new messages get 503 at once, the turns under way
+  // finish (their saves included), then the notifications they started, within the bound.
+  // A second signal ends the process at once (the handlers are `once`).
   const stop = async (signal: string) => {
-    log.info({ event: 'stopping', signal }, 'stopping');
+    log.info({ event: 'stopping', signal, inFlight: lifecycle.inFlight }, 'stopping: no new messages, finishing the work under way');
+    lifecycle.startDraining();
     schedule?.stop();
     retention.stop();
+    const drained = await lifecycle.drain(config.shutdownTimeoutMs, () => events.idle());
+    if (drained.finished) log.info({ event: 'drained', ms: drained.ms }, 'work under way finished');
+    else log.warn({ event: 'drain.timed-out', ms: drained.ms, pending: drained.pending }, 'stopping with work still under way (SHUTDOWN_TIMEOUT_SECONDS)');
     await server.close();
     await opened.close();
     process.exit(0);

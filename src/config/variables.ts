@@ -89,6 +89,7 @@ export const variablesSchema = z.object({
   RETENTION_PURGE_CRON: cron('30 2 * * *', '"30 2 * * *" (every day at 02:30)'),
   ICT_CONTACT: withDefault('the ICT service desk (see the intranet for the number and portal)').pipe(z.string().max(300)),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
+  SHUTDOWN_TIMEOUT_SECONDS: integer(10, 1, 300),
   POLICY_FILE: optionalString,
   POLICY_SYNONYMS_FILE: optionalString,
   POLICY_OTHER_TOPICS_FILE: optionalString,

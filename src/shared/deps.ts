@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { RateLimiterFactory } from '../store/rate-limits.js';
 import type { Store } from '../store/store.js';
 import type { BotEvents } from './events.js';
+import type { Lifecycle } from './lifecycle.js';
 
 export type BotApp = Application<TurnState>;
 
@@ -18,6 +19,8 @@ export interface FeatureDeps {
   events?: BotEvents;
   /** Makes the per-person rate limiter when instances share its counts; in memory otherwise. */
   rateLimits?: RateLimiterFactory;
+  /** Where a part of the bot reports a problem that should take it out of rotation (`/readyz`). */
+  lifecycle?: Lifecycle;
 }
 
 export type { RateLimiterFactory };
