@@ -25,6 +25,9 @@ export type StoreConfig =
   | { kind: 'lowdb'; databaseUrlIgnored?: true }
   | { kind: 'postgres'; url: string; schema: string; poolSize: number };
 
+/** Where spans and metrics go: Azure Monitor (Application Insights) or an OTLP/HTTP collector. Absent: nowhere, and OpenTelemetry is not loaded. */
+export type TelemetryConfig = { kind: 'azure-monitor'; connectionString: string } | { kind: 'otlp'; endpoint: string };
+
 /** The validated configuration passed to every part of the bot. */
 export interface Config {
   port: number;
@@ -42,6 +45,7 @@ export interface Config {
   maxBodyBytes: number;
   /** How long a SIGTERM drain may take before the bot exits with work still going. */
   shutdownTimeoutMs: number;
+  telemetry?: TelemetryConfig;
   policy: {
     /** The policy Markdown file (absolute); the sample when unset. */
     file?: string;
@@ -118,6 +122,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Node
     ictContact: vars.ICT_CONTACT,
     maxBodyBytes: vars.MAX_BODY_BYTES,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    telemetry: vars.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { kind: 'azure-monitor', connectionString: vars.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : vars.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? { kind: 'otlp', endpoint: vars.OTEL_EXPORTER_OTLP_ENDPOINT }
+        : undefined,
     policy: {
       file: vars.POLICY_FILE && projectPath(vars.POLICY_FILE),
       synonymsFile: vars.POLICY_SYNONYMS_FILE && projectPath(vars.POLICY_SYNONYMS_FILE),

@@ -11,18 +11,23 @@ import { StoreError } from './store/store.js';
 import { scheduleRetention } from './features/data-protection/tasks.js';
 import { PolicyFileError } from './features/policy/policy-document.js';
 import { Lifecycle } from './shared/lifecycle.js';
+import { startTelemetry } from './telemetry/start.js';
+import { instrumentStore } from './telemetry/store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  // OpenTelemetry is loaded only when an exporter is configured.
+  const started = await startTelemetry(config.telemetry, config.version);
+  const telemetry = started?.telemetry;
   const opened = await openStore(storeSettings(config), { writer: 'the bot', log: (message) => log.info({ event: 'store.migrate' }, message) });
-  const { store } = opened;
+  const store = telemetry ? instrumentStore(opened.store, telemetry) : opened.store;
   const adapter = createAdapter(config);
   const lifecycle = new Lifecycle();
-  const deps = { config, store, log, now: () => new Date(), rateLimits: opened.rateLimits, lifecycle };
+  const deps = { config, store, log, now: () => new Date(), rateLimits: opened.rateLimits, lifecycle, telemetry };
   const { app, proactive, events } = createBotParts(deps, adapter, store.botState);
   const retention = scheduleRetention(deps);
-  const server = createServer({ config, log, store, adapter, app, lifecycle });
+  const server = createServer({ config, log, store, adapter, app, lifecycle, telemetry });
   const address = await server.listen();
   const schedule = proactive && scheduleSummaries(deps, proactive);
 
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
   if (config.bot && config.allowedTenantIds.length === 0) {
     log.warn({ event: 'tenant.allow-all' }, 'neither ALLOWED_TENANT_IDS nor BOT_TENANT_ID is set: activities from every tenant are handled');
   }
+  if (config.telemetry) log.info({ event: 'telemetry.started', exporter: config.telemetry.kind }, 'traces and metrics are exported');
   log.info({ event: 'started', address: address.address, port: address.port, mode: config.bot ? 'authenticated' : 'local', store: config.store.kind, version: config.version }, `bot listening on http://${address.address}:${address.port}/api/messages`);
 
   // Drains before it exits: /readyz and new messages get 503 at once, the turns under way
@@ -53,6 +59,7 @@ async function main(): Promise<void> {
     else log.warn({ event: 'drain.timed-out', ms: drained.ms, pending: drained.pending }, 'stopping with work still under way (SHUTDOWN_TIMEOUT_SECONDS)');
     await server.close();
     await opened.close();
+    await started?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -13,6 +13,7 @@ import { refuseWhileDraining, registerReadiness } from './health.js';
 import type { Logger } from './log.js';
 import type { BotApp } from './shared/deps.js';
 import { Lifecycle } from './shared/lifecycle.js';
+import { NO_TELEMETRY, turnAttributes, type Telemetry } from './shared/telemetry.js';
 import type { Store, StoreStatus } from './store/store.js';
 
 /**
@@ -32,6 +33,8 @@ export interface ServerDeps {
   app: BotApp;
   /** Readiness and the SIGTERM drain; a new one (ready, not draining) when omitted. */
   lifecycle?: Lifecycle;
+  /** A span per turn; none when omitted. */
+  telemetry?: Telemetry;
 }
 
 export interface BotServer {
@@ -105,13 +108,13 @@ function plainErrors(res: Response, log: Logger): AdapterResponse {
   };
 }
 
-export function createServer({ config, log, store, adapter, app, lifecycle = new Lifecycle() }: ServerDeps): BotServer {
+export function createServer({ config, log, store, adapter, app, lifecycle = new Lifecycle(), telemetry = NO_TELEMETRY }: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'council-ict-policy-bot', handleUncaughtExceptions: false });
   // restify's JSON parser reads the body first; its types omit the reader's size limit.
   const parseJson = restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: config.maxBodyBytes } as restify.plugins.JsonBodyParserOptions);
 
   // Each turn is tracked so that a drain after SIGTERM waits for the saves it acknowledges.
-  server.post(MESSAGES_PATH, refuseWhileDraining(lifecycle), requireJson, parseJson, requireActivity, async (req: Request, res: Response) => lifecycle.track(async () => {
+  server.post(MESSAGES_PATH, refuseWhileDraining(lifecycle), requireJson, parseJson, requireActivity, async (req: Request, res: Response) => lifecycle.track(() => telemetry.span('ictbot.turn', turnAttributes(req.body), async (set) => {
     const reply = plainErrors(res, log);
     try {
       await adapter.process(req, reply, async (context) => {
@@ -123,7 +126,8 @@ export function createServer({ config, log, store, adapter, app, lifecycle = new
       const status = error instanceof AdapterValidationError ? 400 : 500;
       if (!res.headersSent) res.json(status, ERROR_BODIES[status]);
     }
-  }));
+    set({ outcome: res.statusCode < 400 ? 'ok' : res.statusCode === 429 ? 'limited' : res.statusCode < 500 ? 'refused' : 'error', 'http.response.status_code': res.statusCode });
+  })));
 
   // 503 when the store cannot be used, so a load balancer sends this instance nothing; the answer says no more than that.
   server.get(HEALTH_PATH, async (_req, res) => {

@@ -90,6 +90,11 @@ export const variablesSchema = z.object({
   ICT_CONTACT: withDefault('the ICT service desk (see the intranet for the number and portal)').pipe(z.string().max(300)),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_SECONDS: integer(10, 1, 300),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/InstrumentationKey=/i, 'must be the Application Insights connection string (it starts InstrumentationKey=...)').optional()
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url('must be the OTLP/HTTP collector address, e.g. http://collector:4318').optional()),
   POLICY_FILE: optionalString,
   POLICY_SYNONYMS_FILE: optionalString,
   POLICY_OTHER_TOPICS_FILE: optionalString,

@@ -5,6 +5,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { FeatureDeps } from '../shared/deps.js';
 import { refuseTurn } from './refuse.js';
+import { METRICS } from '../shared/telemetry.js';
 
 /** The tenant an activity says it comes from (Teams puts it in `channelData.tenant.id`). */
 export function tenantOf(activity: Partial<Activity>): string | undefined {
@@ -37,6 +38,7 @@ export function tenantGuard(deps: FeatureDeps) {
       detail: `tenant ${tenant ?? 'not given'}; activity ${String(context.activity.type).slice(0, 40)}`
     });
     deps.log.warn({ event: 'tenant.refused', tenant: tenant ?? null, activityType: context.activity.type }, 'activity from another tenant refused');
+    deps.telemetry?.count(METRICS.refusals, { reason: 'tenant' });
     await refuseTurn(context, 403);
     return false;
   };

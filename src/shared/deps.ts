@@ -6,6 +6,7 @@ import type { RateLimiterFactory } from '../store/rate-limits.js';
 import type { Store } from '../store/store.js';
 import type { BotEvents } from './events.js';
 import type { Lifecycle } from './lifecycle.js';
+import type { Telemetry } from './telemetry.js';
 
 export type BotApp = Application<TurnState>;
 
@@ -21,6 +22,8 @@ export interface FeatureDeps {
   rateLimits?: RateLimiterFactory;
   /** Where a part of the bot reports a problem that should take it out of rotation (`/readyz`). */
   lifecycle?: Lifecycle;
+  /** Spans and counters for monitoring; absent when no exporter is configured. */
+  telemetry?: Telemetry;
 }
 
 export type { RateLimiterFactory };

@@ -6,6 +6,8 @@ import { createBotParts } from '../../src/app.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createServer, type BotServer } from '../../src/server.js';
 import { Lifecycle } from '../../src/shared/lifecycle.js';
+import type { Telemetry } from '../../src/shared/telemetry.js';
+import { instrumentStore } from '../../src/telemetry/store.js';
 import { openMemoryStore } from './memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { Config } from '../../src/config.js';
@@ -23,14 +25,16 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(options: { store?: Store; env?: Record<string, string>; now?: () => Date; log?: Logger; botState?: Storage } = {}): Promise<RunningBot> {
+export async function startBot(options: { store?: Store; env?: Record<string, string>; now?: () => Date; log?: Logger; botState?: Storage; telemetry?: Telemetry } = {}): Promise<RunningBot> {
   const config = { ...testConfig(options.env), port: 0 };
-  const store = options.store ?? (await openMemoryStore());
+  const opened = options.store ?? (await openMemoryStore());
+  const { telemetry } = options;
+  const store = telemetry ? instrumentStore(opened, telemetry) : opened;
   const log = options.log ?? createLogger('silent');
   const adapter = createAdapter(config);
   const lifecycle = new Lifecycle();
-  const { app } = createBotParts({ config, store, log, now: options.now ?? (() => new Date()), lifecycle }, adapter, options.botState);
-  const server = createServer({ config, log, store, adapter, app, lifecycle });
+  const { app } = createBotParts({ config, store, log, now: options.now ?? (() => new Date()), lifecycle, telemetry }, adapter, options.botState);
+  const server = createServer({ config, log, store, adapter, app, lifecycle, telemetry });
   const address: AddressInfo = await server.listen();
   const url = `http://127.0.0.1:${address.port}`;
   return {

@@ -17,6 +17,7 @@ import type { FoiFigures } from './figures.js';
 import { fileConsentCard, fileInfoCard, uploadFile, uploadInfoOf } from './file-consent.js';
 import { loadOrganisation, OrganisationError } from './organisation.js';
 import { figuresFromStore } from './service.js';
+import { METRICS } from '../../shared/telemetry.js';
 
 const PRIVATE_ONLY = noticeCard('FOI figures are private', 'I only show FOI figures in your 1:1 chat with me. Open a chat with me and say "foi" there.');
 const DATE_HELP = noticeCard('Which date?', 'Say "foi" for today\u2019s figures, or "foi" and a date written YYYY-MM-DD, for example "foi 2020-02-11", for the figures as of the day a request arrived.');
@@ -34,6 +35,7 @@ export function register(app: BotApp, deps: FeatureDeps): void {
     if (asOf > calendarDate(deps.now(), config.timeZone)) return noticeCard('That date is in the future', 'FOI figures are for today or an earlier date.');
     try {
       const organisation = await loadOrganisation(config.organisationFile);
+      deps.telemetry?.count(METRICS.foiRuns);
       return await figuresFromStore(store, organisation, { asOf, timeZone: config.timeZone });
     } catch (error) {
       if (error instanceof OrganisationError) return noticeCard('The organisation file needs fixing', error.message);

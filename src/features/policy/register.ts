@@ -12,6 +12,7 @@ import { senderId } from '../../shared/activity.js';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
+import { METRICS } from '../../shared/telemetry.js';
 import { cardChoice, cardText, checkCardData, clip } from '../../shared/validation.js';
 import type { PolicyFeedback } from '../../store/types.js';
 import { helpCard } from '../../shared/help-card.js';
@@ -83,6 +84,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       answered: result.answered
     };
     await store.feedback.add(feedback);
+    deps.telemetry?.count(METRICS.questions, { outcome: result.answered ? 'answered' : result.otherTopic ? 'out-of-scope' : 'not-found' });
     log.info(
       { event: result.answered ? 'policy.answered' : 'policy.not-found', feedbackId: feedback.id, sectionId: result.best?.sectionId, score: result.best?.score },
       'policy question'
