@@ -12,7 +12,7 @@ import { projectPath } from './config/paths.js';
 import { readVariables, type Variables } from './config/variables.js';
 
 export { ConfigError, environmentValues, packageVersion, readEnvFiles } from './config/env-files.js';
-export { PLACEHOLDER_BOT_ID, PLACEHOLDER_POLICY_URL } from './config/variables.js';
+export { DEFAULT_ICT_CONTACT, PLACEHOLDER_BOT_ID, PLACEHOLDER_POLICY_URL } from './config/variables.js';
 
 /** The language model that may phrase policy answers; absent means retrieval answers alone. */
 export type LlmConfig =

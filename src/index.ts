@@ -1,7 +1,7 @@
 /** Starts the bot: config -> store -> app -> server. */
 import { createAdapter } from './adapter.js';
 import { createBotParts } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEFAULT_ICT_CONTACT, loadConfig, PLACEHOLDER_POLICY_URL } from './config.js';
 import { scheduleSummaries } from './features/summaries/schedule.js';
 import { createLogger } from './log.js';
 import { createServer } from './server.js';
@@ -39,6 +39,11 @@ async function main(): Promise<void> {
   }
   if (config.store.kind === 'lowdb' && config.store.databaseUrlIgnored) {
     log.warn({ event: 'store.database-url-ignored' }, 'DATABASE_URL is set but STORE is not postgres: the data is kept in DATA_DIR, not shared with other instances');
+  }
+  // Staff would be answered from the sample policy, sent to a placeholder page, or told a generic contact.
+  const samples = config.bot ? [!config.policy.file && 'POLICY_FILE', config.policy.url === PLACEHOLDER_POLICY_URL && 'POLICY_URL', config.ictContact === DEFAULT_ICT_CONTACT && 'ICT_CONTACT'].filter(Boolean) : [];
+  if (samples.length) {
+    log.warn({ event: 'config.sample', variables: samples }, `${samples.join(', ')} still point at the sample: set the council's own before staff use the bot`);
   }
   if (config.bot && config.allowedTenantIds.length === 0) {
     log.warn({ event: 'tenant.allow-all' }, 'neither ALLOWED_TENANT_IDS nor BOT_TENANT_ID is set: activities from every tenant are handled');
