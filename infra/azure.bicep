@@ -154,18 +154,20 @@ resource insightsSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (use
   }
 }
 
-var reference = (secret string) => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secret})'
+// An app setting the App Service fills from the vault with its own identity.
+func keyVaultReference(vault string, secret string) string => '@Microsoft.KeyVault(VaultName=${vault};SecretName=${secret})'
+
 var storeSettings = usePostgres
   ? [
       { name: 'STORE', value: 'postgres' }
-      { name: 'DATABASE_URL', value: reference('database-url') }
+      { name: 'DATABASE_URL', value: keyVaultReference(keyVaultName, 'database-url') }
     ]
   : [
       { name: 'STORE', value: 'lowdb' }
       // /home is the App Service's persistent storage; the rest of the file system is not kept.
       { name: 'DATA_DIR', value: '/home/data' }
     ]
-var telemetrySettings = useApplicationInsights ? [{ name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: reference('applicationinsights-connection-string') }] : []
+var telemetrySettings = useApplicationInsights ? [{ name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: keyVaultReference(keyVaultName, 'applicationinsights-connection-string') }] : []
 var optionalSettings = filter(
   [
     { name: 'POLICY_URL', value: policyUrl }
@@ -203,7 +205,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
           { name: 'WEBSITES_PORT', value: '3978' }
           { name: 'PORT', value: '3978' }
           { name: 'BOT_ID', value: botAadAppClientId }
-          { name: 'BOT_PASSWORD', value: reference('bot-password') }
+          { name: 'BOT_PASSWORD', value: keyVaultReference(keyVaultName, 'bot-password') }
           { name: 'BOT_TENANT_ID', value: botTenantId }
           { name: 'BOT_TYPE', value: 'SingleTenant' }
         ],
