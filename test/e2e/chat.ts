@@ -141,7 +141,8 @@ export async function openChat(url: string, screenshotDir?: string): Promise<Cha
     cards,
     async say(text) {
       const before = await cards().count();
-      const box = page.getByRole('textbox');
+      // The compose box, not a text input on a card.
+      const box = page.locator('[role="textbox"][contenteditable="true"]');
       await box.click();
       await box.fill(text);
       await box.press('Enter');

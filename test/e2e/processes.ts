@@ -5,7 +5,7 @@
  * output, which is read here rather than assumed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,14 +78,22 @@ export interface RunningBot extends RunningProcess {
   dataDir: string;
 }
 
+export interface BotOptions {
+  /** Settings beyond the defaults, e.g. `ADMIN_IDS`. */
+  env?: Record<string, string>;
+  /** Fills the new data directory before the bot starts (a roster, for instance). */
+  seed?: (dataDir: string) => Promise<void>;
+}
+
 /**
- * Starts the built bot on a free loopback port with a new empty data directory. Only the
+ * Starts the built bot on a free loopback port with a new data directory. Only the
  * variables it needs are passed, so nothing from the caller's shell (`BOT_ID`, `APP_ENV`)
  * changes what is tested.
  */
-export async function startBotProcess(): Promise<RunningBot> {
+export async function startBotProcess(options: BotOptions = {}): Promise<RunningBot> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ict-bot-e2e-data-'));
-  const env = { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+  await options.seed?.(dataDir);
+  const env = { ...options.env, PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
   const { process: bot, match } = await startProcess(
     'the bot',
     process.execPath,
@@ -109,15 +117,80 @@ export interface RunningPlayground extends RunningProcess {
   url: string;
 }
 
+/** Who uses a Playground: its signed-in person, as Teams would name them. */
+export interface PlaygroundUser {
+  id: string;
+  name: string;
+  email: string;
+  aadObjectId: string;
+}
+
+/** The tenant every Playground in a run claims, so two people share one organisation. */
+export const PLAYGROUND_TENANT = '7d1f0a52-0a0c-4c41-9a67-1d2f5b3e8a10';
+
+/** A person as the Playground's configuration file lists them. */
+function personYaml(person: PlaygroundUser, indent: string): string[] {
+  const [givenName, ...rest] = person.name.split(' ');
+  return [
+    ['id', person.id],
+    ['name', person.name],
+    ['userPrincipleName', person.email],
+    ['aadObjectId', person.aadObjectId],
+    ['givenName', givenName],
+    ['surname', rest.join(' ')],
+    ['email', person.email]
+  ]
+    // Quoted, so YAML reads "5" as text and not as a number.
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`).map((line, i) => (i === 0 && indent.endsWith('- ') ? indent : indent.replace('- ', '  ')) + line);
+}
+
+/** The colleagues the Playground's schema asks for (at least five) besides the signed-in person. */
+const COLLEAGUES: PlaygroundUser[] = [1, 2, 3, 4, 5].map((n) => ({
+  id: `user-colleague-${n}`,
+  name: `Colleague ${n}`,
+  email: `colleague${n}@council.example`,
+  aadObjectId: `c0ffee00-0000-4000-8000-00000000000${n}`
+}));
+
+/** The Playground's configuration file, naming the person signed in to it. */
+function playgroundConfig(user: PlaygroundUser): string {
+  return [
+    'version: "0.1.1"',
+    `tenantId: ${PLAYGROUND_TENANT}`,
+    'bot:',
+    '  id: 00000000-0000-0000-0000-00000000000011',
+    '  name: ICT policy bot',
+    'currentUser:',
+    ...personYaml(user, '  '),
+    'users:',
+    ...COLLEAGUES.flatMap((person) => personYaml(person, '  - ')),
+    'personalChat:',
+    `  id: personal-chat-${user.id}`,
+    'groupChat:',
+    '  id: group-chat',
+    '  name: Group Chat',
+    'team:',
+    '  id: team-id',
+    '  name: My Team',
+    '  aadGroupId: 5a8e2c17-3b6f-4d90-8e21-7c4b9f0d6a38',
+    '  channels:',
+    '    - id: channel-general-id',
+    '      name: General',
+    ''
+  ].join('\n');
+}
+
 /**
  * Starts Microsoft 365 Agents Playground as a Teams client for `endpoint`, offline and
- * without telemetry. It prints "Listening on <port>"; when the port asked for is busy it
- * silently takes another, so the printed one is the one used.
+ * without telemetry, signed in as `user` (the Playground's own sample person without one).
+ * It prints "Listening on <port>"; when the port asked for is busy it silently takes
+ * another, so the printed one is the one used.
  */
-export async function startPlayground(endpoint: string): Promise<RunningPlayground> {
+export async function startPlayground(endpoint: string, user?: PlaygroundUser): Promise<RunningPlayground> {
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   // Its own folder, so it never picks up a configuration file from the project or the caller.
   const cwd = await mkdtemp(path.join(tmpdir(), 'ict-bot-e2e-playground-'));
+  if (user) await writeFile(path.join(cwd, '.m365agentsplayground.yml'), playgroundConfig(user));
   const env = { PATH: process.env.PATH, HOME: cwd, TEAMSAPPTESTER_BROWSER: 'none' };
   const { process: playground, match } = await startProcess(
     'Microsoft 365 Agents Playground',
@@ -125,9 +198,19 @@ export async function startPlayground(endpoint: string): Promise<RunningPlaygrou
     [cli, '--app-endpoint', endpoint, '--channel-id', 'msteams', '--port', '0', '--disable-telemetry'],
     { cwd, env, ready: /Listening on (\d+)/ }
   );
+  const url = `http://localhost:${match[1]}`;
+  // It says "Listening" before it reads its configuration file, and stops if that is wrong:
+  // ask for the configuration it took, and give its own reason when it has none.
+  const answer = await fetch(`${url}/_internal/v1/config`).catch(() => undefined);
+  if (!answer?.ok) {
+    const log = await readFile(path.join(cwd, 'devTools', 'm365agentsplayground.log'), 'utf8').catch(() => '');
+    await playground.stop();
+    await rm(cwd, { recursive: true, force: true });
+    throw new Error(`Microsoft 365 Agents Playground did not start:\n${log.split('\n').filter((line) => line.startsWith('error')).join('\n') || playground.output()}`);
+  }
   return {
     ...playground,
-    url: `http://localhost:${match[1]}`,
+    url,
     async stop() {
       await playground.stop();
       await rm(cwd, { recursive: true, force: true });
