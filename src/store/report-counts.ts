@@ -88,38 +88,66 @@ class People {
 }
 
 /**
- * The counts over `reports`, read in place: each report is looked at once, nothing is copied,
- * and only the counts and the people counted are kept.
+ * Counts reports given one at a time, reading each in place: nothing is copied, and only the
+ * counts and the people counted are kept, so memory does not grow with the history.
  */
-export function countReports(reports: Iterable<Report>, query: FoiCountQuery): FoiCounts {
-  const statuses = new Set<string>(query.statuses);
-  const before = new Bound(query.submittedBefore);
-  const complaintsFrom = new Bound(query.complaintsFrom);
-  const sharingFrom = query.sharingFrom === undefined ? undefined : new Bound(query.sharingFrom);
-  const byCause = zeroes(COMPLAINT_CAUSES);
-  const byDevice = zeroes(DEVICES);
-  const complainants = new People();
-  const sharers = new People();
-  let complaints = 0;
-  let sharingReports = 0;
-  let unnamedSharingReports = 0;
+export class ReportCounter {
+  readonly #statuses: Set<string>;
+  readonly #before: Bound;
+  readonly #complaintsFrom: Bound;
+  readonly #sharingFrom?: Bound;
+  readonly #byCause = zeroes(COMPLAINT_CAUSES);
+  readonly #byDevice = zeroes(DEVICES);
+  readonly #complainants = new People();
+  readonly #sharers = new People();
+  #complaints = 0;
+  #sharingReports = 0;
+  #unnamedSharingReports = 0;
 
-  for (const report of reports) {
+  constructor(query: FoiCountQuery) {
+    this.#statuses = new Set<string>(query.statuses);
+    this.#before = new Bound(query.submittedBefore);
+    this.#complaintsFrom = new Bound(query.complaintsFrom);
+    if (query.sharingFrom !== undefined) this.#sharingFrom = new Bound(query.sharingFrom);
+  }
+
+  /** Counts `report` if it counts at all. */
+  add(report: Report): void {
     const { cohort } = report;
-    if (cohort?.worksWithChildrenOrVulnerable !== 'yes' || cohort.remoteOrFlexible !== 'yes' || !statuses.has(report.status)) continue;
+    if (cohort?.worksWithChildrenOrVulnerable !== 'yes' || cohort.remoteOrFlexible !== 'yes' || !this.#statuses.has(report.status)) return;
+    if (!(this.#before.compare(report.submittedAt) < 0)) return;
     if (report.kind === 'device-complaint') {
-      if (!(before.compare(report.submittedAt) < 0 && complaintsFrom.compare(report.submittedAt) >= 0)) continue;
-      complaints++;
-      byCause[report.cause]++;
-      byDevice[report.device]++;
-      complainants.add(report.source, report.reporterId);
+      if (!(this.#complaintsFrom.compare(report.submittedAt) >= 0)) return;
+      this.#complaints++;
+      this.#byCause[report.cause]++;
+      this.#byDevice[report.device]++;
+      this.#complainants.add(report.source, report.reporterId);
     } else {
-      if (report.toldNotTo !== 'yes' || !(before.compare(report.submittedAt) < 0) || (sharingFrom && !(sharingFrom.compare(report.submittedAt) >= 0))) continue;
-      sharingReports++;
-      if (report.subject === 'self') sharers.add(report.source, report.reporterId);
-      else if (report.sharerId) sharers.add(report.source, report.sharerId);
-      else unnamedSharingReports++;
+      if (report.toldNotTo !== 'yes' || (this.#sharingFrom && !(this.#sharingFrom.compare(report.submittedAt) >= 0))) return;
+      this.#sharingReports++;
+      if (report.subject === 'self') this.#sharers.add(report.source, report.reporterId);
+      else if (report.sharerId) this.#sharers.add(report.source, report.sharerId);
+      else this.#unnamedSharingReports++;
     }
   }
-  return { complaints, byCause, byDevice, complainants: complainants.list(), sharingReports, unnamedSharingReports, sharers: sharers.list() };
+
+  /** The counts so far. */
+  counts(): FoiCounts {
+    return {
+      complaints: this.#complaints,
+      byCause: { ...this.#byCause },
+      byDevice: { ...this.#byDevice },
+      complainants: this.#complainants.list(),
+      sharingReports: this.#sharingReports,
+      unnamedSharingReports: this.#unnamedSharingReports,
+      sharers: this.#sharers.list()
+    };
+  }
+}
+
+/** The counts over `reports` (see {@link ReportCounter}). */
+export function countReports(reports: Iterable<Report>, query: FoiCountQuery): FoiCounts {
+  const counter = new ReportCounter(query);
+  for (const report of reports) counter.add(report);
+  return counter.counts();
 }
