@@ -5,6 +5,7 @@
  * Indexes by reference and by submission id make the narrow reads direct.
  */
 import { StoreError } from '../errors.js';
+import { countReports, type FoiCountQuery, type FoiCounts } from '../report-counts.js';
 import { matchesFilter, reference, referenceSeries, type ReportFilter, type ReportStore, type StatusUpdate, type StatusUpdateOutcome } from '../reports.js';
 import type { NewReport, Report } from '../types.js';
 import { copy, type ReportPartition } from './collection.js';
@@ -107,6 +108,16 @@ export class MemoryReports implements ReportStore {
     // The partitions as they are now: a report added while the caller reads comes after it.
     const partitions = this.partitions();
     for (const items of partitions) for (const report of items) if (matchesFilter(report, filter)) yield copy(report);
+  }
+
+  async countForFoi(query: FoiCountQuery): Promise<FoiCounts> {
+    // Read in place in one synchronous pass: no copies, and no change falls in between.
+    return countReports(this.#held(), query);
+  }
+
+  /** Every report as held, partition by partition, without gathering them into one array. */
+  *#held(): Generator<Report> {
+    for (const partition of this.#partitions) yield* partition.items;
   }
 
   async setStatus(id: string, { from, to, by, at }: StatusUpdate): Promise<StatusUpdateOutcome> {

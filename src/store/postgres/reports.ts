@@ -6,8 +6,10 @@
 import Cursor from 'pg-cursor';
 import { StoreError } from '../errors.js';
 import { reference, referenceSeries, type ReportFilter, type ReportStore, type StatusUpdate, type StatusUpdateOutcome } from '../reports.js';
+import type { FoiCountQuery, FoiCounts } from '../report-counts.js';
 import type { NewReport, Report } from '../types.js';
 import type { Database } from './database.js';
+import { postgresFoiCounts } from './report-counts.js';
 import { jsonb, TABLES } from './tables.js';
 
 /** Reports read per round trip when streaming. */
@@ -92,6 +94,10 @@ export class PostgresReports implements ReportStore {
       if (!failed) await cursor.close().catch(() => (failed = true));
       release(failed);
     }
+  }
+
+  countForFoi(query: FoiCountQuery): Promise<FoiCounts> {
+    return postgresFoiCounts(this.#db, query);
   }
 
   async setStatus(id: string, { from, to, by, at }: StatusUpdate): Promise<StatusUpdateOutcome> {
