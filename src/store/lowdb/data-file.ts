@@ -7,7 +7,7 @@
 import { Low, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import { SCHEMA_VERSION, type CollectionFile } from '../layout.js';
-import type { ReportPartition } from '../memory/collection.js';
+import type { Partition } from '../memory/collection.js';
 import { CoalescedWrites } from './coalesced-writes.js';
 import { readCollectionFile } from './collection-file.js';
 
@@ -43,7 +43,7 @@ class KeptJSONFile<T> implements Adapter<T> {
   }
 }
 
-export class DataFile<T> implements ReportPartition<T> {
+export class DataFile<T> implements Partition<T> {
   readonly #db: Low<CollectionFile<T>>;
   readonly #file: KeptJSONFile<CollectionFile<T>>;
   readonly #writes: CoalescedWrites;
