@@ -11,6 +11,7 @@ import type { Response as AdapterResponse } from 'botbuilder';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { BotApp } from './shared/deps.js';
+import { retryAfterOf } from './shared/retry-after.js';
 import type { Store, StoreStatus } from './store/store.js';
 
 /**
@@ -111,6 +112,9 @@ export function createServer({ config, log, store, adapter, app }: ServerDeps): 
     try {
       await adapter.process(req, reply, async (context) => {
         await app.run(context);
+        // Set before the adapter writes the status, which it does once the turn is over.
+        const retryAfter = retryAfterOf(context);
+        if (retryAfter !== undefined) res.header('Retry-After', String(retryAfter));
       });
     } catch (error) {
       // The adapter throws before the turn for an activity it cannot read; the turn's own errors are handled by the app.
