@@ -34,11 +34,17 @@ export async function reportFileNumbers(dir: string): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
+/** True when `dataDir` holds the earlier single file, or a move of it that was cut short. */
+export function singleReportsFileLeft(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, SINGLE_REPORTS_FILE)) || existsSync(path.join(dataDir, MIGRATING_DIR));
+}
+
 /**
  * Moves the reports of a single `reports.json` into `reports/`, once. The new files are
  * written into `reports.migrating/` first; then `reports.json` is renamed to
  * `reports.json.migrated` (kept as a backup) and the folder renamed into place, so a crash
- * at any point leaves either the old file or the complete new folder to start from.
+ * at any point leaves either the old file or the complete new folder to start from. The
+ * caller holds the data directory's lock, so no other process reads or moves them meanwhile.
  * @returns how many reports moved, or undefined when there was nothing to move.
  * @throws StoreError when `reports.json` is unreadable (it is left untouched) or when both
  *   layouts are present and it cannot tell which holds the truth.

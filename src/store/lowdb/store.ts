@@ -11,11 +11,14 @@ import { MemoryStore, WHOLE_COLLECTIONS, type MemorySource } from '../memory/sto
 import type { Store } from '../store.js';
 import type { Report } from '../types.js';
 import { DataFile } from './data-file.js';
-import { migrateSingleReportsFile, reportFileNumbers } from './report-files.js';
+import { lockDataDir } from './lock.js';
+import { migrateSingleReportsFile, reportFileNumbers, singleReportsFileLeft } from './report-files.js';
 
 export interface LowdbStoreOptions {
   /** Reports per file in `reports/` (default {@link REPORTS_PER_FILE}); tests use small ones. */
   reportsPerFile?: number;
+  /** True when the caller holds the data directory's lock (see lock.ts) already. */
+  locked?: boolean;
 }
 
 /** Creates `dir` (named `what` in the message) when it is missing. */
@@ -28,16 +31,32 @@ async function makeDir(dir: string, what = dir): Promise<void> {
 }
 
 /**
+ * Moves the earlier layout's reports into `reports/` under the data directory's lock, taken
+ * for the move when the caller does not hold it, so a running bot or data task never has
+ * its files moved from under it.
+ */
+async function migrateLayout(dataDir: string, reportsPerFile: number, locked: boolean): Promise<void> {
+  if (!singleReportsFileLeft(dataDir)) return;
+  const unlock = locked ? undefined : await lockDataDir(dataDir, 'the reports layout move');
+  try {
+    await migrateSingleReportsFile(dataDir, reportsPerFile);
+  } finally {
+    await unlock?.();
+  }
+}
+
+/**
  * Opens (creating if needed) the lowdb store in `dataDir`, first moving the reports of a
  * single `reports.json` (the earlier layout) into `reports/`. Reads every file first, and
  * refuses (writing nothing) if any is unreadable or not the bot's.
- * @throws StoreError when a file is unreadable or not the bot's.
+ * @throws StoreError when a file is unreadable or not the bot's, or when the layout must be
+ *   moved while another process holds the data directory.
  */
 export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions = {}): Promise<Store> {
   const reportsPerFile = options.reportsPerFile ?? REPORTS_PER_FILE;
   const reportsDir = path.join(dataDir, REPORTS_DIR);
   await makeDir(dataDir, `the data directory ${dataDir}`);
-  await migrateSingleReportsFile(dataDir, reportsPerFile);
+  await migrateLayout(dataDir, reportsPerFile, options.locked ?? false);
   await makeDir(reportsDir);
 
   const files: Array<DataFile<unknown>> = [];
