@@ -65,7 +65,7 @@ export async function migrateSingleReportsFile(dataDir: string, perFile = REPORT
     );
   }
   const file = new JSONFile<unknown>(single);
-  const data = await readCollectionFile(() => file.read(), single);
+  const data = await readCollectionFile(() => file.read(), single, 'reports');
   const items = data?.items ?? [];
   // Anything left from a migration cut short was made from the same single file: start again.
   await rm(migrating, { recursive: true, force: true });

@@ -70,10 +70,10 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
   const collections = {} as Record<string, DataFile<unknown>>;
   for (const name of WHOLE_COLLECTIONS) {
     const file = path.join(dataDir, `${name}.json`);
-    collections[name] = await open(file).read(file);
+    collections[name] = await open(file).read(file, name);
   }
   const existing: Array<DataFile<Report>> = [];
-  for (const number of await reportFileNumbers(reportsDir)) existing.push(await reportFile(number).read(path.join(reportsDir, reportFileName(number))));
+  for (const number of await reportFileNumbers(reportsDir)) existing.push(await reportFile(number).read(path.join(reportsDir, reportFileName(number)), 'reports'));
 
   const source: MemorySource = {
     kind: 'lowdb',
