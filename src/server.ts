@@ -13,6 +13,7 @@ import { refuseWhileDraining, registerReadiness } from './health.js';
 import type { Logger } from './log.js';
 import type { BotApp } from './shared/deps.js';
 import { Lifecycle } from './shared/lifecycle.js';
+import { retryAfterOf } from './shared/retry-after.js';
 import { NO_TELEMETRY, turnAttributes, type Telemetry } from './shared/telemetry.js';
 import type { Store, StoreStatus } from './store/store.js';
 
@@ -119,6 +120,9 @@ export function createServer({ config, log, store, adapter, app, lifecycle = new
     try {
       await adapter.process(req, reply, async (context) => {
         await app.run(context);
+        // Set before the adapter writes the status, which it does once the turn is over.
+        const retryAfter = retryAfterOf(context);
+        if (retryAfter !== undefined) res.header('Retry-After', String(retryAfter));
       });
     } catch (error) {
       // The adapter throws before the turn for an activity it cannot read; the turn's own errors are handled by the app.

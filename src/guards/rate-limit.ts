@@ -40,8 +40,9 @@ export function rateLimitGuard(deps: FeatureDeps) {
       deps.telemetry?.count(METRICS.refusals, { reason: 'rate-limit' });
       deps.log.warn({ event: 'rate.limited', activityType: context.activity.type, firstOver }, 'sender over the rate limit');
       const card = noticeCard('Please wait a minute', SLOW_DOWN_TEXT);
-      if (context.activity.type === ActivityTypes.Invoke) await refuseTurn(context, 429, { card, text: SLOW_DOWN_TEXT });
-      else if (firstOver) await context.sendActivity(SLOW_DOWN_TEXT);
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await refuseTurn(context, 429, { card, text: SLOW_DOWN_TEXT, retryAfterSeconds: rejection.msBeforeNext / 1000 });
+      } else if (firstOver) await context.sendActivity(SLOW_DOWN_TEXT);
       return false;
     }
   };

@@ -10,7 +10,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import { StoreError } from '../errors.js';
-import { reportFileName, REPORTS_DIR, REPORTS_PER_FILE, SCHEMA_VERSION, type PartitionedCollection } from '../layout.js';
+import { reportFileName, REPORTS_PER_FILE, SCHEMA_VERSION, type PartitionedCollection } from '../layout.js';
 import { readCollectionFile } from './collection-file.js';
 
 /** Where a single file is kept once its records have moved, as a backup. */
@@ -32,16 +32,17 @@ export async function reportFileNumbers(dir: string): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
-/** Moves the reports of a single `reports.json` into `reports/`, once: see {@link migrateToPartitions}. */
-export function migrateSingleReportsFile(dataDir: string, perFile = REPORTS_PER_FILE): Promise<number | undefined> {
-  return migrateToPartitions(dataDir, REPORTS_DIR, perFile);
+/** True when `dataDir` holds the earlier single file of `name`, or a move of it that was cut short. */
+export function singleFileLeft(dataDir: string, name: PartitionedCollection): boolean {
+  return existsSync(path.join(dataDir, `${name}.json`)) || existsSync(path.join(dataDir, `${name}.migrating`));
 }
 
 /**
  * Moves the records of a single `<name>.json` into numbered files in `<name>/`, once. The
  * new files are written into `<name>.migrating/` first; then `<name>.json` is renamed to
  * `<name>.json.migrated` (kept as a backup) and the folder renamed into place, so a crash
- * at any point leaves either the old file or the complete new folder to start from.
+ * at any point leaves either the old file or the complete new folder to start from. The
+ * caller holds the data directory's lock, so no other process reads or moves them meanwhile.
  * @returns how many records moved, or undefined when there was nothing to move.
  * @throws StoreError when `<name>.json` is unreadable (it is left untouched) or when both
  *   layouts are present and it cannot tell which holds the truth.
@@ -62,7 +63,7 @@ export async function migrateToPartitions(dataDir: string, name: PartitionedColl
     );
   }
   const file = new JSONFile<unknown>(single);
-  const data = await readCollectionFile(() => file.read(), single);
+  const data = await readCollectionFile(() => file.read(), single, name);
   const items = data?.items ?? [];
   // Anything left from a migration cut short was made from the same single file: start again.
   await rm(migrating, { recursive: true, force: true });

@@ -12,13 +12,16 @@ import type { Partitions } from '../memory/collection.js';
 import { MemoryStore, WHOLE_COLLECTIONS, type MemorySource } from '../memory/store.js';
 import type { Store } from '../store.js';
 import { DataFile } from './data-file.js';
-import { migrateToPartitions, reportFileNumbers } from './report-files.js';
+import { lockDataDir } from './lock.js';
+import { migrateToPartitions, reportFileNumbers, singleFileLeft } from './report-files.js';
 
 export interface LowdbStoreOptions {
   /** Reports per file in `reports/` (default {@link REPORTS_PER_FILE}); tests use small ones. */
   reportsPerFile?: number;
   /** Policy questions or audit entries per file in `feedback/` and `audit/` (default {@link ENTRIES_PER_FILE}). */
   entriesPerFile?: number;
+  /** True when the caller holds the data directory's lock (see lock.ts) already. */
+  locked?: boolean;
 }
 
 /** Creates `dir` (named `what` in the message) when it is missing. */
@@ -31,18 +34,33 @@ async function makeDir(dir: string, what = dir): Promise<void> {
 }
 
 /**
+ * Moves the earlier layout's single files into numbered files under the data directory's
+ * lock, taken for the move when the caller does not hold it, so a running bot or data task
+ * never has its files moved from under it.
+ */
+async function migrateLayout(dataDir: string, perFile: (name: PartitionedCollection) => number, locked: boolean): Promise<void> {
+  const left = PARTITIONED_COLLECTIONS.filter((name) => singleFileLeft(dataDir, name));
+  if (left.length === 0) return;
+  const unlock = locked ? undefined : await lockDataDir(dataDir, 'the data layout move');
+  try {
+    for (const name of left) await migrateToPartitions(dataDir, name, perFile(name));
+  } finally {
+    await unlock?.();
+  }
+}
+
+/**
  * Opens (creating if needed) the lowdb store in `dataDir`, first moving the records of a
  * single `reports.json`, `feedback.json` or `audit.json` (the earlier layout) into numbered
  * files. Reads every file first, and refuses (writing nothing) if any is unreadable or not the bot's.
- * @throws StoreError when a file is unreadable or not the bot's.
+ * @throws StoreError when a file is unreadable or not the bot's, or when the layout must be
+ *   moved while another process holds the data directory.
  */
 export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions = {}): Promise<Store> {
   const perFile = (name: PartitionedCollection) => (name === 'reports' ? (options.reportsPerFile ?? REPORTS_PER_FILE) : (options.entriesPerFile ?? ENTRIES_PER_FILE));
   await makeDir(dataDir, `the data directory ${dataDir}`);
-  for (const name of PARTITIONED_COLLECTIONS) {
-    await migrateToPartitions(dataDir, name, perFile(name));
-    await makeDir(path.join(dataDir, name));
-  }
+  await migrateLayout(dataDir, perFile, options.locked ?? false);
+  for (const name of PARTITIONED_COLLECTIONS) await makeDir(path.join(dataDir, name));
 
   const files: Array<DataFile<unknown>> = [];
   const open = <T>(file: string, number?: number) => {
@@ -54,14 +72,14 @@ export async function openLowdbStore(dataDir: string, options: LowdbStoreOptions
   const collections = {} as Record<string, DataFile<unknown>>;
   for (const name of WHOLE_COLLECTIONS) {
     const file = path.join(dataDir, `${name}.json`);
-    collections[name] = await open(file).read(file);
+    collections[name] = await open(file).read(file, name);
   }
   /** The numbered files of one collection, each read (refusing an unreadable one) before anything is written. */
   const partitions = async (name: PartitionedCollection): Promise<Partitions<unknown>> => {
     const dir = path.join(dataDir, name);
     const create = (number: number) => open<unknown>(path.join(dir, reportFileName(number)), number);
     const existing: Array<DataFile<unknown>> = [];
-    for (const number of await reportFileNumbers(dir)) existing.push(await create(number).read(path.join(dir, reportFileName(number))));
+    for (const number of await reportFileNumbers(dir)) existing.push(await create(number).read(path.join(dir, reportFileName(number)), name));
     return { existing, create, size: perFile(name) };
   };
 

@@ -39,7 +39,9 @@ class FakeUpload {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method === 'PUT') this.puts.push({ headers: req.headers, body: Buffer.concat(chunks) });
-    res.writeHead(this.status, { 'content-type': 'application/json' }).end('{}');
+    // Not chained: restify, once loaded in the same process, makes writeHead return nothing.
+    res.writeHead(this.status, { 'content-type': 'application/json' });
+    res.end('{}');
   });
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
