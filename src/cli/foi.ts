@@ -7,9 +7,11 @@ import { calendarDate, isCalendarDate } from '../shared/dates.js';
 import { figuresCsv, figuresXlsx } from '../features/foi/exports.js';
 import { draftLetter } from '../features/foi/letter.js';
 import { loadOrganisation } from '../features/foi/organisation.js';
-import { figuresFromStore } from '../features/foi/service.js';
+import { countQuery } from '../features/foi/figures.js';
+import { figuresFromInputs, figuresFromStore } from '../features/foi/service.js';
 import { publish } from '../features/foi/suppression.js';
 import { figureRows } from '../features/foi/tables.js';
+import { readFoiInputs } from '../store/lowdb/foi-reader.js';
 import { cliArgs, runCli, UsageError } from './shell.js';
 
 const USAGE = 'usage: npm run -s foi -- [--as-of YYYY-MM-DD] [--since YYYY-MM-DD] [--json] [--published] [--csv FILE] [--xlsx FILE] [--letter FILE]';
@@ -46,7 +48,10 @@ runCli('foi', async ({ config, useStore, now }) => {
   if (since && since > asOf) throw new UsageError(`--since ${since} is after the as-of date ${asOf}`);
 
   const organisation = await loadOrganisation(config.organisationFile);
-  const figures = await useStore(false, (store) => figuresFromStore(store, organisation, { asOf, since, timeZone: config.timeZone }));
+  const request = { asOf, since, timeZone: config.timeZone };
+  // lowdb: counted a report file at a time, rather than opening the store with every report in memory.
+  const fromFiles = config.store.kind === 'lowdb' ? await readFoiInputs(config.dataDir, countQuery(request)) : undefined;
+  const figures = fromFiles ? figuresFromInputs(fromFiles, organisation, request) : await useStore(false, (store) => figuresFromStore(store, organisation, request));
   const threshold = config.foiSuppressionThreshold;
   const options = { published: values.published, threshold };
 

@@ -10,7 +10,7 @@
  * not to share, from `sharingFrom` when given. The dates are instants worked out once by the
  * caller, so no report's time is turned into a calendar date.
  */
-import { COMPLAINT_CAUSES, DEVICES, type ComplaintCause, type Device, type Report, type ReportStatus } from './types.js';
+import { COMPLAINT_CAUSES, DEVICES, type ComplaintCause, type Device, type Employee, type Profile, type Report, type ReportStatus } from './types.js';
 
 export interface FoiCountQuery {
   /** Only reports with one of these statuses count. */
@@ -42,6 +42,13 @@ export interface FoiCounts {
   unnamedSharingReports: number;
   /** The distinct people those reports say shared: the reporter of a self report, else the named colleague. */
   sharers: CountedPerson[];
+}
+
+/** Everything the FOI figures are made from: the staff, their profiles and the report counts. */
+export interface FoiInputs {
+  employees: Employee[];
+  profiles: Profile[];
+  counts: FoiCounts;
 }
 
 /** Counts of zero for every key. */

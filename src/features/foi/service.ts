@@ -3,6 +3,7 @@
  * imports. Shared by the Teams command and the command-line tools.
  */
 import { moveStatus } from '../../shared/report-status.js';
+import type { FoiInputs } from '../../store/report-counts.js';
 import type { Store } from '../../store/store.js';
 import type { Employee, NewReport } from '../../store/types.js';
 import { countQuery, figuresFromCounts, type FoiFigures } from './figures.js';
@@ -21,6 +22,11 @@ export interface FigureRequest {
  */
 export async function figuresFromStore(store: Store, organisation: Organisation, request: FigureRequest): Promise<FoiFigures> {
   const [employees, profiles, counts] = await Promise.all([store.people.listEmployees(), store.people.listProfiles(), store.reports.countForFoi(countQuery(request))]);
+  return figuresFromInputs({ employees, profiles, counts }, organisation, request);
+}
+
+/** Every figure from inputs counted for {@link countQuery} of `request`, by a store or from its files. */
+export function figuresFromInputs({ employees, profiles, counts }: FoiInputs, organisation: Organisation, request: FigureRequest): FoiFigures {
   return figuresFromCounts({ ...request, employees, profiles, organisation }, counts);
 }
 

@@ -14,7 +14,9 @@ import { DateTime } from 'luxon';
 import { NO_ORGANISATION } from '../../../src/features/foi/organisation.js';
 import { readReports } from '../../../src/features/foi/reports-import.js';
 import { readRoster } from '../../../src/features/foi/roster-import.js';
-import { figuresFromStore, saveImportedReports, saveRoster } from '../../../src/features/foi/service.js';
+import { countQuery, type FoiFigures } from '../../../src/features/foi/figures.js';
+import { figuresFromInputs, figuresFromStore, saveImportedReports, saveRoster, type FigureRequest } from '../../../src/features/foi/service.js';
+import { readFoiInputs } from '../../../src/store/lowdb/foi-reader.js';
 import { openLowdbStore } from '../../../src/store/lowdb/store.js';
 import type { Store } from '../../../src/store/store.js';
 import { COMPLAINT_CAUSES, DEVICES, REPORT_STATUSES, SHARED_WITH, TOLD_NOT_TO, type CohortAnswer, type Employee, type NewReport, type Profile, type StatusChange } from '../../../src/store/types.js';
@@ -27,6 +29,8 @@ interface Subject {
   /** A store with nothing in it. */
   empty(): Promise<Store>;
   done(): Promise<void>;
+  /** The figures read from the store's files without opening it, where a store has such a reader. */
+  fromFiles?(store: Store, request: FigureRequest): Promise<FoiFigures>;
 }
 
 const SUBJECTS: Array<[string, number, () => Promise<Subject>]> = [
@@ -39,7 +43,14 @@ const SUBJECTS: Array<[string, number, () => Promise<Subject>]> = [
       return {
         // Small report files, so the counting crosses several of them.
         empty: async () => openLowdbStore(await mkdtemp(path.join(tmpdir(), 'foi-counts-')).then((dir) => (dirs.push(dir), dir)), { reportsPerFile: 4 }),
-        done: async () => void (await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))))
+        done: async () => void (await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))),
+        // What `npm run foi` reads: the files, a report file at a time.
+        fromFiles: async (store, request) => {
+          await store.close(); // every write on disk
+          const inputs = await readFoiInputs((await store.status()).location!, countQuery(request));
+          assert.ok(inputs, 'the current layout is read');
+          return figuresFromInputs(inputs, NO_ORGANISATION, request);
+        }
       };
     }
   ],
@@ -61,9 +72,13 @@ const SUBJECTS: Array<[string, number, () => Promise<Subject>]> = [
   ]
 ];
 
-/** Figures e and g from the store, and as counted report by report from what the store holds. */
-async function both(store: Store, request: { asOf: string; since?: string; timeZone: string }) {
+/**
+ * Figures e and g from the store, and as counted report by report from what the store holds;
+ * where the subject reads its files too, those figures must be the store's.
+ */
+async function both(store: Store, request: FigureRequest, subject: Subject) {
   const figures = await figuresFromStore(store, NO_ORGANISATION, request);
+  if (subject.fromFiles) assert.deepEqual(await subject.fromFiles(store, request), figures, 'the figures read from the files');
   const [employees, profiles, reports] = await Promise.all([store.people.listEmployees(), store.people.listProfiles(), store.reports.list()]);
   return { counted: { e: figures.e, g: figures.g }, reference: referenceFigures({ ...request, employees, profiles, reports }) };
 }
@@ -181,7 +196,7 @@ for (const [name, runs, subject] of SUBJECTS) {
       let counted = 0;
       for (const asOf of ['2019-02-24', '2019-09-29', '2020-02-11', '2020-02-29', '2021-01-01']) {
         for (const since of [undefined, '2019-01-01']) {
-          const { counted: figures, reference } = await both(store, { asOf, since, timeZone: 'Europe/London' });
+          const { counted: figures, reference } = await both(store, { asOf, since, timeZone: 'Europe/London' }, current);
           assert.deepEqual(figures, reference, `as of ${asOf}${since ? ` since ${since}` : ''}`);
           counted += figures.e.complaints + figures.g.qualifyingReports;
         }
@@ -197,7 +212,7 @@ for (const [name, runs, subject] of SUBJECTS) {
           await store.people.upsertEmployees(data.employees);
           for (const profile of data.profiles) await store.people.saveProfile(profile);
           for (const draft of data.reports) await store.reports.add({ ...draft, submissionId: `sub-${submission++}` } as NewReport);
-          const { counted, reference } = await both(store, data);
+          const { counted, reference } = await both(store, data, current);
           assert.deepEqual(counted, reference);
         }),
         { numRuns: runs }
