@@ -1,6 +1,7 @@
 /**
  * FOI: every figure computed in process for 10,000, 100,000 and 1,000,000 reports (one child
- * process per size, so each peak is its own), and the `foi` command end to end at 100,000.
+ * process per size, so each peak is its own), and the `foi` command end to end on a lowdb data
+ * folder of each size, as staff run it (it reads the report files one at a time).
  */
 import { spawn, fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,14 +11,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../src/config/paths.js';
-import { openLowdbStore } from '../src/store/lowdb/store.js';
 import { makeEmployees, makeProfiles, makeReports, writeCollections } from './lib/seed.js';
 import { median } from './lib/stats.js';
 import type { Goal, Row } from './lib/table.js';
 
 const SIZES = [10_000, 100_000, 1_000_000];
-const CLI_SIZE = 100_000;
 const GOAL_MS = 1000;
+const CLI_GOAL_SIZE = 100_000;
+const CLI_GOAL_MS = 1500;
+const CLI_MEMORY_GOAL = 500 * 1048576;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 interface InProcess {
@@ -37,11 +39,10 @@ async function inProcess(count: number): Promise<InProcess> {
   return result;
 }
 
-/** Seeds a data folder with `count` reports, the staff and their profiles, then lets the store open it once. */
+/** Seeds a data folder with `count` reports, the staff and their profiles, in the store's layout. */
 async function seededDataDir(count: number): Promise<string> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-foi-'));
   await writeCollections(dataDir, { reports: makeReports(count), profiles: makeProfiles(), employees: makeEmployees() });
-  await (await openLowdbStore(dataDir)).close();
   return dataDir;
 }
 
@@ -83,16 +84,30 @@ export async function benchFoi(): Promise<{ rows: Row[]; goals: Goal[] }> {
       note: `median of ${result.times.length}; memory is the process's peak RSS (the reports alone: ${(result.heapWithData / 1048576).toFixed(0)} MB of heap); ${result.complaints} complaints counted for question e`
     });
   }
-  const cli = await cliEndToEnd(CLI_SIZE);
-  rows.push({
-    area: 'FOI',
-    case: `\`foi --json\` command end to end, ${CLI_SIZE.toLocaleString('en-GB')} reports`,
-    timeMs: cli.ms,
-    memory: cli.peak,
-    note: `process start to exit, reading the data folder; peak RSS; ${cli.complaints} complaints counted for question e`
-  });
+  const cli = new Map<number, Awaited<ReturnType<typeof cliEndToEnd>>>();
+  for (const count of SIZES) {
+    const result = await cliEndToEnd(count);
+    cli.set(count, result);
+    rows.push({
+      area: 'FOI',
+      case: `\`foi --json\` command end to end, ${count.toLocaleString('en-GB')} reports (lowdb)`,
+      timeMs: result.ms,
+      memory: result.peak,
+      note: `process start to exit, reading the report files one at a time; peak RSS; ${result.complaints} complaints counted for question e`
+    });
+  }
+  const atGoal = cli.get(CLI_GOAL_SIZE)!;
+  const largestCli = cli.get(SIZES.at(-1)!)!;
   return {
     rows,
-    goals: [{ goal: `every FOI figure for 1,000,000 reports in < ${GOAL_MS} ms`, measured: `${largest?.toFixed(0)} ms`, met: largest !== undefined && largest < GOAL_MS }]
+    goals: [
+      { goal: `every FOI figure for 1,000,000 reports in < ${GOAL_MS} ms (in process, reports in memory)`, measured: `${largest?.toFixed(0)} ms`, met: largest !== undefined && largest < GOAL_MS },
+      { goal: `\`foi --json\` end to end at ${CLI_GOAL_SIZE.toLocaleString('en-GB')} reports (lowdb) < ${CLI_GOAL_MS} ms`, measured: `${atGoal.ms.toFixed(0)} ms`, met: atGoal.ms < CLI_GOAL_MS },
+      {
+        goal: '`foi --json` on lowdb at 1,000,000 reports: peak RSS < 500 MB',
+        measured: `${largestCli.peak === undefined ? '?' : (largestCli.peak / 1048576).toFixed(0)} MB, ${(largestCli.ms / 1000).toFixed(1)} s`,
+        met: largestCli.peak !== undefined && largestCli.peak < CLI_MEMORY_GOAL
+      }
+    ]
   };
 }

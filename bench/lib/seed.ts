@@ -4,9 +4,10 @@
  * number-sharing reports, from a pool of staff, spread over the last two years, with
  * descriptions of typical length and some status history. Deterministic for a given count.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { COMPLAINT_CAUSES, DEVICES, REPORT_STATUSES, SHARED_WITH, SHARING_REASONS, TASK_CODES, TOLD_NOT_TO } from '../../src/store/types.js';
+import { chunk, ENTRIES_PER_FILE, PARTITIONED_COLLECTIONS, reportFileName, REPORTS_PER_FILE, SCHEMA_VERSION } from '../../src/store/layout.js';
 import type { CohortAnswer, ConversationRecord, Employee, Profile, Report } from '../../src/store/types.js';
 
 const DAY = 86_400_000;
@@ -132,6 +133,15 @@ export function makeConversations(serviceUrl: string): ConversationRecord[] {
 /** Writes collection files (`{ schemaVersion, items }`) into `dataDir`, as the bot keeps them. */
 export async function writeCollections(dataDir: string, collections: Record<string, unknown[]>): Promise<void> {
   for (const [name, items] of Object.entries(collections)) {
-    await writeFile(path.join(dataDir, `${name}.json`), JSON.stringify({ schemaVersion: 1, items }));
+    if (!(PARTITIONED_COLLECTIONS as readonly string[]).includes(name)) {
+      await writeFile(path.join(dataDir, `${name}.json`), JSON.stringify({ schemaVersion: SCHEMA_VERSION, items }));
+      continue;
+    }
+    // The layout the store keeps: numbered files of bounded size (one file of a million reports would not fit in a string).
+    await mkdir(path.join(dataDir, name), { recursive: true });
+    const files = chunk(items, name === 'reports' ? REPORTS_PER_FILE : ENTRIES_PER_FILE);
+    for (const [index, part] of files.entries()) {
+      await writeFile(path.join(dataDir, name, reportFileName(index + 1)), JSON.stringify({ schemaVersion: SCHEMA_VERSION, items: part }));
+    }
   }
 }

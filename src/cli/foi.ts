@@ -4,8 +4,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { calendarDate, isCalendarDate } from '../shared/dates.js';
-import { figuresCsv, figuresXlsx } from '../features/foi/exports.js';
-import { draftLetter } from '../features/foi/letter.js';
 import { loadOrganisation } from '../features/foi/organisation.js';
 import { countQuery } from '../features/foi/figures.js';
 import { figuresFromInputs, figuresFromStore } from '../features/foi/service.js';
@@ -55,9 +53,16 @@ runCli('foi', async ({ config, useStore, now }) => {
   const threshold = config.foiSuppressionThreshold;
   const options = { published: values.published, threshold };
 
-  if (values.csv) await writeFile(values.csv, figuresCsv(figures, options));
-  if (values.xlsx) await writeFile(values.xlsx, await figuresXlsx(figures, options, now()));
-  if (values.letter) await writeFile(values.letter, draftLetter(figures, threshold));
+  // The spreadsheet libraries (the letter uses them too) load only when a file is asked for: the figures alone start faster.
+  if (values.csv || values.xlsx) {
+    const { figuresCsv, figuresXlsx } = await import('../features/foi/exports.js');
+    if (values.csv) await writeFile(values.csv, figuresCsv(figures, options));
+    if (values.xlsx) await writeFile(values.xlsx, await figuresXlsx(figures, options, now()));
+  }
+  if (values.letter) {
+    const { draftLetter } = await import('../features/foi/letter.js');
+    await writeFile(values.letter, draftLetter(figures, threshold));
+  }
   for (const [kind, file] of [['CSV', values.csv], ['XLSX', values.xlsx], ['letter', values.letter]]) {
     if (file) process.stderr.write(`foi: wrote the ${kind} to ${file}\n`);
   }
