@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL store, in the database named by `BENCH_DATABASE_URL` (else
  * `TEST_DATABASE_URL`), each case in a schema of its own that is dropped afterwards: every
- * FOI figure streamed from 10,000, 100,000 and 1,000,000 reports (one child process per
+ * FOI figure counted in SQL over 10,000, 100,000 and 1,000,000 reports (one child process per
  * size, so each peak is its own), saving one report at a time with 0 and 100,000 stored, and
  * two stores saving at once, as two bot instances sharing the database.
  */
@@ -112,7 +112,10 @@ export async function benchPostgres(): Promise<{ rows: Row[]; goals: Goal[] }> {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!url) {
     const note = 'skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a database the bench may create schemas in';
-    return { rows: [{ area: 'PostgreSQL', case: 'FOI figures and saves', note }], goals: [{ goal, measured: 'skipped: no database given', met: undefined }] };
+    return {
+      rows: [{ area: 'PostgreSQL', case: 'FOI figures and saves', note }],
+      goals: [goal, 'every FOI figure from PostgreSQL at 1,000,000 reports in < 1000 ms'].map((text) => ({ goal: text, measured: 'skipped: no database given', met: undefined }))
+    };
   }
   const admin = new pg.Pool({ connectionString: url, max: 1 });
   try {
@@ -126,7 +129,7 @@ export async function benchPostgres(): Promise<{ rows: Row[]; goals: Goal[] }> {
         peaks.set(count, result.peakAfter);
         figureRows.push({
           area: 'FOI',
-          case: `every figure, ${count.toLocaleString('en-GB')} reports, streamed from PostgreSQL`,
+          case: `every figure, ${count.toLocaleString('en-GB')} reports, counted in PostgreSQL`,
           timeMs: median(result.times),
           memory: result.peakAfter,
           note: `median of ${result.times.length}; memory is the process's peak RSS (${megabytes(result.peakBefore)} before the first figure); ${result.complaints} complaints counted for question e; seeded in ${seeded.seconds.toFixed(0)} s`
@@ -138,9 +141,13 @@ export async function benchPostgres(): Promise<{ rows: Row[]; goals: Goal[] }> {
     saveRows.push(await inSchema(admin, 'instances', (schema) => twoInstances(url, schema, admin)));
     const smallest = peaks.get(SIZES[0])!;
     const largest = peaks.get(SIZES[SIZES.length - 1])!;
+    const largestMs = figureRows.at(-1)!.timeMs!;
     return {
       rows: [...figureRows, ...saveRows],
-      goals: [{ goal, measured: `${megabytes(largest)} at 1,000,000, ${megabytes(smallest)} at 10,000`, met: largest <= smallest * (1 + FLAT_SHARE) }]
+      goals: [
+        { goal, measured: `${megabytes(largest)} at 1,000,000, ${megabytes(smallest)} at 10,000`, met: largest <= smallest * (1 + FLAT_SHARE) },
+        { goal: 'every FOI figure from PostgreSQL at 1,000,000 reports in < 1000 ms', measured: `${largestMs.toFixed(0)} ms`, met: largestMs < 1000 }
+      ]
     };
   } finally {
     await admin.end();
