@@ -109,6 +109,13 @@ export async function benchSubmissions(): Promise<{ rows: Row[]; goals: Goal[] }
   const measured = `${steady?.p99.toFixed(1)} ms at a steady ${STEADY_RATE}/s, ${saturated?.p99.toFixed(1)} ms with ${CONNECTIONS} connections flat out (${submission.name}s)`;
   return {
     rows,
-    goals: [{ goal: `submission p99 < ${GOAL_MS} ms with 100,000 reports stored`, measured, met: steady !== undefined && steady.p99 < GOAL_MS }]
+    goals: [
+      {
+        goal: `submission p99 < ${GOAL_MS} ms with 100,000 reports stored`,
+        measured,
+        met: steady !== undefined && steady.p99 < GOAL_MS,
+        why: 'the slowest 1% is not explained yet: the median is half the goal, and the tail moves from run to run on two cores shared by the load, the bot and the stand-in Teams service'
+      }
+    ]
   };
 }

@@ -64,8 +64,18 @@ export async function benchTurns(): Promise<{ rows: Row[]; goals: Goal[] }> {
   const help = await measureTurns('bot', () => 'help');
   const policy = await measureTurns('bot', () => POLICY_QUESTION);
   const share = policy.perSecond / echo.perSecond;
+  const helpShare = help.perSecond / echo.perSecond;
+  const turnWork = 'on every turn the bot writes its conversation state and reads and saves the person’s conversation reference, store work the echo bot does not do';
   return {
     rows: [turnRow('echo bot (baseline)', echo), turnRow('help command', help, echo.perSecond), turnRow('policy question', policy, echo.perSecond)],
-    goals: [{ goal: 'policy-question turns ≥ 70% of the echo bot’s throughput', measured: `${(share * 100).toFixed(0)}%`, met: share >= 0.7 }]
+    goals: [
+      {
+        goal: 'policy-question turns ≥ 70% of the echo bot’s throughput',
+        measured: `${(share * 100).toFixed(0)}%`,
+        met: share >= 0.7,
+        why: `besides searching the policy, reading the links admins made and keeping the question, ${turnWork}`
+      },
+      { goal: 'help-command turns ≥ 90% of the echo bot’s throughput', measured: `${(helpShare * 100).toFixed(0)}%`, met: helpShare >= 0.9, why: turnWork }
+    ]
   };
 }

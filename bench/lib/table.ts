@@ -18,6 +18,8 @@ export interface Goal {
   goal: string;
   measured: string;
   met: boolean | undefined;
+  /** What stands in the way, shown when the goal is not met. */
+  why?: string;
 }
 
 const fixed = (value: number | undefined, digits = 1) => (value === undefined ? '' : value.toFixed(digits));
@@ -37,9 +39,9 @@ export function markdown(rows: Row[], goals: Goal[]): string {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows.map((r) => `| ${r.area} | ${r.case} | ${fixed(r.perSecond, 0)} | ${fixed(r.p50)} | ${fixed(r.p99)} | ${fixed(r.timeMs)} | ${megabytes(r.memory)} | ${r.note ?? ''} |`),
     '',
-    '| goal | measured | met |',
-    '| --- | --- | --- |',
-    ...goals.map((g) => `| ${g.goal} | ${g.measured} | ${g.met === undefined ? 'not measured' : g.met ? 'yes' : 'no'} |`)
+    '| goal | measured | met | if not, why |',
+    '| --- | --- | --- | --- |',
+    ...goals.map((g) => `| ${g.goal} | ${g.measured} | ${g.met === undefined ? 'not measured' : g.met ? 'yes' : 'no'} | ${g.met === false ? (g.why ?? '') : ''} |`)
   ];
   return lines.join('\n');
 }
