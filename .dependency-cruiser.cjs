@@ -15,7 +15,7 @@ const STORE = '^src/store/';
 const SHARED = '^src/shared/';
 const FEATURES = '^src/features/';
 /** The edges: what wires the features to Teams, HTTP and the command line. */
-const EDGES = '^src/(adapter|app|server)\\.ts$|^src/(guards|cli)/';
+const EDGES = '^src/(adapter|app|health|server)\\.ts$|^src/(guards|cli|telemetry)/';
 const INDEX = '^src/index\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

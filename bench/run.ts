@@ -13,6 +13,7 @@ import { benchRetrieval } from './retrieval.js';
 import { benchStart } from './start.js';
 import { benchStore } from './store.js';
 import { benchSubmissions } from './submissions.js';
+import { benchTelemetry } from './telemetry.js';
 import { benchTurns } from './turns.js';
 
 type Section = () => Promise<{ rows: Row[]; goals: Goal[] }>;
@@ -25,7 +26,8 @@ const SECTIONS: Record<string, Section> = {
   store: async () => ({ rows: await benchStore(), goals: [] }),
   foi: benchFoi,
   postgres: benchPostgres,
-  start: async () => ({ rows: await benchStart(), goals: [] })
+  start: async () => ({ rows: await benchStart(), goals: [] }),
+  telemetry: benchTelemetry
 };
 
 // `npm run bench -- submissions start` runs only those sections and prints without writing the file.

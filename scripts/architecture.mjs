@@ -14,9 +14,9 @@ const depcruise = path.join(root, 'node_modules', 'dependency-cruiser', 'bin', '
 /** Each diagram: which modules it folds into one box (dependency-cruiser's `--collapse`). */
 const DIAGRAMS = {
   // One box per layer (and per edge file): the arrows must all point down the layers.
-  layers: '^src/(features|store|shared|cli|guards|config)|^src/[a-z-]+[.]ts$',
+  layers: '^src/(features|store|shared|cli|guards|config|telemetry)|^src/[a-z-]+[.]ts$',
   // One box per feature: no arrow may join two features.
-  features: '^src/features/[^/]+|^src/(store|shared|cli|guards|config)|^src/[a-z-]+[.]ts$'
+  features: '^src/features/[^/]+|^src/(store|shared|cli|guards|config|telemetry)|^src/[a-z-]+[.]ts$'
 };
 
 function mermaid(collapse) {

@@ -66,7 +66,7 @@ export function createBotParts(coreDeps: FeatureDeps, adapter?: TeamsAdapter, bo
   app.turn('beforeTurn', rateLimitGuard(deps));
 
   const conversations = new ConversationBook(deps);
-  const proactive = adapter && createProactiveSender({ adapter, botAppId: deps.config.bot?.appId ?? '', conversations, log: deps.log });
+  const proactive = adapter && createProactiveSender({ adapter, botAppId: deps.config.bot?.appId ?? '', conversations, log: deps.log, telemetry: deps.telemetry });
   // Every activity, before any route: keep the sender's conversation reference current.
   app.turn('beforeTurn', async (context) => {
     await conversations.capture(context);

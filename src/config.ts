@@ -12,7 +12,7 @@ import { projectPath } from './config/paths.js';
 import { readVariables, type Variables } from './config/variables.js';
 
 export { ConfigError, environmentValues, packageVersion, readEnvFiles } from './config/env-files.js';
-export { PLACEHOLDER_BOT_ID, PLACEHOLDER_POLICY_URL } from './config/variables.js';
+export { DEFAULT_ICT_CONTACT, PLACEHOLDER_BOT_ID, PLACEHOLDER_POLICY_URL } from './config/variables.js';
 
 /** The language model that may phrase policy answers; absent means retrieval answers alone. */
 export type LlmConfig =
@@ -24,6 +24,9 @@ export type StoreConfig =
   /** `databaseUrlIgnored`: DATABASE_URL is set but STORE is not postgres, which the start log warns of. */
   | { kind: 'lowdb'; databaseUrlIgnored?: true }
   | { kind: 'postgres'; url: string; schema: string; poolSize: number };
+
+/** Where spans and metrics go: Azure Monitor (Application Insights) or an OTLP/HTTP collector. Absent: nowhere, and OpenTelemetry is not loaded. */
+export type TelemetryConfig = { kind: 'azure-monitor'; connectionString: string } | { kind: 'otlp'; endpoint: string };
 
 /** The validated configuration passed to every part of the bot. */
 export interface Config {
@@ -40,6 +43,9 @@ export interface Config {
   retentionMonths: number;
   ictContact: string;
   maxBodyBytes: number;
+  /** How long a SIGTERM drain may take before the bot exits with work still going. */
+  shutdownTimeoutMs: number;
+  telemetry?: TelemetryConfig;
   policy: {
     /** The policy Markdown file (absolute); the sample when unset. */
     file?: string;
@@ -115,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Node
     retentionMonths: vars.RETENTION_MONTHS,
     ictContact: vars.ICT_CONTACT,
     maxBodyBytes: vars.MAX_BODY_BYTES,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    telemetry: vars.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { kind: 'azure-monitor', connectionString: vars.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : vars.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? { kind: 'otlp', endpoint: vars.OTEL_EXPORTER_OTLP_ENDPOINT }
+        : undefined,
     policy: {
       file: vars.POLICY_FILE && projectPath(vars.POLICY_FILE),
       synonymsFile: vars.POLICY_SYNONYMS_FILE && projectPath(vars.POLICY_SYNONYMS_FILE),

@@ -9,8 +9,12 @@ import errors from 'restify-errors';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Response as AdapterResponse } from 'botbuilder';
 import type { Config } from './config.js';
+import { refuseWhileDraining, registerReadiness } from './health.js';
 import type { Logger } from './log.js';
 import type { BotApp } from './shared/deps.js';
+import { Lifecycle } from './shared/lifecycle.js';
+import { retryAfterOf } from './shared/retry-after.js';
+import { NO_TELEMETRY, turnAttributes, type Telemetry } from './shared/telemetry.js';
 import type { Store, StoreStatus } from './store/store.js';
 
 /**
@@ -28,6 +32,10 @@ export interface ServerDeps {
   store: Store;
   adapter: TeamsAdapter;
   app: BotApp;
+  /** Readiness and the SIGTERM drain; a new one (ready, not draining) when omitted. */
+  lifecycle?: Lifecycle;
+  /** A span per turn; none when omitted. */
+  telemetry?: Telemetry;
 }
 
 export interface BotServer {
@@ -101,16 +109,20 @@ function plainErrors(res: Response, log: Logger): AdapterResponse {
   };
 }
 
-export function createServer({ config, log, store, adapter, app }: ServerDeps): BotServer {
+export function createServer({ config, log, store, adapter, app, lifecycle = new Lifecycle(), telemetry = NO_TELEMETRY }: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'council-ict-policy-bot', handleUncaughtExceptions: false });
   // restify's JSON parser reads the body first; its types omit the reader's size limit.
   const parseJson = restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: config.maxBodyBytes } as restify.plugins.JsonBodyParserOptions);
 
-  server.post(MESSAGES_PATH, requireJson, parseJson, requireActivity, async (req: Request, res: Response) => {
+  // Each turn is tracked so that a drain after SIGTERM waits for the saves it acknowledges.
+  server.post(MESSAGES_PATH, refuseWhileDraining(lifecycle), requireJson, parseJson, requireActivity, async (req: Request, res: Response) => lifecycle.track(() => telemetry.span('ictbot.turn', turnAttributes(req.body), async (set) => {
     const reply = plainErrors(res, log);
     try {
       await adapter.process(req, reply, async (context) => {
         await app.run(context);
+        // Set before the adapter writes the status, which it does once the turn is over.
+        const retryAfter = retryAfterOf(context);
+        if (retryAfter !== undefined) res.header('Retry-After', String(retryAfter));
       });
     } catch (error) {
       // The adapter throws before the turn for an activity it cannot read; the turn's own errors are handled by the app.
@@ -118,7 +130,8 @@ export function createServer({ config, log, store, adapter, app }: ServerDeps): 
       const status = error instanceof AdapterValidationError ? 400 : 500;
       if (!res.headersSent) res.json(status, ERROR_BODIES[status]);
     }
-  });
+    set({ outcome: res.statusCode < 400 ? 'ok' : res.statusCode === 429 ? 'limited' : res.statusCode < 500 ? 'refused' : 'error', 'http.response.status_code': res.statusCode });
+  })));
 
   // 503 when the store cannot be used, so a load balancer sends this instance nothing; the answer says no more than that.
   server.get(HEALTH_PATH, async (_req, res) => {
@@ -132,6 +145,8 @@ export function createServer({ config, log, store, adapter, app }: ServerDeps): 
     if (status?.ok) res.json(200, { status: 'ok', version: config.version, mode: config.bot ? 'authenticated' : 'local', store: status });
     else res.json(503, { status: 'unavailable', version: config.version });
   });
+
+  registerReadiness(server, { log, store, lifecycle });
 
   server.on('restifyError', (req, _res, error, callback) => {
     log.warn({ event: 'http.error', method: req.method, path: req.path(), status: error.statusCode, code: error.code }, 'request refused');

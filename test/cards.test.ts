@@ -153,8 +153,8 @@ const cards = {
     { reporterName: 'Sam Staff', refreshUserIds: [], note: 'This report is already resolved.' }
   ),
   'profile (errors)': profileCard({ worksWithChildrenOrVulnerable: '', remoteOrFlexible: 'maybe', devices: '' }, { errors: { worksWithChildrenOrVulnerable: 'Choose yes or no.' } }),
-  'foi figures': foiCard(foiSample, 5),
-  'foi figures (file offered, no suppression)': foiCard(foiSample, 0, 'I\u2019ve sent the spreadsheet below.')
+  'foi figures': foiCard(foiSample, 5, 'request-1'),
+  'foi figures (file offered, no suppression)': foiCard(foiSample, 0, 'request-1', 'I\u2019ve sent the spreadsheet below.')
 };
 
 describe('card templates', () => {

@@ -53,6 +53,9 @@ const timeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such a
 /** Shown until a council sets `POLICY_URL`; a valid address so cards still render, plainly not a real one. */
 export const PLACEHOLDER_POLICY_URL = 'https://intranet.council.example/set-POLICY_URL-to-your-acceptable-use-policy';
 
+/** What staff are told about reaching ICT until a council sets `ICT_CONTACT`. */
+export const DEFAULT_ICT_CONTACT = 'the ICT service desk (see the intranet for the number and portal)';
+
 /** The all-zero GUID that `env/.env.local` uses for BOT_ID: a package built with it can be tried, not installed. */
 export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -87,8 +90,14 @@ export const variablesSchema = z.object({
   TIME_ZONE: withDefault('Europe/London').pipe(timeZone),
   RETENTION_MONTHS: integer(24, 13, 120),
   RETENTION_PURGE_CRON: cron('30 2 * * *', '"30 2 * * *" (every day at 02:30)'),
-  ICT_CONTACT: withDefault('the ICT service desk (see the intranet for the number and portal)').pipe(z.string().max(300)),
+  ICT_CONTACT: withDefault(DEFAULT_ICT_CONTACT).pipe(z.string().max(300)),
   MAX_BODY_BYTES: integer(256 * 1024, 1024, 10 * 1024 * 1024),
+  SHUTDOWN_TIMEOUT_SECONDS: integer(10, 1, 300),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/InstrumentationKey=/i, 'must be the Application Insights connection string (it starts InstrumentationKey=...)').optional()
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyToUndefined, z.string().url('must be the OTLP/HTTP collector address, e.g. http://collector:4318').optional()),
   POLICY_FILE: optionalString,
   POLICY_SYNONYMS_FILE: optionalString,
   POLICY_OTHER_TOPICS_FILE: optionalString,

@@ -8,6 +8,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { noticeCard } from '../shared/notice.js';
 import type { FeatureDeps } from '../shared/deps.js';
 import { CARD_ACTION_INVOKE, COMPOSE_EXTENSION_INVOKE_PREFIX, refuseTurn } from './refuse.js';
+import { METRICS } from '../shared/telemetry.js';
 
 const WINDOW_SECONDS = 60;
 
@@ -36,10 +37,12 @@ export function rateLimitGuard(deps: FeatureDeps) {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const firstOver = rejection.consumedPoints === perMinute + 1;
+      deps.telemetry?.count(METRICS.refusals, { reason: 'rate-limit' });
       deps.log.warn({ event: 'rate.limited', activityType: context.activity.type, firstOver }, 'sender over the rate limit');
       const card = noticeCard('Please wait a minute', SLOW_DOWN_TEXT);
-      if (context.activity.type === ActivityTypes.Invoke) await refuseTurn(context, 429, { card, text: SLOW_DOWN_TEXT });
-      else if (firstOver) await context.sendActivity(SLOW_DOWN_TEXT);
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await refuseTurn(context, 429, { card, text: SLOW_DOWN_TEXT, retryAfterSeconds: rejection.msBeforeNext / 1000 });
+      } else if (firstOver) await context.sendActivity(SLOW_DOWN_TEXT);
       return false;
     }
   };

@@ -1,6 +1,7 @@
 /** How a guard ends a turn without running any feature. */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { cardAttachment, type AdaptiveCard } from '../shared/cards.js';
+import { setRetryAfter } from '../shared/retry-after.js';
 
 /** The `adaptiveCard/action` invoke name: Teams expects a card (or status) in the response. */
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
@@ -13,11 +14,13 @@ export interface Refusal {
   card?: AdaptiveCard;
   /** For a message extension: the line Teams shows in place of results. */
   text?: string;
+  /** For a refusal that ends by itself (429): sent as the response's Retry-After header. */
+  retryAfterSeconds?: number;
 }
 
 /**
- * Answers an invoke with `status` (or, when there is something to show, 200 with the
- * card for a card action or the text for a message extension) so Teams does not wait
+ * Answers an invoke with `status` (with the card for a card action or the text for a
+ * message extension as its body, when there is something to show) so Teams does not wait
  * for a reply that will never come. Other activities get nothing here.
  */
 export async function refuseTurn(context: TurnContext, status: number, refusal: Refusal = {}): Promise<void> {
@@ -29,5 +32,6 @@ export async function refuseTurn(context: TurnContext, status: number, refusal: 
       : refusal.text && name.startsWith(COMPOSE_EXTENSION_INVOKE_PREFIX)
         ? { composeExtension: { type: 'message', text: refusal.text } }
         : undefined;
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: body ? 200 : status, body } });
+  if (refusal.retryAfterSeconds !== undefined) setRetryAfter(context, refusal.retryAfterSeconds);
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
 }

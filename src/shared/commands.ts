@@ -169,6 +169,8 @@ export function matchCommand(text: string | undefined): CommandMatch | undefined
   let best: { command: Command; distance: number } | undefined;
   for (const command of COMMANDS) {
     for (const variant of command.variants) {
+      // The distance is at least the difference in length: most messages are far longer than any command.
+      if (Math.abs(words.length - variant.length) > tolerance(variant)) continue;
       const d = distance(words, variant);
       if (d <= tolerance(variant) && (!best || d < best.distance)) best = { command, distance: d };
     }

@@ -5,6 +5,8 @@ import type { Logger } from '../log.js';
 import type { RateLimiterFactory } from '../store/rate-limits.js';
 import type { Store } from '../store/store.js';
 import type { BotEvents } from './events.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Telemetry } from './telemetry.js';
 
 export type BotApp = Application<TurnState>;
 
@@ -18,6 +20,10 @@ export interface FeatureDeps {
   events?: BotEvents;
   /** Makes the per-person rate limiter when instances share its counts; in memory otherwise. */
   rateLimits?: RateLimiterFactory;
+  /** Where a part of the bot reports a problem that should take it out of rotation (`/readyz`). */
+  lifecycle?: Lifecycle;
+  /** Spans and counters for monitoring; absent when no exporter is configured. */
+  telemetry?: Telemetry;
 }
 
 export type { RateLimiterFactory };

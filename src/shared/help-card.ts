@@ -24,8 +24,21 @@ declare module './cards.js' {
 /** The commands the help card lists: the ones every member of staff can use. */
 const STAFF_COMMANDS: readonly CommandName[] = ['help', 'profile', 'report-device-problem', 'report-number-sharing', 'my-reports'];
 
+/** The card for each mode, expanded once: its data never changes while the bot runs. */
+const rendered = new Map<boolean, AdaptiveCard>();
+
 /** The help card. `localMode` adds a warning not to enter real data. */
 export function helpCard(localMode: boolean): AdaptiveCard {
+  let card = rendered.get(localMode);
+  if (!card) {
+    card = renderHelpCard(localMode);
+    rendered.set(localMode, card);
+  }
+  // A copy, so whoever sends it cannot change the one kept; copying costs far less than expanding the template.
+  return structuredClone(card);
+}
+
+function renderHelpCard(localMode: boolean): AdaptiveCard {
   return renderCard('help', {
     exampleQuestion: 'Can I check my Hotmail on my work laptop at lunch?',
     commandList: COMMANDS.filter((c) => STAFF_COMMANDS.includes(c.name))

@@ -10,6 +10,7 @@
 import type { Activity, BotAdapter, ConversationReference } from 'botbuilder';
 import type { ConversationBook } from './conversations.js';
 import type { Logger } from '../log.js';
+import { METRICS, NO_TELEMETRY, type Telemetry } from './telemetry.js';
 
 /** Teams answers worth trying again: throttled, precondition failed, gateway faults. */
 export const RETRYABLE_STATUSES = [412, 429, 502, 504] as const;
@@ -47,6 +48,8 @@ export interface ProactiveOptions {
   retry?: RetryPolicy;
   /** Waits between tries; tests pass one that does not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** A span per send, and Teams' failed answers and the retries counted. */
+  telemetry?: Telemetry;
 }
 
 /** The HTTP status of a failed send, if the error carries one. */
@@ -79,35 +82,45 @@ export function createProactiveSender(options: ProactiveOptions): ProactiveSende
   const policy = options.retry ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? realSleep;
   const { adapter, botAppId, conversations, log } = options;
+  const telemetry = options.telemetry ?? NO_TELEMETRY;
 
-  return {
-    async send(aadObjectId, activity) {
-      const record = await conversations.get(aadObjectId);
-      if (!record) return { status: 'no-conversation' };
-      if (record.goneAt) return { status: 'gone' };
-      const reference = record.reference as Partial<ConversationReference>;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await adapter.continueConversationAsync(botAppId, reference, async (context) => {
-            await context.sendActivity(activity);
-          });
-          return { status: 'sent' };
-        } catch (error) {
-          const status = statusOf(error);
-          if (status !== undefined && (GONE_STATUSES as readonly number[]).includes(status)) {
-            await conversations.markGone(record);
-            return { status: 'gone' };
-          }
-          const retryable = status !== undefined && (RETRYABLE_STATUSES as readonly number[]).includes(status);
-          if (!retryable || attempt >= policy.attempts) {
-            log.warn({ event: 'proactive.failed', status, attempt, err: { message: (error as Error).message } }, 'proactive send failed');
-            return { status: 'failed', reason: status ? `http-${status}` : 'error' };
-          }
-          const wait = retryDelay(policy, attempt, retryAfterMs(error));
-          log.info({ event: 'proactive.retry', status, attempt, waitMs: wait }, 'proactive send will be retried');
-          await sleep(wait);
+  async function send(aadObjectId: string, activity: Partial<Activity>): Promise<SendOutcome> {
+    const record = await conversations.get(aadObjectId);
+    if (!record) return { status: 'no-conversation' };
+    if (record.goneAt) return { status: 'gone' };
+    const reference = record.reference as Partial<ConversationReference>;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+          await context.sendActivity(activity);
+        });
+        return { status: 'sent' };
+      } catch (error) {
+        const status = statusOf(error);
+        telemetry.count(METRICS.teamsAnswers, { status: status ?? 0 });
+        if (status !== undefined && (GONE_STATUSES as readonly number[]).includes(status)) {
+          await conversations.markGone(record);
+          return { status: 'gone' };
         }
+        const retryable = status !== undefined && (RETRYABLE_STATUSES as readonly number[]).includes(status);
+        if (!retryable || attempt >= policy.attempts) {
+          log.warn({ event: 'proactive.failed', status, attempt, err: { message: (error as Error).message } }, 'proactive send failed');
+          return { status: 'failed', reason: status ? `http-${status}` : 'error' };
+        }
+        const wait = retryDelay(policy, attempt, retryAfterMs(error));
+        telemetry.count(METRICS.teamsRetries, { status: status ?? 0 });
+        log.info({ event: 'proactive.retry', status, attempt, waitMs: wait }, 'proactive send will be retried');
+        await sleep(wait);
       }
     }
+  }
+
+  return {
+    send: (aadObjectId, activity) =>
+      telemetry.span('ictbot.proactive.send', {}, async (set) => {
+        const outcome = await send(aadObjectId, activity);
+        set({ outcome: outcome.status });
+        return outcome;
+      })
   };
 }

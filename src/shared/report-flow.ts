@@ -21,6 +21,7 @@ import { reportDateBounds, type DateBounds } from './dates.js';
 import type { BotApp, FeatureDeps } from './deps.js';
 import { NOT_IN_SHARED_CHATS, registerPrivateCard } from './private-chat.js';
 import { EXPIRED_FORM, newSubmissionId, submittedId, UNKNOWN_REPORTER, type ReportForm, type SubmissionFacts } from './report-forms.js';
+import { METRICS } from './telemetry.js';
 import { keptValues, type Checked } from './validation.js';
 import type { CohortAnswers, NewReport, Report } from '../store/types.js';
 
@@ -122,6 +123,7 @@ export function registerReportForm<Values, Submission, Stored extends Report>(ap
       const updated = profileWithAnswers(profile, reporterId, kind.reporterAnswers(checked.value), submittedAt);
       if (updated) await store.people.saveProfile(updated);
       kind.stored?.(report as Stored);
+      deps.telemetry?.count(METRICS.reportsStored, { kind: kind.name });
     }
     log.info(
       { event: `${kind.name}.${created ? 'stored' : 'repeat'}`, reference: report.id, ...kind.logged?.(checked.value) },

@@ -8,6 +8,7 @@
  *   object id on their roster row.
  */
 import type { TurnContext } from 'botbuilder';
+import { METRICS } from './telemetry.js';
 import { senderId } from './activity.js';
 import type { FeatureDeps } from './deps.js';
 import type { Employee } from '../store/types.js';
@@ -43,6 +44,7 @@ export async function managedTeam(deps: FeatureDeps, aadObjectId: string | undef
 export async function auditRefusal(context: TurnContext, deps: FeatureDeps, action: string, needs: string, target?: string): Promise<void> {
   const id = senderId(context);
   await deps.store.audit.add({ at: deps.now().toISOString(), actorId: id ?? 'unknown', action, target, outcome: 'refused', detail: `needs ${needs}` });
+  deps.telemetry?.count(METRICS.refusals, { reason: 'role', action });
   deps.log.warn({ event: 'role.refused', action, needs }, 'action refused');
 }
 

@@ -8,9 +8,21 @@
  */
 import type { Employee } from '../store/types.js';
 
-/** The people who report directly to `manager`. */
-export function directReports(employees: readonly Employee[], manager: Employee): Employee[] {
-  return employees.filter((e) => e.managerId !== undefined && e.managerId === manager.employeeId && e.employeeId !== manager.employeeId);
+/**
+ * Every manager's direct reports (the rows naming them as manager, never themselves), by the
+ * manager's employee id, in roster order: one pass over the roster, so a run over every
+ * manager is linear in staff rather than a scan of the roster per manager.
+ */
+export function directReportsByManager(employees: readonly Employee[]): Map<string, Employee[]> {
+  const teams = new Map<string, Employee[]>();
+  for (const employee of employees) {
+    const { managerId } = employee;
+    if (managerId === undefined || managerId === employee.employeeId) continue;
+    const team = teams.get(managerId);
+    if (team) team.push(employee);
+    else teams.set(managerId, [employee]);
+  }
+  return teams;
 }
 
 /** Every id a report by one of `people` may carry as its reporter or named colleague. */

@@ -1,4 +1,6 @@
 /** Opens the store the caller names: the lowdb files (the default) or PostgreSQL. */
+import { mkdir } from 'node:fs/promises';
+import { StoreError } from './errors.js';
 import { lockDataDir } from './lowdb/lock.js';
 import { openLowdbStore } from './lowdb/store.js';
 import { openPostgresStore, type PostgresStoreOptions } from './postgres/open.js';
@@ -38,9 +40,19 @@ export async function openStore(settings: StoreSettings, options: OpenOptions = 
     const store = await openPostgresStore({ ...settings, log: options.log });
     return { store, rateLimits: postgresRateLimits(store.pool), close: () => store.close() };
   }
-  const store = await openLowdbStore(settings.dataDir);
-  // Reading is harmless; writing beside another bot or a data task is not.
+  // Reading is harmless; writing beside another bot or a data task is not. The lock comes
+  // first, as opening may move the files of an earlier layout.
+  await mkdir(settings.dataDir, { recursive: true }).catch((error: Error) => {
+    throw new StoreError(`cannot create the data directory ${settings.dataDir}: ${error.message}`, { cause: error });
+  });
   const unlock = options.writer ? await lockDataDir(settings.dataDir, options.writer) : async () => undefined;
+  let store: Store;
+  try {
+    store = await openLowdbStore(settings.dataDir, { locked: options.writer !== undefined });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   return {
     store,
     close: async () => {

@@ -1,4 +1,5 @@
 /** Reports (device complaints and number-sharing reports): stored once per card, numbered per kind and year. */
+import type { FoiCountQuery, FoiCounts } from './report-counts.js';
 import type { NewReport, Report, ReportKind, ReportStatus } from './types.js';
 
 /** Which reports a list or a stream gives. */
@@ -29,6 +30,11 @@ export interface ReportStore {
    * for figures over the whole history, whose memory must not grow with it.
    */
   stream(filter?: ReportFilter): AsyncIterable<Report>;
+  /**
+   * The counts behind FOI questions e and g (see report-counts.ts), worked out where the
+   * reports are: what comes back is numbers and the distinct people counted, never reports.
+   */
+  countForFoi(query: FoiCountQuery): Promise<FoiCounts>;
   /**
    * Moves a report from `change.from` to `change.to` and records who did, but only if its
    * status is still `change.from` when the change is written: the check and the change are

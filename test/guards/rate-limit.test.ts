@@ -4,6 +4,7 @@ import { createBotParts } from '../../src/app.js';
 import { postgresRateLimits } from '../../src/store/postgres/rate-limits.js';
 import { cardOf, cardText, COLLEAGUE, createTestBot, invokeCard, STAFF } from '../helpers/bot.js';
 import { freshSchema } from '../helpers/postgres.js';
+import { startBot, teamsExecute, teamsMessage } from '../helpers/server.js';
 
 const profile = (devices: string) => ({ worksWithChildrenOrVulnerable: 'yes', remoteOrFlexible: 'no', devices });
 
@@ -13,9 +14,39 @@ describe('rate limit per person', () => {
     for (const devices of ['laptop', 'tablet', 'desktop']) {
       assert.match(cardText(invokeCard(await bot.execute('profile.save', profile(devices)))), /Saved/);
     }
-    const over = invokeCard(await bot.execute('profile.save', profile('smartphone')));
-    assert.match(cardText(over), /Please wait a minute/);
+    const over = await bot.execute('profile.save', profile('smartphone'));
+    assert.equal(over.invokeResponse?.status, 429);
+    assert.match(cardText((over.invokeResponse?.body as { value?: unknown }).value), /Please wait a minute/);
     assert.deepEqual((await bot.store.people.getProfile(STAFF.aadObjectId!))?.devices, ['desktop'], 'the paused submission changed nothing');
+  });
+
+  it('answers an invoke over the limit over HTTP with 429 and a Retry-After within the minute', async () => {
+    const bot = await startBot({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const serviceUrl = 'http://127.0.0.1:9/';
+      for (const devices of ['laptop', 'tablet']) {
+        const within = await bot.post(teamsExecute(serviceUrl, 'profile.save', profile(devices)));
+        assert.equal(within.status, 200);
+      }
+      const response = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(teamsExecute(serviceUrl, 'profile.save', profile('desktop')))
+      });
+      assert.equal(response.status, 429);
+      const retryAfter = Number(response.headers.get('retry-after'));
+      assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After ${response.headers.get('retry-after')}`);
+      const body = (await response.json()) as { value?: unknown };
+      assert.match(cardText(body.value), /Please wait a minute/, 'the card still says to wait');
+      assert.deepEqual((await bot.store.people.getProfile(STAFF.aadObjectId!))?.devices, ['tablet'], 'the refused submission changed nothing');
+
+      const search = { ...teamsMessage(serviceUrl, ''), type: 'invoke', name: 'composeExtension/query', text: undefined, value: { commandId: 'searchPolicy', parameters: [{ name: 'query', value: 'webmail' }] } };
+      const searched = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(search) });
+      assert.equal(searched.status, 429, 'a search over the limit is refused the same way');
+      assert.ok(Number(searched.headers.get('retry-after')) >= 1);
+    } finally {
+      await bot.stop();
+    }
   });
 
   it('tells a person sending too many messages once, then stays quiet', async () => {

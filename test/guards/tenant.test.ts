@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { isTenantAllowed, tenantOf } from '../../src/guards/tenant.js';
+import { isTenantAllowed, TENANT_AUDIT_INTERVAL_MS, tenantOf } from '../../src/guards/tenant.js';
+import { createTestBot, STAFF } from '../helpers/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
 import { startBot, teamsExecute, teamsMessage, type RunningBot } from '../helpers/server.js';
@@ -82,5 +83,32 @@ describe('tenant binding over HTTP', () => {
     assert.equal((await bot.post(fromTenant(teamsMessage(serviceUrl, 'hello'), 'council-tenant'))).status, 200);
     await connector.waitFor(1);
     assert.equal((await allStored(bot.store, 'audit')).length, 0);
+  });
+});
+
+describe('tenant binding: refusals audited at a bounded rate', () => {
+  /** A message as Teams would send it from `tenant`. */
+  const message = (tenant: string) => ({ type: 'message', text: 'hello', from: STAFF, channelData: { tenant: { id: tenant } } });
+
+  it('audits a tenant’s first refusal, then the rest of the interval as one entry with its count', async () => {
+    let now = new Date('2026-03-02T09:00:00.000Z');
+    const bot = await createTestBot({ env: { ALLOWED_TENANT_IDS: 'council-tenant' }, now: () => now });
+    for (let i = 0; i < 5; i++) assert.deepEqual((await bot.send(message('flood-tenant'))).replies, []);
+    await bot.send(message('second-tenant'));
+    let audit = await allStored(bot.store, 'audit');
+    assert.deepEqual(audit.map((a) => a.detail), ['tenant flood-tenant; activity message', 'tenant second-tenant; activity message']);
+
+    now = new Date(now.getTime() + TENANT_AUDIT_INTERVAL_MS + 1);
+    await bot.send(message('flood-tenant'));
+    audit = await allStored(bot.store, 'audit');
+    assert.equal(audit.length, 4);
+    assert.deepEqual(
+      audit.slice(2).map((a) => [a.action, a.outcome, a.detail]),
+      [
+        ['tenant.refused', 'refused', 'tenant flood-tenant; 4 more activities refused since 2026-03-02T09:00:00.000Z'],
+        ['tenant.refused', 'refused', 'tenant flood-tenant; activity message']
+      ]
+    );
+    assert.equal((await bot.store.status()).counts.profiles, 0);
   });
 });

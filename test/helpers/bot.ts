@@ -139,17 +139,25 @@ export function invokeCard(result: TurnResult): AdaptiveCard {
   return body.value;
 }
 
-/** Every piece of text shown on a card (TextBlock text, TextRun text, input labels, action titles). */
+/**
+ * Every piece of text shown on a card (TextBlock text, TextRun text, input labels and the
+ * values typed or kept in visible inputs, choice titles, action titles). What a person cannot
+ * see is left out: elements with `isVisible: false`, a choice's value, an action's data.
+ * Fact values count, as a FactSet shows them.
+ */
 export function cardText(card: unknown): string {
   const parts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+  const walk = (node: unknown, within = ''): void => {
+    if (Array.isArray(node)) return node.forEach((item) => walk(item, within));
     if (typeof node !== 'object' || node === null) return;
     const record = node as Record<string, unknown>;
-    for (const key of ['text', 'label', 'title', 'value', 'placeholder']) {
+    if (record.isVisible === false) return;
+    // A fact's value and a visible input's value are shown; a choice's value is not.
+    const shown = within === 'facts' || (typeof record.type === 'string' && record.type.startsWith('Input.'));
+    for (const key of ['text', 'label', 'title', 'placeholder', ...(shown ? ['value'] : [])]) {
       if (typeof record[key] === 'string') parts.push(record[key] as string);
     }
-    Object.values(record).forEach(walk);
+    for (const [key, value] of Object.entries(record)) if (key !== 'data') walk(value, key);
   };
   walk(card);
   return parts.join('\n');

@@ -19,6 +19,8 @@ export type ConnectorResponder = (request: RecordedRequest) => { status: number;
 export class FakeConnector {
   readonly requests: RecordedRequest[] = [];
   respond: ConnectorResponder = () => undefined;
+  /** How long each answer takes, like a slow connector: keeps the bot's sends under way. */
+  delayMs = 0;
   #server: Server;
   #waiters: Array<{ count: number; resolve: () => void }> = [];
   #nextId = 1;
@@ -75,6 +77,7 @@ export class FakeConnector {
       body: text ? JSON.parse(text) : {}
     };
     this.requests.push(request);
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const answer = this.respond(request) ?? this.#usualAnswer(request);
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));

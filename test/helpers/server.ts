@@ -1,9 +1,13 @@
 /** The real bot server on an ephemeral loopback port, for HTTP tests. */
 import type { AddressInfo } from 'node:net';
+import type { Storage } from 'botbuilder';
 import { createAdapter } from '../../src/adapter.js';
 import { createBotParts } from '../../src/app.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createServer, type BotServer } from '../../src/server.js';
+import { Lifecycle } from '../../src/shared/lifecycle.js';
+import type { Telemetry } from '../../src/shared/telemetry.js';
+import { instrumentStore } from '../../src/telemetry/store.js';
 import { openMemoryStore } from './memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { Config } from '../../src/config.js';
@@ -14,18 +18,23 @@ export interface RunningBot {
   store: Store;
   config: Config;
   server: BotServer;
+  /** Its readiness and drain, as the running bot has them. */
+  lifecycle: Lifecycle;
   /** POSTs JSON (or a raw string) to `/api/messages`. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
 }
 
-export async function startBot(options: { store?: Store; env?: Record<string, string>; now?: () => Date; log?: Logger } = {}): Promise<RunningBot> {
+export async function startBot(options: { store?: Store; env?: Record<string, string>; now?: () => Date; log?: Logger; botState?: Storage; telemetry?: Telemetry } = {}): Promise<RunningBot> {
   const config = { ...testConfig(options.env), port: 0 };
-  const store = options.store ?? (await openMemoryStore());
+  const opened = options.store ?? (await openMemoryStore());
+  const { telemetry } = options;
+  const store = telemetry ? instrumentStore(opened, telemetry) : opened;
   const log = options.log ?? createLogger('silent');
   const adapter = createAdapter(config);
-  const { app } = createBotParts({ config, store, log, now: options.now ?? (() => new Date()) }, adapter);
-  const server = createServer({ config, log, store, adapter, app });
+  const lifecycle = new Lifecycle();
+  const { app } = createBotParts({ config, store, log, now: options.now ?? (() => new Date()), lifecycle, telemetry }, adapter, options.botState);
+  const server = createServer({ config, log, store, adapter, app, lifecycle, telemetry });
   const address: AddressInfo = await server.listen();
   const url = `http://127.0.0.1:${address.port}`;
   return {
@@ -33,6 +42,7 @@ export async function startBot(options: { store?: Store; env?: Record<string, st
     store,
     config,
     server,
+    lifecycle,
     async post(body, headers = {}) {
       const response = await fetch(`${url}/api/messages`, {
         method: 'POST',

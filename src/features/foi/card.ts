@@ -10,6 +10,8 @@ export interface FoiCardData {
   subtitle: string;
   notice: string;
   asOf: string;
+  /** Which computation the card shows, so its buttons use the same figures (see kept-figures.ts). */
+  requestId: string;
   questions: Array<{ heading: string; rows: Array<{ measure: string; exact: string; published: string; suppressed: boolean }> }>;
   footnote: string;
   verbs: typeof FOI_VERBS;
@@ -24,15 +26,17 @@ declare module '../../shared/cards.js' {
 /**
  * The card for FOI officers.
  * @param threshold the suppression threshold for the published column; 0 for none.
+ * @param requestId the id its figures are kept under (see kept-figures.ts).
  * @param notice an optional line saying what just happened (e.g. the file was offered).
  */
-export function foiCard(figures: FoiFigures, threshold: number, notice = ''): AdaptiveCard {
+export function foiCard(figures: FoiFigures, threshold: number, requestId: string, notice = ''): AdaptiveCard {
   const rows = figureRows(figures, threshold);
   const data: FoiCardData = {
     title: `FOI figures as of ${figures.asOf}`,
     subtitle: `Question e covers ${figures.e.window.from} to ${figures.e.window.to}. Withdrawn and voided reports are not counted.`,
     notice,
     asOf: figures.asOf,
+    requestId,
     questions: QUESTIONS.map((question) => ({
       heading: `${question}. ${QUESTION_TITLES[question]}`,
       rows: rows

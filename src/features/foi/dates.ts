@@ -86,6 +86,18 @@ export function twelveMonthsTo(asOf: string): DateWindow {
   return { from: from.toISODate() as string, to: asOf };
 }
 
+/**
+ * The first instant (ISO, UTC) of the calendar day `days` after `date` in `timeZone`: where the
+ * figures' dates begin and end as instants. Local dates are taken to run forward with time,
+ * as they do in the UK (clocks change at 01:00 UTC, never across midnight).
+ */
+export function startOfDay(date: string, timeZone: string, days = 0): string {
+  if (!isCalendarDate(date)) throw new Error(`foi: not a calendar date: ${date}`);
+  const start = DateTime.fromISO(date, { zone: timeZone }).plus({ days });
+  if (!start.isValid) throw new Error(`foi: cannot read ${date} in the time zone ${timeZone}`);
+  return start.toUTC().toISO() as string;
+}
+
 /** True when `date` lies in `window` (both ends included; YYYY-MM-DD compares as text). */
 export function inWindow(date: string, window: DateWindow): boolean {
   return date >= window.from && date <= window.to;

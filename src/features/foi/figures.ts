@@ -2,22 +2,11 @@
  * The FOI figures (questions a to g) as pure functions over plain data and an explicit
  * as-of date. See "FOI counting rules" in the product description.
  */
-import {
-  COMPLAINT_CAUSES,
-  DEVICES,
-  type ComplaintCause,
-  type DeviceComplaint,
-  type Device,
-  type Employee,
-  type NumberSharingReport,
-  type Profile,
-  type Report,
-  type ReportStatus,
-  type TaskCode
-} from '../../store/types.js';
-import { calendarDate, inWindow, twelveMonthsTo, type DateWindow } from './dates.js';
+import { countReports, zeroes, type CountedPerson, type FoiCountQuery, type FoiCounts } from '../../store/report-counts.js';
+import { DEVICES, type ComplaintCause, type Device, type Employee, type Profile, type Report, type ReportStatus, type TaskCode } from '../../store/types.js';
+import { startOfDay, twelveMonthsTo, type DateWindow } from './dates.js';
 import type { Organisation, PersonalDeviceAnswer } from './organisation.js';
-import { buildDirectory, inCohort, type Directory } from './people.js';
+import { buildDirectory, type Directory } from './people.js';
 
 export interface FoiInput {
   /** Calendar date (YYYY-MM-DD) the figures are for. */
@@ -57,13 +46,20 @@ export interface FoiFigures {
 /** The statuses a report can count with: withdrawn and voided reports never count. */
 export const COUNTABLE_STATUSES = ['open', 'acknowledged', 'resolved'] as const satisfies readonly ReportStatus[];
 
-/** Whether a report can count on `asOf`: not withdrawn or void, and submitted on or before it. */
-export function isCountable(report: Report, asOf: string, timeZone: string): boolean {
-  return (COUNTABLE_STATUSES as readonly string[]).includes(report.status) && calendarDate(report.submittedAt, timeZone) <= asOf;
-}
-
-function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+/**
+ * What the store is asked to count for figures as of `asOf`: the calendar dates turned into
+ * instants once, in the council's time zone, so no report's time is turned into a date. A
+ * report counts up to the end of the as-of day; complaints from the start of the 12-month
+ * window's first day; number-sharing reports from the start of `since`, when given.
+ */
+export function countQuery(request: Pick<FoiInput, 'asOf' | 'since' | 'timeZone'>): FoiCountQuery {
+  const window = twelveMonthsTo(request.asOf);
+  return {
+    statuses: COUNTABLE_STATUSES,
+    submittedBefore: startOfDay(request.asOf, request.timeZone, 1),
+    complaintsFrom: startOfDay(window.from, request.timeZone),
+    ...(request.since ? { sharingFrom: startOfDay(request.since, request.timeZone) } : {})
+  };
 }
 
 function questionsAToC(directory: Directory): Pick<FoiFigures, 'a' | 'b' | 'c'> {
@@ -78,100 +74,50 @@ function questionsAToC(directory: Directory): Pick<FoiFigures, 'a' | 'b' | 'c'> 
   };
 }
 
+/** What the figures need besides the reports. */
+export type FigureContext = Omit<FoiInput, 'reports'>;
+
 /**
- * Questions e and g, counted over reports given one at a time: it keeps the counts and the
- * people counted, never the reports, so its memory does not grow with the history.
+ * Every figure, from the people and the organisation's answers in `context` and the counts
+ * the store worked out for {@link countQuery}. Ids are matched to people here, so a person
+ * the roster knows by employee id and by Teams id counts once.
  *
  * e: device complaints from cohort members in the 12 months to `asOf`; breakdowns count complaints.
  * g: a report qualifies when the person had been told not to share and is in the cohort (as
  * recorded on the report). Self reports count the reporter, named-colleague reports the
  * colleague; reports naming no one are kept apart.
  */
-export class ReportTally {
-  readonly #asOf: string;
-  readonly #since?: string;
-  readonly #timeZone: string;
-  readonly #directory: Directory;
-  readonly #window: DateWindow;
-  readonly #complainants = new Set<string>();
-  readonly #byCause = zeroes(COMPLAINT_CAUSES);
-  readonly #byDevice = zeroes(DEVICES);
-  #complaints = 0;
-  readonly #sharers = new Set<string>();
-  #unattributedReports = 0;
-  #qualifyingReports = 0;
-
-  constructor(asOf: string, since: string | undefined, timeZone: string, directory: Directory) {
-    this.#asOf = asOf;
-    this.#since = since;
-    this.#timeZone = timeZone;
-    this.#directory = directory;
-    this.#window = twelveMonthsTo(asOf);
-  }
-
-  /** Counts one report, if it counts at all. */
-  add(report: Report): void {
-    if (!inCohort(report.cohort) || !isCountable(report, this.#asOf, this.#timeZone)) return;
-    if (report.kind === 'device-complaint') this.#addComplaint(report);
-    else this.#addSharing(report);
-  }
-
-  #addComplaint(complaint: DeviceComplaint): void {
-    if (!inWindow(calendarDate(complaint.submittedAt, this.#timeZone), this.#window)) return;
-    this.#complaints++;
-    this.#byCause[complaint.cause]++;
-    this.#byDevice[complaint.device]++;
-    this.#complainants.add(this.#directory.personKey(complaint.reporterId, complaint.source));
-  }
-
-  #addSharing(report: NumberSharingReport): void {
-    if (report.toldNotTo !== 'yes' || (this.#since && calendarDate(report.submittedAt, this.#timeZone) < this.#since)) return;
-    this.#qualifyingReports++;
-    if (report.subject === 'self') this.#sharers.add(this.#directory.personKey(report.reporterId, report.source));
-    else if (report.sharerId) this.#sharers.add(this.#directory.personKey(report.sharerId, report.source));
-    else this.#unattributedReports++;
-  }
-
-  e(): FoiFigures['e'] {
-    return { window: this.#window, employees: this.#complainants.size, complaints: this.#complaints, byCause: { ...this.#byCause }, byDevice: { ...this.#byDevice } };
-  }
-
-  g(): FoiFigures['g'] {
-    return {
-      ...(this.#since ? { since: this.#since } : {}),
-      aware: this.#sharers.size > 0 || this.#unattributedReports > 0,
-      employees: this.#sharers.size,
-      unattributedReports: this.#unattributedReports,
-      qualifyingReports: this.#qualifyingReports
-    };
-  }
-}
-
-/** What the figures need besides the reports. */
-export type FigureContext = Omit<FoiInput, 'reports'>;
-
-/**
- * Starts the figures: the people and the organisation's answers now, the reports as they
- * come (`add`), every figure at the end (`finish`).
- */
-export function startFigures(context: FigureContext): { add(report: Report): void; finish(): FoiFigures } {
+export function figuresFromCounts(context: FigureContext, counts: FoiCounts): FoiFigures {
   const directory = buildDirectory(context.employees, context.profiles);
-  const tally = new ReportTally(context.asOf, context.since, context.timeZone, directory);
+  const distinct = (people: CountedPerson[]) => new Set(people.map((person) => directory.personKey(person.id, person.source))).size;
+  const sharers = distinct(counts.sharers);
   const { organisation } = context;
   return {
-    add: (report) => tally.add(report),
-    finish: () => ({
-      asOf: context.asOf,
-      timeZone: context.timeZone,
-      councilName: organisation.councilName,
-      ...(organisation.foiContact ? { foiContact: organisation.foiContact } : {}),
-      ...questionsAToC(directory),
-      d: { recorded: organisation.tasksOnCouncilDevices !== undefined, tasks: { ...organisation.tasksOnCouncilDevices } },
-      e: tally.e(),
-      f: organisation.personalDevices
-        ? { recorded: true, answer: organisation.personalDevices.answer, note: organisation.personalDevices.note }
-        : { recorded: false },
-      g: tally.g()
-    })
+    asOf: context.asOf,
+    timeZone: context.timeZone,
+    councilName: organisation.councilName,
+    ...(organisation.foiContact ? { foiContact: organisation.foiContact } : {}),
+    ...questionsAToC(directory),
+    d: { recorded: organisation.tasksOnCouncilDevices !== undefined, tasks: { ...organisation.tasksOnCouncilDevices } },
+    e: {
+      window: twelveMonthsTo(context.asOf),
+      employees: distinct(counts.complainants),
+      complaints: counts.complaints,
+      byCause: { ...counts.byCause },
+      byDevice: { ...counts.byDevice }
+    },
+    f: organisation.personalDevices ? { recorded: true, answer: organisation.personalDevices.answer, note: organisation.personalDevices.note } : { recorded: false },
+    g: {
+      ...(context.since ? { since: context.since } : {}),
+      aware: sharers > 0 || counts.unnamedSharingReports > 0,
+      employees: sharers,
+      unattributedReports: counts.unnamedSharingReports,
+      qualifyingReports: counts.sharingReports
+    }
   };
+}
+
+/** Every figure from plain data: the reports counted in memory as the memory and lowdb stores count them. */
+export function figuresFromReports(input: FoiInput): FoiFigures {
+  return figuresFromCounts(input, countReports(input.reports, countQuery(input)));
 }

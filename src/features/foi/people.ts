@@ -37,12 +37,18 @@ function latestKnown(...answers: Answered[]): CohortAnswer {
 export function buildDirectory(employees: Employee[], profiles: Profile[]): Directory {
   const byEmployeeId = new Map<string, string>();
   const byAad = new Map<string, string>();
+  // The first roster row of an object id, as a search from the top would find it: one lookup per profile keeps this linear in staff.
+  const firstRowOfAad = new Map<string, Employee>();
   const people = new Map<string, Person>();
 
   for (const employee of employees) {
     const key = `employee:${employee.employeeId.toLowerCase()}`;
     byEmployeeId.set(employee.employeeId.toLowerCase(), key);
-    if (employee.aadObjectId) byAad.set(employee.aadObjectId.toLowerCase(), key);
+    if (employee.aadObjectId) {
+      const aad = employee.aadObjectId.toLowerCase();
+      byAad.set(aad, key);
+      if (!firstRowOfAad.has(aad)) firstRowOfAad.set(aad, employee);
+    }
     people.set(key, {
       key,
       worksWithChildrenOrVulnerable: employee.worksWithChildrenOrVulnerable,
@@ -54,7 +60,7 @@ export function buildDirectory(employees: Employee[], profiles: Profile[]): Dire
   for (const profile of profiles) {
     const aad = profile.aadObjectId.toLowerCase();
     const rosterKey = byAad.get(aad);
-    const employee = rosterKey ? employees.find((e) => e.aadObjectId?.toLowerCase() === aad) : undefined;
+    const employee = rosterKey ? firstRowOfAad.get(aad) : undefined;
     if (!rosterKey || !employee) {
       const key = `aad:${aad}`;
       byAad.set(aad, key);

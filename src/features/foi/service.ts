@@ -2,11 +2,10 @@
  * Where the FOI feature meets the store: gathering what the figures need, and saving
  * imports. Shared by the Teams command and the command-line tools.
  */
-import { DateTime } from 'luxon';
 import { moveStatus } from '../../shared/report-status.js';
 import type { Store } from '../../store/store.js';
 import type { Employee, NewReport } from '../../store/types.js';
-import { COUNTABLE_STATUSES, startFigures, type FoiFigures } from './figures.js';
+import { countQuery, figuresFromCounts, type FoiFigures } from './figures.js';
 import type { Organisation } from './organisation.js';
 
 export interface FigureRequest {
@@ -16,16 +15,13 @@ export interface FigureRequest {
 }
 
 /**
- * Reads the roster and profiles, then streams the reports through the counts, so memory
- * grows with the staff, not with the history of reports. Only reports that can count are
- * read: countable statuses, submitted before the day after `asOf` ends (in the time zone).
+ * Every figure as of `request.asOf`: the store counts the reports where they are (in SQL for
+ * PostgreSQL) and gives back numbers and the people counted, never the reports, so time and
+ * memory here grow with the staff, not with the history of reports.
  */
 export async function figuresFromStore(store: Store, organisation: Organisation, request: FigureRequest): Promise<FoiFigures> {
-  const [employees, profiles] = await Promise.all([store.people.listEmployees(), store.people.listProfiles()]);
-  const figures = startFigures({ ...request, employees, profiles, organisation });
-  const submittedBefore = DateTime.fromISO(request.asOf, { zone: request.timeZone }).plus({ days: 1 }).toUTC().toISO()!;
-  for await (const report of store.reports.stream({ statuses: COUNTABLE_STATUSES, submittedBefore })) figures.add(report);
-  return figures.finish();
+  const [employees, profiles, counts] = await Promise.all([store.people.listEmployees(), store.people.listProfiles(), store.reports.countForFoi(countQuery(request))]);
+  return figuresFromCounts({ ...request, employees, profiles, organisation }, counts);
 }
 
 export interface ReportImportOutcome {

@@ -57,6 +57,7 @@ export class LivePolicy {
   #text = '';
   #learned: LearnedQuestion[] = [];
   #lookedAt?: number;
+  #behind = false;
 
   /**
    * Reads and checks the policy file.
@@ -80,6 +81,11 @@ export class LivePolicy {
   /** True when instances sharing a store keep this policy in step. */
   get shared(): boolean {
     return this.#shared !== undefined;
+  }
+
+  /** True while the policy the other instances answer from failed this instance's check. */
+  get behind(): boolean {
+    return this.#behind;
   }
 
   /** The version of the policy text in force. */
@@ -117,7 +123,10 @@ export class LivePolicy {
     const read = this.#readFile();
     if ('problems' in read) return read;
     const outcome = this.install(read.text);
-    if (outcome.ok && this.#shared) await this.#publish(by);
+    if (outcome.ok && this.#shared) {
+      await this.#publish(by);
+      this.#behind = false;
+    }
     return outcome;
   }
 
@@ -133,12 +142,17 @@ export class LivePolicy {
     const first = this.#lookedAt === undefined;
     this.#lookedAt = now;
     const published = (await this.#shared.read([POLICY_STATE_KEY]))[POLICY_STATE_KEY] as unknown as PublishedPolicy | undefined;
-    if (published?.version === this.#version) return undefined;
+    if (published?.version === this.#version) {
+      this.#behind = false;
+      return undefined;
+    }
     if (first && (!published || Date.parse(published.at) < this.#fileTime())) {
       await this.#publish('start');
       return undefined;
     }
-    return published && this.install(published.text);
+    const outcome = published && this.install(published.text);
+    if (outcome) this.#behind = !outcome.ok;
+    return outcome;
   }
 
   async #publish(by: string): Promise<void> {

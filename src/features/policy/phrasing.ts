@@ -23,8 +23,12 @@ import { projectRoot } from '../../config/paths.js';
 export const ANSWER_PROMPT = 'policy-answer';
 /** What the prompt tells the model to reply when the sections do not answer. */
 export const NOT_IN_POLICY = 'NOT_IN_POLICY';
-/** A model slower than this is abandoned for the retrieval answer. */
-export const PHRASING_TIMEOUT_MS = 15_000;
+/**
+ * A model slower than this is abandoned, and the retrieval answer already sent stands alone.
+ * Teams gives a message turn about 15 seconds before it delivers the message again; retrieval
+ * and sending the card come first, so the model gets well under that.
+ */
+export const PHRASING_TIMEOUT_MS = 8_000;
 const PROMPTS_FOLDER = path.join(projectRoot, 'policy', 'prompts');
 
 /** A section the model may use, numbered in the order given. */

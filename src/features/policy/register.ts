@@ -4,7 +4,7 @@
  * kept once, with the asker's "did this answer your question?" vote, for the policy
  * owner's "policy gaps". Question text goes to that record only, never to the logs.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import { senderId } from '../../shared/activity.js';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
+import { METRICS } from '../../shared/telemetry.js';
 import { cardChoice, cardText, checkCardData, clip } from '../../shared/validation.js';
 import type { PolicyFeedback } from '../../store/types.js';
 import { helpCard } from '../../shared/help-card.js';
@@ -41,6 +42,16 @@ const sectionSchema = z.object({ sectionId: cardText('Choose a section.') });
 export interface PolicyOptions {
   /** A model to phrase answers; tests pass a stub. Defaults to the configured OpenAI or Azure OpenAI model. */
   model?: PromptCompletionModel;
+}
+
+/**
+ * The question's id: the same for every delivery of one activity, so a repeat keeps one
+ * record; a fresh one when the activity has no id (a test or an odd client).
+ */
+function feedbackIdOf(context: TurnContext): string {
+  const { id, conversation } = context.activity;
+  if (!id || !conversation?.id) return randomUUID();
+  return createHash('sha256').update(`${conversation.id}\n${id}`).digest('hex').slice(0, 32);
 }
 
 /**
@@ -74,15 +85,19 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     const index = live.index;
     const policyTitle = index.document.title;
     const result = index.answer(question);
-    const feedback: PolicyFeedback = {
-      id: randomUUID(),
+    const id = feedbackIdOf(context);
+    // A delivery Teams repeats (the same activity) answers again but keeps the question once.
+    const kept = await store.feedback.get(id);
+    const feedback: PolicyFeedback = kept ?? {
+      id,
       at: now().toISOString(),
       askerId: senderId(context),
       question,
       sectionId: result.answered ? result.best?.sectionId : undefined,
       answered: result.answered
     };
-    await store.feedback.add(feedback);
+    if (!kept) await store.feedback.add(feedback);
+    deps.telemetry?.count(METRICS.questions, { outcome: result.answered ? 'answered' : result.otherTopic ? 'out-of-scope' : 'not-found' });
     log.info(
       { event: result.answered ? 'policy.answered' : 'policy.not-found', feedbackId: feedback.id, sectionId: result.best?.sectionId, score: result.best?.score },
       'policy question'
@@ -169,15 +184,14 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       return;
     }
     const { card, result, question } = await answer(context, text);
-    const phrased =
-      phraser && result.answered
-        ? await phraser.phrase(context, question, grounding(result), (reason) => log.warn({ event: 'policy.phrasing.failed', reason }, 'model answer not used'))
-        : undefined;
-    const reply = MessageFactory.attachment(cardAttachment(card));
-    if (phrased) {
-      reply.text = phrased.text;
-      reply.entities = [aiEntity(phrased.citations) as unknown as NonNullable<typeof reply.entities>[number]];
-    }
+    // The quoted answer goes out at once; a model's phrasing follows it, if it comes in time,
+    // so a slow model never holds the turn past what Teams waits for (it would deliver again).
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+    if (!phraser || !result.answered) return;
+    const phrased = await phraser.phrase(context, question, grounding(result), (reason) => log.warn({ event: 'policy.phrasing.failed', reason }, 'model answer not used'));
+    if (!phrased) return;
+    const reply = MessageFactory.text(phrased.text);
+    reply.entities = [aiEntity(phrased.citations) as unknown as NonNullable<typeof reply.entities>[number]];
     await context.sendActivity(reply);
   });
 }

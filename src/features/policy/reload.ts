@@ -36,6 +36,9 @@ async function audit(deps: FeatureDeps, actorId: string, outcome: ReloadOutcome)
   deps.log.info({ event: outcome.ok ? 'policy.reloaded' : 'policy.reload.refused', by: actorId, version: outcome.ok ? outcome.version : undefined, problems: outcome.ok ? undefined : outcome.problems.length }, 'policy reload');
 }
 
+/** What `/readyz` shows while this instance cannot take up the policy the others answer from. */
+export const POLICY_NOT_IN_STEP = 'failed-check';
+
 /**
  * Takes up a policy another instance reloaded, before a question is answered. A failure to
  * reach the store is logged and the question answered from the policy in force.
@@ -49,8 +52,18 @@ export async function followPolicy(live: LivePolicy, deps: FeatureDeps): Promise
   }
 }
 
-/** Registers "policy reload" (admins) and, with POLICY_WATCH, the file watch. */
+/**
+ * Registers "policy reload" (admins), with POLICY_WATCH the file watch, and the policy's
+ * readiness check. A policy another instance published that fails this instance's check (its
+ * synonym file differs, say) leaves it answering from an older policy than the others, so it
+ * is not ready until one passes. The check looks for a newer policy itself, since an instance
+ * taken out of rotation gets no questions to look before.
+ */
 export function registerReload(app: BotApp, deps: FeatureDeps, live: LivePolicy): void {
+  deps.lifecycle?.addCheck('policy', async () => {
+    await followPolicy(live, deps);
+    return live.behind ? POLICY_NOT_IN_STEP : undefined;
+  });
   onCommand(app, 'policy-reload', async (context: TurnContext) => {
     if (!(await checkRole(context, deps, 'admin', 'policy-reload'))) {
       await context.sendActivity(refusalText('admin'));

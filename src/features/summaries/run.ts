@@ -16,7 +16,7 @@ import { MessageFactory } from 'botbuilder';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import type { FeatureDeps } from '../../shared/deps.js';
 import type { ProactiveSender, SendOutcome } from '../../shared/proactive.js';
-import { directReports } from '../../shared/roster.js';
+import { directReportsByManager } from '../../shared/roster.js';
 import type { SummaryDelivery, SummaryRun } from '../../store/types.js';
 import { reportsForSummary, summaryForAudience } from './audience.js';
 
@@ -72,8 +72,9 @@ export async function runSummaries(deps: FeatureDeps, sender: ProactiveSender, s
     await record(recipientKey, deliveryFor(outcome));
   }
 
+  const teams = directReportsByManager(employees);
   for (const manager of employees) {
-    const team = directReports(employees, manager);
+    const team = teams.get(manager.employeeId) ?? [];
     if (team.length === 0) continue;
     const aad = manager.aadObjectId?.toLowerCase();
     await deliver(aad ?? `employee:${manager.employeeId}`, aad, () => summaryForAudience(reports, { kind: 'team', manager, team }, slot, days, deps.config.summaryTimeZone));

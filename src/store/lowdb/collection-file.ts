@@ -1,6 +1,8 @@
 /** The check that a data file read back is one of ours (see layout.ts for its shape). */
 import { StoreError } from '../errors.js';
 import { SCHEMA_VERSION, type CollectionFile } from '../layout.js';
+import { parseStoredItems } from '../schemas.js';
+import type { CollectionName } from '../stored-data.js';
 
 /**
  * Checks data read from `where` (a file name for messages).
@@ -16,8 +18,12 @@ export function checkCollectionFile(data: unknown, where: string): asserts data 
   }
 }
 
-/** Reads a file with `read`, naming the file if that fails. */
-export async function readCollectionFile(read: () => Promise<unknown>, where: string): Promise<CollectionFile<unknown> | undefined> {
+/**
+ * Reads a file of `collection` with `read`, naming the file if that fails, and checks each
+ * of its records (see ../schemas.ts).
+ * @throws StoreError naming the file (and the record) that cannot be used; nothing is written then.
+ */
+export async function readCollectionFile(read: () => Promise<unknown>, where: string, collection: CollectionName): Promise<CollectionFile<unknown> | undefined> {
   let data: unknown;
   try {
     data = await read();
@@ -26,5 +32,5 @@ export async function readCollectionFile(read: () => Promise<unknown>, where: st
   }
   if (data === null || data === undefined) return undefined;
   checkCollectionFile(data, where);
-  return data;
+  return { ...data, items: parseStoredItems(collection, data.items, where) };
 }

@@ -7,7 +7,8 @@
 import { Low, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import { SCHEMA_VERSION, type CollectionFile } from '../layout.js';
-import type { ReportPartition } from '../memory/collection.js';
+import type { Partition } from '../memory/collection.js';
+import type { CollectionName } from '../stored-data.js';
 import { CoalescedWrites } from './coalesced-writes.js';
 import { readCollectionFile } from './collection-file.js';
 
@@ -43,7 +44,7 @@ class KeptJSONFile<T> implements Adapter<T> {
   }
 }
 
-export class DataFile<T> implements ReportPartition<T> {
+export class DataFile<T> implements Partition<T> {
   readonly #db: Low<CollectionFile<T>>;
   readonly #file: KeptJSONFile<CollectionFile<T>>;
   readonly #writes: CoalescedWrites;
@@ -74,10 +75,12 @@ export class DataFile<T> implements ReportPartition<T> {
   /**
    * Reads the file; a file that does not exist yet reads as empty.
    * @param where the file's name, for messages.
-   * @throws StoreError when the file is unreadable or not the bot's; nothing is written then.
+   * @param collection what the file holds, whose schema each record must fit.
+   * @throws StoreError when the file is unreadable, not the bot's or holds a record that does
+   *   not fit; nothing is written then.
    */
-  async read(where: string): Promise<this> {
-    const data = await readCollectionFile(() => this.#db.read().then(() => this.#db.data), where);
+  async read(where: string, collection: CollectionName): Promise<this> {
+    const data = await readCollectionFile(() => this.#db.read().then(() => this.#db.data), where, collection);
     if (data) this.#db.data = data as CollectionFile<T>;
     return this;
   }

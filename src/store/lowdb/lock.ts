@@ -18,9 +18,46 @@ function isRunning(pid: number): boolean {
   }
 }
 
+interface LockHolder {
+  pid: number;
+  holder?: string;
+}
+
+/** How long a lock file may stay unreadable while its writer is still filling it in. */
+const LOCK_READ_TRIES = 5;
+const LOCK_READ_PAUSE_MS = 20;
+
+/**
+ * Who holds the lock in `file`, or undefined when it has gone meanwhile.
+ * @throws StoreError when it cannot be read as a lock: a file this bot did not write may
+ *   belong to something still running, so it is never taken for a stale one.
+ */
+async function readLock(file: string): Promise<LockHolder | undefined> {
+  let problem = '';
+  for (let attempt = 0; attempt < LOCK_READ_TRIES; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, LOCK_READ_PAUSE_MS));
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new StoreError(`cannot read the lock ${file}: ${(error as Error).message}`, { cause: error });
+    }
+    try {
+      const held = JSON.parse(text) as LockHolder | null;
+      if (typeof held?.pid === 'number') return held;
+      problem = 'it names no process';
+    } catch (error) {
+      // An empty or partial file is what a holder that has just created it shows for a moment.
+      problem = (error as Error).message;
+    }
+  }
+  throw new StoreError(`the lock ${file} cannot be read (${problem}). If no bot or data task is using this data directory, delete the file and try again.`);
+}
+
 /**
  * Takes the data directory's lock for this process. A lock left by a process that is no
- * longer running (a crash) is taken over.
+ * longer running (a crash) is taken over; one that cannot be read is not.
  * @returns a function that releases it.
  * @throws StoreError naming the process that holds it.
  */
@@ -37,8 +74,9 @@ export async function lockDataDir(dataDir: string, holder: string): Promise<() =
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError(`cannot create ${file}: ${(error as Error).message}`, { cause: error });
     }
-    const held = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { pid?: number; holder?: string }, () => ({}) as { pid?: number; holder?: string });
-    if (typeof held.pid === 'number' && held.pid !== process.pid && isRunning(held.pid)) {
+    const held = await readLock(file);
+    if (held === undefined) continue;
+    if (held.pid !== process.pid && isRunning(held.pid)) {
       throw new StoreError(`${dataDir} is in use by ${held.holder ?? 'another process'} (process ${held.pid}). Stop it first, then try again.`);
     }
     await rm(file, { force: true });

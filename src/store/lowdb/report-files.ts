@@ -1,22 +1,20 @@
 /**
  * Reports live in `reports/`, a numbered lowdb file per {@link REPORTS_PER_FILE} reports
- * (see layout.ts). New reports go into the newest file, so a submission rewrites one file of
- * bounded size however long the history grows; a status change rewrites only the file
- * holding that report.
+ * (see layout.ts), and policy feedback and audit entries likewise in `feedback/` and `audit/`.
+ * New records go into the newest file, so a submission or a question rewrites one file of
+ * bounded size however long the history grows; a change rewrites only the file holding
+ * that record. Earlier versions kept each in one file; it is moved once, on opening.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import { StoreError } from '../errors.js';
-import { reportFileName, REPORTS_DIR, REPORTS_PER_FILE, SCHEMA_VERSION } from '../layout.js';
+import { reportFileName, REPORTS_PER_FILE, SCHEMA_VERSION, type PartitionedCollection } from '../layout.js';
 import { readCollectionFile } from './collection-file.js';
 
-/** The single file of every report that earlier versions kept. */
-export const SINGLE_REPORTS_FILE = 'reports.json';
-/** Where a single file is kept once its reports have moved, as a backup. */
+/** Where a single file is kept once its records have moved, as a backup. */
 export const MIGRATED_SUFFIX = '.migrated';
-const MIGRATING_DIR = 'reports.migrating';
 
 /** The numbers of the report files in `dir`, in order (none when it does not exist). */
 export async function reportFileNumbers(dir: string): Promise<number[]> {
@@ -34,19 +32,25 @@ export async function reportFileNumbers(dir: string): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
+/** True when `dataDir` holds the earlier single file of `name`, or a move of it that was cut short. */
+export function singleFileLeft(dataDir: string, name: PartitionedCollection): boolean {
+  return existsSync(path.join(dataDir, `${name}.json`)) || existsSync(path.join(dataDir, `${name}.migrating`));
+}
+
 /**
- * Moves the reports of a single `reports.json` into `reports/`, once. The new files are
- * written into `reports.migrating/` first; then `reports.json` is renamed to
- * `reports.json.migrated` (kept as a backup) and the folder renamed into place, so a crash
- * at any point leaves either the old file or the complete new folder to start from.
- * @returns how many reports moved, or undefined when there was nothing to move.
- * @throws StoreError when `reports.json` is unreadable (it is left untouched) or when both
+ * Moves the records of a single `<name>.json` into numbered files in `<name>/`, once. The
+ * new files are written into `<name>.migrating/` first; then `<name>.json` is renamed to
+ * `<name>.json.migrated` (kept as a backup) and the folder renamed into place, so a crash
+ * at any point leaves either the old file or the complete new folder to start from. The
+ * caller holds the data directory's lock, so no other process reads or moves them meanwhile.
+ * @returns how many records moved, or undefined when there was nothing to move.
+ * @throws StoreError when `<name>.json` is unreadable (it is left untouched) or when both
  *   layouts are present and it cannot tell which holds the truth.
  */
-export async function migrateSingleReportsFile(dataDir: string, perFile = REPORTS_PER_FILE): Promise<number | undefined> {
-  const single = path.join(dataDir, SINGLE_REPORTS_FILE);
-  const migrating = path.join(dataDir, MIGRATING_DIR);
-  const target = path.join(dataDir, REPORTS_DIR);
+export async function migrateToPartitions(dataDir: string, name: PartitionedCollection, perFile: number): Promise<number | undefined> {
+  const single = path.join(dataDir, `${name}.json`);
+  const migrating = path.join(dataDir, `${name}.migrating`);
+  const target = path.join(dataDir, name);
   if (existsSync(migrating) && !existsSync(single)) {
     // Cut short after the backup was made: the new files are complete.
     await rename(migrating, target);
@@ -55,11 +59,11 @@ export async function migrateSingleReportsFile(dataDir: string, perFile = REPORT
   if (!existsSync(single)) return undefined;
   if (existsSync(target)) {
     throw new StoreError(
-      `both ${single} and ${target} exist. Reports are now kept in ${target}; if ${single} is an old copy, move it away (nothing has been changed).`
+      `both ${single} and ${target} exist. These records are now kept in ${target}; if ${single} is an old copy, move it away (nothing has been changed).`
     );
   }
   const file = new JSONFile<unknown>(single);
-  const data = await readCollectionFile(() => file.read(), single);
+  const data = await readCollectionFile(() => file.read(), single, name);
   const items = data?.items ?? [];
   // Anything left from a migration cut short was made from the same single file: start again.
   await rm(migrating, { recursive: true, force: true });

@@ -1,18 +1,17 @@
-/** The audit trail held in memory. */
+/** The audit trail held in memory, in partitions (see entries.ts): only ever added to. */
 import type { AuditStore } from '../audit.js';
 import type { AuditEntry } from '../types.js';
-import { change, copy, type Collection } from './collection.js';
+import { copy } from './collection.js';
+import type { PartitionedEntries } from './entries.js';
 
 export class MemoryAudit implements AuditStore {
-  readonly #audit: Collection<AuditEntry>;
+  readonly #audit: PartitionedEntries<AuditEntry>;
 
-  constructor(audit: Collection<AuditEntry>) {
+  constructor(audit: PartitionedEntries<AuditEntry>) {
     this.#audit = audit;
   }
 
   add(entry: AuditEntry): Promise<void> {
-    return change(this.#audit, (items) => {
-      items.push(copy(entry));
-    });
+    return this.#audit.append(copy(entry));
   }
 }

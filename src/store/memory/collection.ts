@@ -17,9 +17,19 @@ export interface Collection<T> {
   restored?: () => void;
 }
 
-/** One of the memory store's report collections: the reports are split over numbered ones (see layout.ts). */
-export interface ReportPartition<T> extends Collection<T> {
+/** One of the numbered collections a collection that grows with history is split over (see layout.ts). */
+export interface Partition<T> extends Collection<T> {
   readonly number: number;
+}
+
+/** Where a split collection's partitions come from. */
+export interface Partitions<T> {
+  /** The partitions there are, in order (the lowdb files read at start). */
+  existing: Partition<T>[];
+  /** A new, empty partition numbered `number` (a new file, for lowdb). */
+  create(number: number): Partition<T>;
+  /** Records a partition holds before the next is started. */
+  size: number;
 }
 
 /** Applies `apply` to a collection's records in memory at once, then waits until they are kept. */

@@ -1,34 +1,32 @@
-/** Policy feedback held in memory. */
+/** Policy feedback held in memory, in partitions (see entries.ts), found by question id. */
 import { isUnansweredOrUnhelpful, type FeedbackStore } from '../feedback.js';
 import type { PolicyFeedback } from '../types.js';
-import { change, copy, type Collection } from './collection.js';
+import { copy } from './collection.js';
+import type { PartitionedEntries } from './entries.js';
 
 export class MemoryFeedback implements FeedbackStore {
-  readonly #feedback: Collection<PolicyFeedback>;
+  readonly #feedback: PartitionedEntries<PolicyFeedback>;
 
-  constructor(feedback: Collection<PolicyFeedback>) {
+  constructor(feedback: PartitionedEntries<PolicyFeedback>) {
     this.#feedback = feedback;
   }
 
   add(entry: PolicyFeedback): Promise<void> {
-    return change(this.#feedback, (items) => {
-      items.push(copy(entry));
-    });
+    return this.#feedback.append(copy(entry));
   }
 
   async get(id: string): Promise<PolicyFeedback | undefined> {
-    return copy(this.#feedback.items.find((f) => f.id === id));
+    return copy(this.#feedback.find(id));
   }
 
-  setHelpful(id: string, helpful: boolean): Promise<PolicyFeedback | undefined> {
-    return change(this.#feedback, (items) => {
-      const entry = items.find((f) => f.id === id);
-      if (entry) entry.helpful = helpful;
-      return copy(entry);
+  async setHelpful(id: string, helpful: boolean): Promise<PolicyFeedback | undefined> {
+    const entry = await this.#feedback.update(id, (held) => {
+      held.helpful = helpful;
     });
+    return copy(entry);
   }
 
   async listUnansweredOrUnhelpful(): Promise<PolicyFeedback[]> {
-    return copy(this.#feedback.items.filter(isUnansweredOrUnhelpful));
+    return copy(this.#feedback.all().filter(isUnansweredOrUnhelpful));
   }
 }

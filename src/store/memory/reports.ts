@@ -5,26 +5,20 @@
  * Indexes by reference and by submission id make the narrow reads direct.
  */
 import { StoreError } from '../errors.js';
+import { countReports, type FoiCountQuery, type FoiCounts } from '../report-counts.js';
 import { matchesFilter, reference, referenceSeries, type ReportFilter, type ReportStore, type StatusUpdate, type StatusUpdateOutcome } from '../reports.js';
 import type { NewReport, Report } from '../types.js';
-import { copy, type ReportPartition } from './collection.js';
+import { copy, type Partition, type Partitions } from './collection.js';
 
-/** Where the partitions come from. */
-export interface ReportPartitions {
-  /** The partitions there are, in order (the lowdb files read at start). */
-  existing: ReportPartition<Report>[];
-  /** A new, empty partition numbered `number` (a new file, for lowdb). */
-  create(number: number): ReportPartition<Report>;
-  /** Reports a partition holds before the next is started. */
-  size: number;
-}
+/** Where the report partitions come from. */
+export type ReportPartitions = Partitions<Report>;
 
 export class MemoryReports implements ReportStore {
-  readonly #partitions: ReportPartition<Report>[] = [];
+  readonly #partitions: Partition<Report>[] = [];
   readonly #source: ReportPartitions;
   readonly #bySubmission = new Map<string, Report>();
   readonly #byId = new Map<string, Report>();
-  readonly #partitionOf = new Map<Report, ReportPartition<Report>>();
+  readonly #partitionOf = new Map<Report, Partition<Report>>();
   /** Writes of new reports not yet finished, by submission id, so a repeat waits for the first. */
   readonly #beingWritten = new Map<string, Promise<void>>();
   readonly #lastNumber = new Map<string, number>();
@@ -35,7 +29,7 @@ export class MemoryReports implements ReportStore {
   }
 
   /** Holds `partition` and indexes its reports, again whenever a failed write puts them back. */
-  #adopt(partition: ReportPartition<Report>): void {
+  #adopt(partition: Partition<Report>): void {
     this.#partitions.push(partition);
     for (const report of partition.items) this.#index(report, partition);
     partition.restored = () => this.#reindex();
@@ -49,7 +43,7 @@ export class MemoryReports implements ReportStore {
     for (const partition of this.#partitions) for (const report of partition.items) this.#index(report, partition);
   }
 
-  #index(report: Report, partition: ReportPartition<Report>): void {
+  #index(report: Report, partition: Partition<Report>): void {
     this.#bySubmission.set(report.submissionId, report);
     this.#byId.set(report.id, report);
     this.#partitionOf.set(report, partition);
@@ -58,7 +52,7 @@ export class MemoryReports implements ReportStore {
   }
 
   /** The newest partition, or a new one when it is full. */
-  #partitionForNewReport(): ReportPartition<Report> {
+  #partitionForNewReport(): Partition<Report> {
     const newest = this.#partitions.at(-1);
     if (newest && newest.items.length < this.#source.size) return newest;
     const partition = this.#source.create((newest?.number ?? 0) + 1);
@@ -107,6 +101,16 @@ export class MemoryReports implements ReportStore {
     // The partitions as they are now: a report added while the caller reads comes after it.
     const partitions = this.partitions();
     for (const items of partitions) for (const report of items) if (matchesFilter(report, filter)) yield copy(report);
+  }
+
+  async countForFoi(query: FoiCountQuery): Promise<FoiCounts> {
+    // Read in place in one synchronous pass: no copies, and no change falls in between.
+    return countReports(this.#held(), query);
+  }
+
+  /** Every report as held, partition by partition, without gathering them into one array. */
+  *#held(): Generator<Report> {
+    for (const partition of this.#partitions) yield* partition.items;
   }
 
   async setStatus(id: string, { from, to, by, at }: StatusUpdate): Promise<StatusUpdateOutcome> {

@@ -12,7 +12,7 @@ export class PostgresConversations implements ConversationStore {
   }
 
   get(aadObjectId: string): Promise<ConversationRecord | undefined> {
-    return this.#db.record('SELECT data FROM conversations WHERE aad_object_id = $1', [aadObjectId]);
+    return this.#db.record('conversations', 'SELECT data FROM conversations WHERE aad_object_id = $1', [aadObjectId]);
   }
 
   async save(record: ConversationRecord): Promise<void> {

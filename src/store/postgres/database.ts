@@ -3,6 +3,16 @@
  * a connection of its own for a stream, and a transaction on one connection.
  */
 import type pg from 'pg';
+import { parseStoredItem } from '../schemas.js';
+import type { CollectionName, StoredData } from '../stored-data.js';
+
+/**
+ * A row's `data` (jsonb) checked against its collection's schema (../schemas.ts), so a row
+ * changed by hand or by a faulty copy is refused naming its table rather than cast.
+ */
+export function rowRecord<K extends CollectionName>(collection: K, data: unknown): StoredData[K][number] {
+  return parseStoredItem(collection, data, `a row of PostgreSQL's ${collection}`);
+}
 
 export class Database {
   readonly pool: pg.Pool;
@@ -19,14 +29,15 @@ export class Database {
     return (await this.pool.query(sql, params)).rows as T[];
   }
 
-  /** The `data` column of every row. */
-  async records<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.rows<{ data: T }>(sql, params)).map((row) => row.data);
+  /** The `data` column of every row, each a record of `collection` (checked). */
+  async records<K extends CollectionName>(collection: K, sql: string, params: unknown[] = []): Promise<Array<StoredData[K][number]>> {
+    return (await this.rows<{ data: unknown }>(sql, params)).map((row) => rowRecord(collection, row.data));
   }
 
-  /** The `data` column of the first row, if any. */
-  async record<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
-    return (await this.rows<{ data: T }>(sql, params))[0]?.data;
+  /** The `data` column of the first row, if any, a record of `collection` (checked). */
+  async record<K extends CollectionName>(collection: K, sql: string, params: unknown[] = []): Promise<StoredData[K][number] | undefined> {
+    const [row] = await this.rows<{ data: unknown }>(sql, params);
+    return row && rowRecord(collection, row.data);
   }
 
   /**

@@ -16,14 +16,14 @@ export class PostgresFeedback implements FeedbackStore {
   }
 
   get(id: string): Promise<PolicyFeedback | undefined> {
-    return this.#db.record('SELECT data FROM feedback WHERE id = $1', [id]);
+    return this.#db.record('feedback', 'SELECT data FROM feedback WHERE id = $1', [id]);
   }
 
   setHelpful(id: string, helpful: boolean): Promise<PolicyFeedback | undefined> {
-    return this.#db.record(`UPDATE feedback SET data = jsonb_set(data, '{helpful}', to_jsonb($2::boolean)) WHERE id = $1 RETURNING data`, [id, helpful]);
+    return this.#db.record('feedback', `UPDATE feedback SET data = jsonb_set(data, '{helpful}', to_jsonb($2::boolean)) WHERE id = $1 RETURNING data`, [id, helpful]);
   }
 
   listUnansweredOrUnhelpful(): Promise<PolicyFeedback[]> {
-    return this.#db.records(`SELECT data FROM feedback WHERE NOT coalesce((data->>'answered')::boolean, false) OR data->'helpful' = 'false' ORDER BY seq`);
+    return this.#db.records('feedback', `SELECT data FROM feedback WHERE NOT coalesce((data->>'answered')::boolean, false) OR data->'helpful' = 'false' ORDER BY seq`);
   }
 }

@@ -17,7 +17,7 @@ export class PostgresPeople implements PeopleStore {
   }
 
   getProfile(aadObjectId: string): Promise<Profile | undefined> {
-    return this.#db.record('SELECT data FROM profiles WHERE aad_object_id = $1', [aadObjectId]);
+    return this.#db.record('profiles', 'SELECT data FROM profiles WHERE aad_object_id = $1', [aadObjectId]);
   }
 
   async saveProfile(profile: Profile): Promise<void> {
@@ -28,7 +28,7 @@ export class PostgresPeople implements PeopleStore {
   }
 
   listProfiles(): Promise<Profile[]> {
-    return this.#db.records(TABLES.profiles.select);
+    return this.#db.records('profiles', TABLES.profiles.select);
   }
 
   async upsertEmployees(employees: Employee[]): Promise<{ added: number; updated: number }> {
@@ -52,15 +52,16 @@ export class PostgresPeople implements PeopleStore {
   }
 
   getEmployee(employeeId: string): Promise<Employee | undefined> {
-    return this.#db.record('SELECT data FROM employees WHERE employee_id = $1', [employeeId]);
+    return this.#db.record('employees', 'SELECT data FROM employees WHERE employee_id = $1', [employeeId]);
   }
 
   getEmployeeByAadObjectId(aadObjectId: string): Promise<Employee | undefined> {
-    return this.#db.record('SELECT data FROM employees WHERE lower(aad_object_id) = lower($1) ORDER BY seq LIMIT 1', [aadObjectId]);
+    return this.#db.record('employees', 'SELECT data FROM employees WHERE lower(aad_object_id) = lower($1) ORDER BY seq LIMIT 1', [aadObjectId]);
   }
 
   findUnlinkedEmployee(emails: readonly string[]): Promise<Employee | undefined> {
     return this.#db.record(
+      'employees',
       `SELECT data FROM employees WHERE aad_object_id IS NULL AND lower(data->>'email') = ANY($1) ORDER BY seq LIMIT 1`,
       [emails.map((email) => email.toLowerCase())]
     );
@@ -71,10 +72,10 @@ export class PostgresPeople implements PeopleStore {
   }
 
   listDirectReports(managerId: string): Promise<Employee[]> {
-    return this.#db.records(`SELECT data FROM employees WHERE data->>'managerId' = $1 AND employee_id <> $1 ORDER BY seq`, [managerId]);
+    return this.#db.records('employees', `SELECT data FROM employees WHERE data->>'managerId' = $1 AND employee_id <> $1 ORDER BY seq`, [managerId]);
   }
 
   listEmployees(): Promise<Employee[]> {
-    return this.#db.records(TABLES.employees.select);
+    return this.#db.records('employees', TABLES.employees.select);
   }
 }

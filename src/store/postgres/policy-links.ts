@@ -15,11 +15,11 @@ export class PostgresPolicyLinks implements PolicyLinkStore {
   }
 
   list(): Promise<PolicyLink[]> {
-    return this.#db.records('SELECT data FROM policy_links ORDER BY seq');
+    return this.#db.records('policyLinks', 'SELECT data FROM policy_links ORDER BY seq');
   }
 
   get(id: string): Promise<PolicyLink | undefined> {
-    return this.#db.record('SELECT data FROM policy_links WHERE id = $1', [id]);
+    return this.#db.record('policyLinks', 'SELECT data FROM policy_links WHERE id = $1', [id]);
   }
 
   async save(link: PolicyLink): Promise<void> {
@@ -32,7 +32,7 @@ export class PostgresPolicyLinks implements PolicyLinkStore {
 
   remove(id: string): Promise<PolicyLink | undefined> {
     // A removal takes a number from the revision sequence too, in the same statement.
-    return this.#db.record(`WITH gone AS (DELETE FROM policy_links WHERE id = $1 RETURNING data) SELECT data, nextval('policy_links_revision') FROM gone`, [id]);
+    return this.#db.record('policyLinks', `WITH gone AS (DELETE FROM policy_links WHERE id = $1 RETURNING data) SELECT data, nextval('policy_links_revision') FROM gone`, [id]);
   }
 
   /** The revision sequence's last number: every save, replacement and removal takes a new one. */

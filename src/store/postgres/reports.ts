@@ -6,8 +6,10 @@
 import Cursor from 'pg-cursor';
 import { StoreError } from '../errors.js';
 import { reference, referenceSeries, type ReportFilter, type ReportStore, type StatusUpdate, type StatusUpdateOutcome } from '../reports.js';
+import type { FoiCountQuery, FoiCounts } from '../report-counts.js';
 import type { NewReport, Report } from '../types.js';
-import type { Database } from './database.js';
+import { rowRecord, type Database } from './database.js';
+import { postgresFoiCounts } from './report-counts.js';
 import { jsonb, TABLES } from './tables.js';
 
 /** Reports read per round trip when streaming. */
@@ -63,26 +65,26 @@ export class PostgresReports implements ReportStore {
   }
 
   get(id: string): Promise<Report | undefined> {
-    return this.#db.record('SELECT data FROM reports WHERE id = $1', [id]);
+    return this.#db.record('reports', 'SELECT data FROM reports WHERE id = $1', [id]);
   }
 
   getBySubmission(submissionId: string): Promise<Report | undefined> {
-    return this.#db.record('SELECT data FROM reports WHERE submission_id = $1', [submissionId]);
+    return this.#db.record('reports', 'SELECT data FROM reports WHERE submission_id = $1', [submissionId]);
   }
 
   list(filter: ReportFilter = {}): Promise<Report[]> {
     const { where, params } = reportWhere(filter);
-    return this.#db.records(`SELECT data FROM reports ${where} ORDER BY seq`, params);
+    return this.#db.records('reports', `SELECT data FROM reports ${where} ORDER BY seq`, params);
   }
 
   async *stream(filter: ReportFilter = {}): AsyncIterable<Report> {
     const { where, params } = reportWhere(filter);
     const { client, release } = await this.#db.checkout();
-    const cursor = client.query(new Cursor<{ data: Report }>(`SELECT data FROM reports ${where} ORDER BY seq`, params));
+    const cursor = client.query(new Cursor<{ data: unknown }>(`SELECT data FROM reports ${where} ORDER BY seq`, params));
     let failed = false;
     try {
       for (let rows = await cursor.read(STREAM_BATCH); rows.length > 0; rows = await cursor.read(STREAM_BATCH)) {
-        for (const row of rows) yield row.data;
+        for (const row of rows) yield rowRecord('reports', row.data);
       }
     } catch (error) {
       failed = true;
@@ -94,10 +96,15 @@ export class PostgresReports implements ReportStore {
     }
   }
 
+  countForFoi(query: FoiCountQuery): Promise<FoiCounts> {
+    return postgresFoiCounts(this.#db, query);
+  }
+
   async setStatus(id: string, { from, to, by, at }: StatusUpdate): Promise<StatusUpdateOutcome> {
     // One statement checks the status and changes it: a change another instance committed
     // first makes the row fail the check when this one gets its lock, so it is not made.
-    const changed = await this.#db.record<Report>(
+    const changed = await this.#db.record(
+      'reports',
       `UPDATE reports SET status = $2,
          data = jsonb_set(jsonb_set(data, '{status}', to_jsonb($2::text)), '{history}', coalesce(data->'history', '[]'::jsonb) || jsonb_build_array($3::jsonb))
        WHERE id = $1 AND status = $4 RETURNING data`,

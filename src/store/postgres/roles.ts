@@ -17,7 +17,7 @@ export class PostgresRoles implements RoleStore {
   }
 
   list(role?: GrantableRole): Promise<RoleGrant[]> {
-    return this.#db.records('SELECT data FROM role_grants WHERE $1::text IS NULL OR role = $1 ORDER BY seq', [role ?? null]);
+    return this.#db.records('roles', 'SELECT data FROM role_grants WHERE $1::text IS NULL OR role = $1 ORDER BY seq', [role ?? null]);
   }
 
   async add(grant: RoleGrant): Promise<boolean> {

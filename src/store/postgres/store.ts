@@ -13,7 +13,7 @@ import type { StoredData } from '../stored-data.js';
 import { PostgresAudit } from './audit.js';
 import { PostgresBotState } from './bot-state.js';
 import { PostgresConversations } from './conversations.js';
-import { Database } from './database.js';
+import { Database, rowRecord } from './database.js';
 import { PostgresFeedback } from './feedback.js';
 import { appliedMigrations } from './migrations.js';
 import { PostgresPeople } from './people.js';
@@ -132,6 +132,6 @@ export class PostgresStore implements Store {
 /** Every collection, read on one connection (in one transaction, for a consistent copy). */
 export async function readAll(client: PoolClient): Promise<StoredData> {
   const data: Partial<StoredData> = {};
-  for (const name of COLLECTIONS) data[name] = (await client.query(TABLES[name].select)).rows.map((row: { data: unknown }) => row.data) as never;
+  for (const name of COLLECTIONS) data[name] = (await client.query(TABLES[name].select)).rows.map((row: { data: unknown }) => rowRecord(name, row.data)) as never;
   return data as StoredData;
 }

@@ -5,6 +5,7 @@
 import type { PoolClient } from 'pg';
 import type { StoredData } from '../stored-data.js';
 import { linkedIds, recordsNaming } from '../subject.js';
+import { rowRecord } from './database.js';
 import { TABLES, type CollectionName } from './tables.js';
 
 /** Per collection, the rows naming one of `$1` (lower-case ids). */
@@ -31,7 +32,7 @@ export async function readSubject(client: PoolClient, id: string): Promise<Store
   );
   const data: Partial<StoredData> = {};
   for (const [name, sql] of Object.entries(NAMING) as Array<[CollectionName, string]>) {
-    data[name] = (await client.query(sql, [[...ids]])).rows.map((row: { data: unknown }) => row.data) as never;
+    data[name] = (await client.query(sql, [[...ids]])).rows.map((row: { data: unknown }) => rowRecord(name, row.data)) as never;
   }
   // A summary run comes whole from the query: keep only this person's deliveries.
   return recordsNaming(data as StoredData, ids);

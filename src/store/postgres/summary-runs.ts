@@ -25,7 +25,7 @@ export class PostgresSummaryRuns implements SummaryRunStore {
   }
 
   get(runKey: string): Promise<SummaryRun | undefined> {
-    return this.#db.record(TABLES.summaryRuns.select.replace('GROUP BY', 'WHERE r.run_key = $1 GROUP BY'), [runKey]);
+    return this.#db.record('summaryRuns', TABLES.summaryRuns.select.replace('GROUP BY', 'WHERE r.run_key = $1 GROUP BY'), [runKey]);
   }
 
   async claimDelivery(runKey: string, managerId: string, at: string): Promise<boolean> {

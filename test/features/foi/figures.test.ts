@@ -132,6 +132,21 @@ describe('FOI question g: personal numbers shared when told not to', () => {
     assert.equal(narrowed.since, '2019-12-01');
   });
 
+  it('--since counts its first day and nothing before it (London time)', () => {
+    const g = figures(
+      [
+        sharing({ reporterId: 'years-before', submittedAt: '2015-01-01T10:00:00.000Z' }),
+        sharing({ reporterId: 'day-before', submittedAt: '2019-11-30T23:59:00.000Z' }),
+        sharing({ reporterId: 'first-day', submittedAt: '2019-12-01T00:00:00.000Z' }),
+        sharing({ reporterId: 'later', submittedAt: '2019-12-05T10:00:00.000Z' }),
+        sharing({ reporterId: 'as-of', submittedAt: '2020-02-11T10:00:00.000Z' })
+      ],
+      { since: '2019-12-01' }
+    ).g;
+    assert.equal(g.employees, 3);
+    assert.equal(g.qualifyingReports, 3);
+  });
+
   it('a colleague named by employee id in an import and by object id in Teams counts once', () => {
     const g = figures(
       [sharing({ source: 'import', reporterId: 'E7', subject: 'colleague', sharerId: 'E1' }), sharing({ source: 'teams', reporterId: 'aad-x', subject: 'colleague', sharerId: 'aad-linked' })],

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import nock from 'nock';
+import sinon from 'sinon';
 import { FILE_CONSENT_CONTENT_TYPE } from '../../../src/features/foi/file-consent.js';
 import { projectRoot } from '../../../src/config/paths.js';
 import { openMemoryStore } from '../../helpers/memory-store.js';
@@ -38,7 +39,9 @@ class FakeUpload {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method === 'PUT') this.puts.push({ headers: req.headers, body: Buffer.concat(chunks) });
-    res.writeHead(this.status, { 'content-type': 'application/json' }).end('{}');
+    // Not chained: restify, once loaded in the same process, makes writeHead return nothing.
+    res.writeHead(this.status, { 'content-type': 'application/json' });
+    res.end('{}');
   });
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
@@ -74,7 +77,10 @@ describe('FOI in Teams', () => {
     upload = new FakeUpload();
     uploadUrl = await upload.start();
   });
-  afterEach(() => upload.stop());
+  afterEach(async () => {
+    sinon.restore();
+    await upload.stop();
+  });
 
   it('"foi 2020-02-11" shows an FOI officer the exact and published figures for a to g', async () => {
     const bot = await createTestBot({ env: ENV, now: () => NOW, store: await seededStore() });
@@ -113,8 +119,28 @@ describe('FOI in Teams', () => {
     assert.equal(offer?.name, 'foi-figures-2020-02-11.xlsx');
     const content = offer?.content as { acceptContext: Record<string, unknown>; sizeInBytes: number };
     assert.ok(content.sizeInBytes > 1000);
-    assert.deepEqual(content.acceptContext, { asOf: '2020-02-11', published: false });
+    const { requestId, ...asked } = content.acceptContext;
+    assert.deepEqual(asked, { asOf: '2020-02-11', published: false });
+    assert.equal(typeof requestId, 'string');
+  });
 
+  it('counts the figures once per request: the card, its spreadsheet button and the upload share one count', async () => {
+    const store = await seededStore();
+    const counts = sinon.spy(store.reports, 'countForFoi');
+    const bot = await createTestBot({ env: ENV, now: () => NOW, store });
+    const card = cardOf((await bot.say('foi 2020-02-11')).replies[0]);
+    const button = JSON.stringify(card).match(/"data":\{"verb":"foi.xlsx","asOf":"2020-02-11","requestId":"([^"]+)","published":false\}/);
+    assert.ok(button, 'the spreadsheet button carries the request id');
+    const pressed = await bot.execute('foi.xlsx', { asOf: '2020-02-11', requestId: button[1], published: false });
+    assert.match(cardText(invokeCard(pressed)), /Choose Allow/);
+    const context = (pressed.replies[0].attachments?.[0]?.content as { acceptContext: Record<string, unknown> }).acceptContext;
+    assert.equal(context.requestId, button[1]);
+    await consent(bot, 'accept', context, uploadUrl);
+    assert.equal(upload.puts.length, 1);
+    assert.equal(counts.callCount, 1);
+    // A button from a card whose figures are no longer kept counts again, and still sends the file.
+    await bot.execute('foi.xlsx', { asOf: '2020-02-11', requestId: 'an-older-card', published: true });
+    assert.equal(counts.callCount, 2);
   });
 
   it('declining says so and uploads nothing', async () => {

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { Application, type Memory, type PromptCompletionModel, type PromptFunctions, type PromptTemplate, type Tokenizer, type TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { PromptResponse } from '@microsoft/teams-ai/lib/types/index.js';
+import { PHRASING_TIMEOUT_MS } from '../../../src/features/policy/phrasing.js';
 import { register as registerPolicy } from '../../../src/features/policy/register.js';
-import { cardOf, cardText, createTestBot } from '../../helpers/bot.js';
+import { cardOf, cardText, createTestBot, STAFF } from '../../helpers/bot.js';
 
 /** A model that never touches the network: it records the prompt it was given and answers as told. */
 class StubModel implements PromptCompletionModel {
@@ -37,15 +39,16 @@ describe('policy answers phrased by a model', () => {
     const model = new StubModel(says('No. Personal webmail such as Hotmail is blocked on council equipment [1]. Use your own phone instead [1].'));
     const bot = await botWith(model);
     const { replies } = await bot.say(HOTMAIL);
-    assert.equal(replies.length, 1);
-    const reply = replies[0];
+    assert.equal(replies.length, 2);
+    const [quoted, reply] = replies;
+    assert.match(cardText(cardOf(quoted)), /Did this answer your question\?/, 'the answer card with the quoted passage comes first');
+    assert.equal(quoted.entities, undefined, 'the quoted answer carries no AI label');
     assert.match(String(reply.text), /Hotmail is blocked on council equipment \[1\]/);
     const entity = reply.entities?.[0] as unknown as Record<string, unknown> & { citation: Array<{ position: number; appearance: { name: string; url: string } }> };
     assert.deepEqual(entity.additionalType, ['AIGeneratedContent']);
     assert.equal(entity.citation.length, 1);
     assert.equal(entity.citation[0].appearance.name, 'Webmail (Gmail, Hotmail, Yahoo)');
     assert.equal(entity.citation[0].appearance.url, 'https://intranet.example/aup#webmail');
-    assert.match(cardText(cardOf(reply)), /Did this answer your question\?/, 'the answer card with the quoted passage still comes with it');
 
     const [prompt] = model.prompts;
     assert.match(prompt, /Use ONLY the numbered policy sections/);
@@ -71,6 +74,79 @@ describe('policy answers phrased by a model', () => {
       assert.equal(model.prompts.length, 1, 'the model was asked');
     });
   }
+
+  describe('a model slower than a turn may last', () => {
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => {
+      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    });
+    afterEach(() => clock.restore());
+
+    /**
+     * A model that answers after `ms` of the (fake) clock. `asked` resolves when it is called,
+     * with whether the card had gone out by then, so the clock moves only once the model waits.
+     */
+    function slowModel(ms: number) {
+      let markAsked: (cardSent: boolean) => void = () => undefined;
+      const asked = new Promise<boolean>((resolve) => (markAsked = resolve));
+      const model = new StubModel(async () => {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        return { status: 'success', message: { role: 'assistant', content: 'No. Personal webmail is blocked [1].' } };
+      });
+      const original = model.completePrompt.bind(model);
+      model.completePrompt = async (context, ...rest) => {
+        const answer = original(context, ...rest);
+        markAsked(context.responded);
+        return answer;
+      };
+      return { model, asked };
+    }
+
+    it('sends the quoted answer before asking the model, and gives up on the model well before Teams would deliver again', async () => {
+      assert.ok(PHRASING_TIMEOUT_MS <= 10_000, `the model gets ${PHRASING_TIMEOUT_MS} ms of Teams' 15 s`);
+      const { model, asked } = slowModel(20_000);
+      const bot = await botWith(model);
+      let done = false;
+      const turn = bot.say(HOTMAIL).finally(() => (done = true));
+      assert.equal(await asked, true, 'the card had gone out when the model was asked');
+      await clock.tickAsync(PHRASING_TIMEOUT_MS - 1);
+      assert.equal(done, false, 'the turn waits for the model up to the bound');
+      await clock.tickAsync(1);
+      const { replies } = await turn;
+      assert.equal(replies.length, 1, 'only the quoted answer: the late phrasing is dropped');
+      assert.match(cardText(cardOf(replies[0])), /cannot access personal webmail/);
+      assert.equal(replies[0].entities, undefined);
+    });
+
+    it('sends the phrased answer after the card when the model answers in time', async () => {
+      const { model, asked } = slowModel(PHRASING_TIMEOUT_MS - 500);
+      const bot = await botWith(model);
+      const turn = bot.say(HOTMAIL);
+      await asked;
+      await clock.tickAsync(PHRASING_TIMEOUT_MS - 500);
+      const { replies } = await turn;
+      assert.equal(replies.length, 2);
+      assert.ok(cardOf(replies[0]));
+      assert.match(String(replies[1].text), /Personal webmail is blocked \[1\]/);
+    });
+
+    it('keeps one question when Teams delivers the same message again', async () => {
+      const { model, asked } = slowModel(20_000);
+      const bot = await botWith(model);
+      const added = sinon.spy(bot.store.feedback, 'add');
+      const delivery = { type: 'message', id: 'teams-msg-1', text: HOTMAIL, from: STAFF, conversation: { id: 'a:personal-1', conversationType: 'personal', isGroup: false, name: '' } };
+      const first = bot.send(delivery);
+      await asked;
+      await clock.tickAsync(PHRASING_TIMEOUT_MS);
+      await first;
+      // Delivered again after the first turn (the repeat guard is not wired in this app, so the
+      // question's id is what keeps it once).
+      const again = bot.send(delivery);
+      await clock.tickAsync(PHRASING_TIMEOUT_MS);
+      assert.equal((await again).replies.length, 1, 'the repeat is answered with the card');
+      assert.equal(added.callCount, 1, 'one question stored');
+    });
+  });
 
   it('does not ask the model when the policy has no answer', async () => {
     const model = new StubModel(says('The canteen serves curry on Fridays [1].'));

@@ -81,7 +81,8 @@ describe('lowdb store', () => {
     const store = await openLowdbStore(dir);
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.reports.add(complaint(`sub-${i}`))));
     await store.close();
-    assert.deepEqual(await readdir(dir), ['reports']);
+    assert.deepEqual(await readdir(dir), ['audit', 'feedback', 'reports']);
     assert.deepEqual(await readdir(path.join(dir, 'reports')), ['000001.json']);
+    assert.deepEqual(await readdir(path.join(dir, 'audit')), []);
   });
 });
