@@ -106,8 +106,8 @@ export interface Chat {
    * Checks `card` as drawn with axe-core (no serious or critical problems) and saves a
    * picture of it as `<name>.png` when the run was asked for screenshots. With
    * `playgroundOwn`, the part pictured is the Playground's own (a panel), so it is not checked.
-   * With `themes`, the card the bot last sent is also drawn and checked in Teams' dark and
-   * high-contrast themes (pictures only when asked for).
+   * The card last sent is also drawn in Teams' dark and high-contrast themes and its text
+   * checked for AA contrast there; with `themes`, those pictures are saved too.
    */
   capture(card: Locator, name: string, options?: { playgroundOwn?: boolean; themes?: boolean }): Promise<void>;
   close(): Promise<void>;
@@ -191,9 +191,10 @@ export async function openChat(url: string, screenshotDir?: string): Promise<Cha
     async capture(card, name, options = {}) {
       await settled(card);
       if (!options.playgroundOwn) await assertAccessible(page, card, name);
+      // Every card is checked in the dark and high-contrast themes; pictures only of those asked for.
+      if (!options.playgroundOwn && lastCard) await captureThemes(context, lastCard, name, options.themes ? screenshotDir : undefined);
       if (!screenshotDir) return;
       await card.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled', caret: 'hide' });
-      if (options.themes && lastCard) await captureThemes(context, lastCard, name, screenshotDir);
     },
     async close() {
       await context.close();

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -41,14 +42,22 @@ const HIGH_CONTRAST_CSS = `
   .ac-pushButton:focus, .ac-input:focus, input:focus, select:focus, textarea:focus { outline: 2px solid #1aebff !important; }
   label, .ac-choiceSetInput-expanded label { color: #fff !important; }`;
 
+// The designer's dark CSS predates the searchable choice list and leaves its box white under light text.
+const DARK_FILTERED_LIST = '.ac-choiceSetInput-filtered-textbox { background: #292828 !important; color: #ffffff !important; }';
+
 export const THEMES = [
-  { name: 'dark', hostConfig: DARK, css: readFileSync(path.join(THEMES_DIR, 'teams-dark.css'), 'utf8') + 'body { background: #1f1f1f; }' },
+  { name: 'dark', hostConfig: DARK, css: readFileSync(path.join(THEMES_DIR, 'teams-dark.css'), 'utf8') + 'body { background: #1f1f1f; }' + DARK_FILTERED_LIST },
   { name: 'high-contrast', hostConfig: highContrast(), css: readFileSync(path.join(THEMES_DIR, 'teams-dark.css'), 'utf8') + HIGH_CONTRAST_CSS }
 ];
 
-/** Draws `card` (the JSON the bot sent) in each theme and saves `<name>-<theme>.png` in `dir`. */
-export async function captureThemes(context: BrowserContext, card: unknown, name: string, dir: string): Promise<void> {
+/**
+ * Draws `card` (the JSON the bot sent) in each theme, fails if any of its text is below
+ * WCAG AA contrast there (axe's colour-contrast rule), and, given `dir`, saves
+ * `<name>-<theme>.png` in it.
+ */
+export async function captureThemes(context: BrowserContext, card: unknown, name: string, dir?: string): Promise<void> {
   const page = await context.newPage();
+  const problems: string[] = [];
   try {
     await page.setViewportSize({ width: 520, height: 800 });
     for (const theme of THEMES) {
@@ -65,10 +74,15 @@ export async function captureThemes(context: BrowserContext, card: unknown, name
         },
         { json: card, hostConfig: theme.hostConfig }
       );
-      const drawn = page.locator('#card');
-      await drawn.screenshot({ path: path.join(dir, `${name}-${theme.name}.png`), animations: 'disabled', caret: 'hide' });
+      // Colour is what a theme changes; the Playground run checks the card's other rules.
+      const results = await new AxeBuilder({ page }).include('#card').withRules(['color-contrast']).analyze();
+      for (const violation of results.violations) {
+        for (const node of violation.nodes) problems.push(`  ${theme.name}: ${node.target.join(' ')}: ${node.failureSummary ?? violation.help}`);
+      }
+      if (dir) await page.locator('#card').screenshot({ path: path.join(dir, `${name}-${theme.name}.png`), animations: 'disabled', caret: 'hide' });
     }
   } finally {
     await page.close();
   }
+  if (problems.length > 0) throw new Error(`The "${name}" card has text below AA contrast:\n${problems.join('\n')}`);
 }
