@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { assertAccessible } from './accessibility.js';
+import { captureThemes } from './themes.js';
 
 /** Debian's Chromium; nothing is downloaded at run time. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -105,8 +106,10 @@ export interface Chat {
    * Checks `card` as drawn with axe-core (no serious or critical problems) and saves a
    * picture of it as `<name>.png` when the run was asked for screenshots. With
    * `playgroundOwn`, the part pictured is the Playground's own (a panel), so it is not checked.
+   * The card last sent is also drawn in Teams' dark and high-contrast themes and its text
+   * checked for AA contrast there; with `themes`, those pictures are saved too.
    */
-  capture(card: Locator, name: string, options?: { playgroundOwn?: boolean }): Promise<void>;
+  capture(card: Locator, name: string, options?: { playgroundOwn?: boolean; themes?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,6 +134,20 @@ export async function openChat(url: string, screenshotDir?: string): Promise<Cha
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(REPLY_TIMEOUT_MS);
   await page.route('**/*', (route) => (LOCAL_HOSTS.has(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
+  // The cards exactly as the bot sent them, from the Playground's own conversation stream.
+  let lastCard: unknown;
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('_ws_conversation')) return;
+    socket.on('framereceived', ({ payload }) => {
+      try {
+        const attachments = (JSON.parse(String(payload)) as { message?: { attachments?: Array<{ contentType?: string; content?: unknown }> } }).message?.attachments;
+        const card = attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+        if (card) lastCard = card.content;
+      } catch {
+        // Not a message frame.
+      }
+    });
+  });
   await page.goto(url);
   await page.locator(CARD).first().waitFor();
   if (screenshotDir) await mkdir(screenshotDir, { recursive: true });
@@ -174,6 +191,8 @@ export async function openChat(url: string, screenshotDir?: string): Promise<Cha
     async capture(card, name, options = {}) {
       await settled(card);
       if (!options.playgroundOwn) await assertAccessible(page, card, name);
+      // Every card is checked in the dark and high-contrast themes; pictures only of those asked for.
+      if (!options.playgroundOwn && lastCard) await captureThemes(context, lastCard, name, options.themes ? screenshotDir : undefined);
       if (!screenshotDir) return;
       await card.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled', caret: 'hide' });
     },

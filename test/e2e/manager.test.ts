@@ -60,7 +60,7 @@ describe('end to end in the Playground: a manager and an admin', function () {
     await manager.waitForText(notification, 'A device stopped someone in your team working');
     await manager.waitForText(notification, STAFF.name);
     await manager.waitForText(notification, 'The laptop froze during a home visit.');
-    await manager.capture(notification, 'notification');
+    await manager.capture(notification, 'notification', { themes: true });
 
     await manager.press(notification, 'Acknowledge');
     await manager.waitForText(notification, /Status: acknowledged/i);
@@ -75,7 +75,7 @@ describe('end to end in the Playground: a manager and an admin', function () {
     await manager.waitForText(card, 'Council-wide device and number-sharing reports');
     // The donut chart of complaints by cause, drawn by the client, beside its table.
     await card.locator('svg').first().waitFor();
-    await manager.capture(card, 'summary');
+    await manager.capture(card, 'summary', { themes: true });
   });
 
   it('shows an admin the FOI figures', async () => {

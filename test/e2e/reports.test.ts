@@ -11,7 +11,7 @@ describe('end to end in the Playground: reports', function () {
     const card = await chat.say('hello');
     await chat.press(card, 'Report a device problem');
     await chat.waitForText(card, 'Which council device?');
-    await chat.capture(card, 'complaint-form');
+    await chat.capture(card, 'complaint-form', { themes: true });
 
     await chat.choose(card, 'What stopped you?', 'A problem with the device');
     await chat.choose(card, /What could you not do/, 'Email colleagues');
@@ -21,7 +21,7 @@ describe('end to end in the Playground: reports', function () {
     await chat.choose(card, /remotely or flexibly/, 'Yes');
     await chat.press(card, 'Send report');
     await chat.waitForText(card, 'Choose the device.');
-    await chat.capture(card, 'complaint-missing-device');
+    await chat.capture(card, 'complaint-missing-device', { themes: true });
     assert.deepEqual(await (await e2e.stored()).reports.list(), [], 'nothing is stored while a field is missing');
 
     await chat.pick(card, 'Which council device?', 'Laptop computer');

@@ -44,7 +44,6 @@ export interface MyReportsCardData {
   more: number;
   moreText: string;
   notice: string;
-  noticeColor: 'Attention' | 'Default';
   withdrawVerb: string;
 }
 
@@ -75,7 +74,6 @@ export function myReportsCard(reports: readonly Report[], timeZone: string, noti
     more,
     moreText: more === 1 ? '1 older report is not shown.' : `${more} older reports are not shown.`,
     notice: notice?.text ?? '',
-    noticeColor: notice?.tone === 'attention' ? 'Attention' : 'Default',
     withdrawVerb: MY_REPORTS_VERBS.withdraw
   });
 }

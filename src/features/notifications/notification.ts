@@ -45,9 +45,6 @@ export function refusalNote(current: ReportStatus, action: StatusAction): string
   return action === 'acknowledge' ? 'This report was already acknowledged.' : 'This report\u2019s status cannot change.';
 }
 
-// No "Good": Teams' green text fails contrast on the light theme, and the status is in words anyway.
-const STATUS_COLOURS: Partial<Record<ReportStatus, string>> = { open: 'Attention', acknowledged: 'Accent', resolved: 'Default' };
-
 export interface NotificationView {
   reporterName: string;
   /** Teams user ids (29:...) whose clients refresh the card to its current status. */
@@ -64,7 +61,6 @@ export interface NotificationCardData {
   facts: CardFact[];
   description: string;
   status: string;
-  statusColour: string;
   note: string;
   nextSteps: string;
   canAcknowledge: boolean;
@@ -89,7 +85,6 @@ export function complaintNotificationCard(report: DeviceComplaint, view: Notific
     facts: complaintFacts(report, 'them'),
     description: report.description,
     status: `${STATUS_LABELS[report.status]}${changed}`,
-    statusColour: STATUS_COLOURS[report.status] ?? 'Default',
     note: view.note ?? '',
     nextSteps: 'Acknowledge it to let them know you have seen it; mark it resolved when they can work again. They are told each time.',
     canAcknowledge: statusMove('manager', report.status, 'acknowledged').ok,

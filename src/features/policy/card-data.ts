@@ -34,8 +34,6 @@ export interface PolicyGapsCardData {
   total: number;
   /** What the last link or removal did; empty on a fresh card. */
   notice: string;
-  /** True when {@link notice} reports a problem (shown in the attention colour, and said so in words). */
-  noticeIsProblem: boolean;
   gaps: Array<{ question: string; summary: string }>;
   /** The links made so far, latest first (at most {@link MAX_LINKS_SHOWN}). */
   links: Array<{ id: string; question: string; target: string; linkedOn: string }>;

@@ -128,7 +128,6 @@ export function gapsCard(input: GapsCardInput): AdaptiveCard {
   return renderCard('policy.gaps', {
     total: input.total,
     notice: input.notice?.text ?? '',
-    noticeIsProblem: input.notice?.problem ?? false,
     gaps: input.gaps.map((gap) => ({ question: gap.question, summary: gapSummary(gap) })),
     links: input.links
       .slice(-MAX_LINKS_SHOWN)
