@@ -3,7 +3,7 @@
  * feature's routes. The only file that knows all the features.
  */
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { register as registerComplaints } from './features/complaints/register.js';
 import { register as registerFoi } from './features/foi/register.js';
 import { register as registerHelp } from './features/help/register.js';
@@ -24,13 +24,19 @@ import type { BotApp, FeatureDeps } from './shared/deps.js';
 import { BotEvents } from './shared/events.js';
 import { createProactiveSender, type ProactiveSender } from './shared/proactive.js';
 
-/** Logs a failed turn without its text and tells the person something went wrong. */
+/**
+ * Logs a failed turn without its text and tells the person something went wrong. A proactive
+ * turn (the adapter's continuation event) gets no reply: nobody asked, and its sender
+ * records and retries the failure itself.
+ */
 export function turnErrorHandler(log: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     log.error(
       { event: 'turn.error', activityType: context.activity.type, activityName: context.activity.name, err: { name: error.name, message: error.message, stack: error.stack } },
       'turn failed'
     );
+    const proactive = [ActivityEventNames.ContinueConversation, ActivityEventNames.CreateConversation] as string[];
+    if (context.activity.type === ActivityTypes.Event && proactive.includes(context.activity.name ?? '')) return;
     try {
       await context.sendActivity('Sorry, something went wrong on my side. Please try again in a minute; if it keeps happening, contact ICT.');
     } catch (sendError) {

@@ -8,6 +8,7 @@ import { isPersonalChat, senderId } from './activity.js';
 import { onCardAction } from './card-actions.js';
 import { cardAttachment, type AdaptiveCard } from './cards.js';
 import { onCommand } from './command-routes.js';
+import { runProactiveTurn } from './proactive.js';
 import type { CommandName } from './commands.js';
 import type { BotApp, FeatureDeps } from './deps.js';
 
@@ -38,7 +39,7 @@ export async function sendToPersonalChat(context: TurnContext, deps: FeatureDeps
   const stored = await deps.store.conversations.get(id.toLowerCase());
   if (stored && !stored.goneAt && stored.reference.conversation) {
     try {
-      await context.adapter.continueConversationAsync(botAppId, stored.reference as Partial<ConversationReference>, send);
+      await runProactiveTurn((logic) => context.adapter.continueConversationAsync(botAppId, stored.reference as Partial<ConversationReference>, logic), send);
       deps.log.info({ event: 'private.sent', via: 'stored' }, 'sent to personal chat');
       return true;
     } catch (error) {
@@ -58,7 +59,7 @@ export async function sendToPersonalChat(context: TurnContext, deps: FeatureDeps
   };
   try {
     // No audience: the adapter then uses its own cloud's default for outgoing calls.
-    await context.adapter.createConversationAsync(botAppId, TEAMS_CHANNEL, incoming.serviceUrl, undefined as unknown as string, parameters, send);
+    await runProactiveTurn((logic) => context.adapter.createConversationAsync(botAppId, TEAMS_CHANNEL, incoming.serviceUrl, undefined as unknown as string, parameters, logic), send);
     deps.log.info({ event: 'private.sent', via: 'created' }, 'sent to personal chat');
     return true;
   } catch (error) {

@@ -7,13 +7,13 @@
  * (429/503 with Retry-After, and 5xx); these retries are the outer layer for what still
  * fails, including 412, with their own cap on how long a Retry-After may hold a run up.
  */
-import type { Activity, BotAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, BotAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { ConversationBook } from './conversations.js';
 import type { Logger } from '../log.js';
 import { METRICS, NO_TELEMETRY, type Telemetry } from './telemetry.js';
 
-/** Teams answers worth trying again: throttled, precondition failed, gateway faults. */
-export const RETRYABLE_STATUSES = [412, 429, 502, 504] as const;
+/** Teams answers worth trying again: throttled, precondition failed, server and gateway faults. */
+export const RETRYABLE_STATUSES = [412, 429, 500, 502, 503, 504] as const;
 /** Teams answers that mean the bot can no longer reach this person. */
 export const GONE_STATUSES = [403, 404] as const;
 
@@ -75,6 +75,24 @@ export function retryDelay(policy: RetryPolicy, attempt: number, retryAfter: num
   return Math.min(wanted, policy.maxDelayMs);
 }
 
+/**
+ * Runs a proactive turn so that an error inside it reaches the caller. The adapter runs the
+ * turn through its middleware, which hands any error to the application's turn-error handler
+ * and resolves; the caller would then count a failed send as sent and never retry it.
+ * @param start - starts the turn (continueConversationAsync or createConversationAsync) with the given logic
+ */
+export async function runProactiveTurn(start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await start(async (context) => {
+    try {
+      await logic(context);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
+}
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Builds a sender over an adapter and the stored conversation references. */
@@ -91,9 +109,12 @@ export function createProactiveSender(options: ProactiveOptions): ProactiveSende
     const reference = record.reference as Partial<ConversationReference>;
     for (let attempt = 1; ; attempt++) {
       try {
-        await adapter.continueConversationAsync(botAppId, reference, async (context) => {
-          await context.sendActivity(activity);
-        });
+        await runProactiveTurn(
+          (logic) => adapter.continueConversationAsync(botAppId, reference, logic),
+          async (context) => {
+            await context.sendActivity(activity);
+          }
+        );
         return { status: 'sent' };
       } catch (error) {
         const status = statusOf(error);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import type { ConversationParameters } from 'botbuilder';
 import { cardOf, cardText, COLLEAGUE, createTestBot, findInput, invokeCard, STAFF, type TestBot } from '../helpers/bot.js';
+import { fakePersonalChat } from '../helpers/personal-chat.js';
 import type { AdaptiveCard } from '../../src/shared/cards.js';
 import type { DeviceComplaint } from '../../src/store/types.js';
 
@@ -166,7 +167,7 @@ describe('device complaints', () => {
 
   it('never shows the form in a channel: it opens the 1:1 chat instead', async () => {
     const bot = await createTestBot({ now: () => NOW });
-    const create = sinon.stub(bot.adapter, 'createConversationAsync').resolves();
+    const { create, delivered } = fakePersonalChat(bot.adapter);
     const typed = await bot.say('report device problem', { conversationType: 'channel' });
     assert.equal(typed.replies.length, 1);
     assert.equal(cardOf(typed.replies[0]), undefined, 'no form in the channel');
@@ -174,6 +175,8 @@ describe('device complaints', () => {
     const parameters = create.firstCall.args[4] as ConversationParameters;
     assert.equal(parameters.isGroup, false);
     assert.deepEqual(parameters.members?.map((m) => m.id), [STAFF.id]);
+    assert.equal(delivered.length, 1, 'the form reached the 1:1 chat');
+    assert.ok(findInput(cardOf(delivered[0]), 'occurredOn'), 'and it is the device problem form');
 
     const pressed = await bot.execute('complaint.open', {}, { conversationType: 'groupChat' });
     const body = pressed.invokeResponse?.body as { type: string; value: string };

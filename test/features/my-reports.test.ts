@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { cardOf, cardText, COLLEAGUE, createTestBot, invokeCard, STAFF } from '../helpers/bot.js';
+import { fakePersonalChat } from '../helpers/personal-chat.js';
 import type { AdaptiveCard } from '../../src/shared/cards.js';
 import type { NewReport } from '../../src/store/types.js';
 import { allStored } from '../helpers/all-stored.js';
@@ -115,10 +116,12 @@ describe('my reports', () => {
   it('is never shown in a channel', async () => {
     const bot = await createTestBot({ now: () => NOW });
     await bot.store.reports.add(complaintBy(STAFF.aadObjectId!, '2026-02-20T09:00:00Z'));
-    sinon.stub(bot.adapter, 'createConversationAsync').resolves();
+    const { delivered } = fakePersonalChat(bot.adapter);
     const result = await bot.say('my reports', { conversationType: 'channel' });
     assert.equal(cardOf(result.replies[0]), undefined);
     assert.match(String(result.replies[0].text), /1:1 chat/);
+    assert.equal(delivered.length, 1, 'the list reached the 1:1 chat');
+    assert.match(cardText(cardOf(delivered[0])), /DC-2026-000001/, 'with the person\u2019s own report');
     const forged = await bot.execute('report.withdraw', { reportId: 'DC-2026-000001' }, { conversationType: 'channel' });
     assert.match(String((forged.invokeResponse?.body as { value: string }).value), /nothing was saved/);
     assert.equal((await bot.store.reports.get('DC-2026-000001'))?.status, 'open');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { cardOf, cardText, COLLEAGUE, createTestBot, findInput, invokeCard, STAFF, type TestBot } from '../helpers/bot.js';
+import { fakePersonalChat } from '../helpers/personal-chat.js';
 import type { AdaptiveCard } from '../../src/shared/cards.js';
 import type { NumberSharingReport } from '../../src/store/types.js';
 
@@ -151,10 +152,12 @@ describe('personal-number sharing', () => {
 
   it('never shows the form in a group chat: it opens the 1:1 chat instead', async () => {
     const bot = await createTestBot({ now: () => NOW });
-    const create = sinon.stub(bot.adapter, 'createConversationAsync').resolves();
+    const { create, delivered } = fakePersonalChat(bot.adapter);
     const typed = await bot.say('report number sharing', { conversationType: 'groupChat' });
     assert.equal(cardOf(typed.replies[0]), undefined);
     assert.match(String(typed.replies[0].text), /1:1 chat/);
     assert.equal(create.callCount, 1);
+    assert.equal(delivered.length, 1, 'the form reached the 1:1 chat');
+    assert.deepEqual((cardOf(delivered[0])?.actions as Array<{ verb: string }>).map((a) => a.verb), ['sharing.submit'], 'and it is the number-sharing form');
   });
 });

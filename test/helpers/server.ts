@@ -22,6 +22,8 @@ export interface RunningBot {
   lifecycle: Lifecycle;
   /** POSTs JSON (or a raw string) to `/api/messages`. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /** Resolves once the background work started so far (notifications and their retries) has finished. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export async function startBot(options: { store?: Store; env?: Record<string, st
   const log = options.log ?? createLogger('silent');
   const adapter = createAdapter(config);
   const lifecycle = new Lifecycle();
-  const { app } = createBotParts({ config, store, log, now: options.now ?? (() => new Date()), lifecycle, telemetry }, adapter, options.botState);
+  const { app, events } = createBotParts({ config, store, log, now: options.now ?? (() => new Date()), lifecycle, telemetry }, adapter, options.botState);
   const server = createServer({ config, log, store, adapter, app, lifecycle, telemetry });
   const address: AddressInfo = await server.listen();
   const url = `http://127.0.0.1:${address.port}`;
@@ -58,6 +60,7 @@ export async function startBot(options: { store?: Store; env?: Record<string, st
       }
       return { status: response.status, body: parsed };
     },
+    idle: () => events.idle(),
     stop: () => server.close()
   };
 }

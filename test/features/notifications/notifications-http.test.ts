@@ -75,9 +75,27 @@ describe('complaint notifications over HTTP', () => {
 
   it('sends nothing when NOTIFY_MANAGERS is off', async () => {
     await start({ NOTIFY_MANAGERS: 'false' });
-    await bot.post(teamsExecute(serviceUrl, 'complaint.submit', { submissionId: randomUUID(), ...COMPLAINT }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal((await bot.post(teamsExecute(serviceUrl, 'complaint.submit', { submissionId: randomUUID(), ...COMPLAINT }))).status, 200);
+    // Once the background work is done, a send would have reached the connector.
+    await bot.idle();
     assert.equal(connector.requests.length, 0);
     assert.equal((await bot.store.reports.list()).length, 1);
+  });
+
+  it('retries a manager notification Teams kept refusing with 500, and the manager\u2019s chat gets the card, not an error line', async () => {
+    await start();
+    // The connector client retries a 500 itself three times; four refusals get past it to the bot.
+    let refusals = 4;
+    connector.respond = (request) => (/a:manager-chat\/activities/.test(request.path) && refusals-- > 0 ? { status: 500, headers: { 'retry-after': '0' }, body: { error: { code: 'ServiceError', message: 'boom' } } } : undefined);
+    await bot.post(teamsExecute(serviceUrl, 'complaint.submit', { submissionId: randomUUID(), ...COMPLAINT }));
+    await connector.waitFor(5, 15_000);
+    const toManager = connector.requests.filter((r) => /a:manager-chat\/activities/.test(r.path));
+    assert.equal(toManager.length, 5, 'four refused sends and one accepted');
+    assert.deepEqual(
+      toManager.map((r) => r.body.attachments?.[0]?.contentType),
+      Array(5).fill('application/vnd.microsoft.card.adaptive'),
+      'only the card, never "Sorry, something went wrong"'
+    );
+    assert.equal(refusals, -1, 'the accepted send came after the refusals');
   });
 });
