@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { retentionCutoff } from '../../../src/features/data-protection/retention.js';
 import { purge } from '../../../src/store/purge.js';
 import { runPurge, scheduleRetention } from '../../../src/features/data-protection/tasks.js';
@@ -77,18 +78,22 @@ describe('retention: running it', () => {
     }
   });
 
-  it('runs on its schedule inside the bot', async () => {
+  it('runs on its schedule inside the bot, not before', async () => {
     const store = await openMemoryStore();
     await store.reports.add({ ...complaintRecord('x', '2020-05-01T00:00:00.000Z'), submissionId: 'old' });
-    const config = testConfig({ RETENTION_PURGE_CRON: '* * * * * *' });
+    // The schedule's own clock, moved on by hand: a purge that comes late or early fails the test.
+    const clock = sinon.useFakeTimers({ now: new Date('2026-11-02T02:59:59.200Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const config = testConfig({ RETENTION_PURGE_CRON: '0 0 3 * * *' });
     const job = scheduleRetention({ config, store, log: createLogger('silent'), now: () => new Date() });
     try {
-      const deadline = Date.now() + 3000;
-      while ((await store.reports.list()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      assert.equal((await store.reports.list()).length, 0);
+      await clock.tickAsync(700);
+      assert.equal((await store.reports.list()).length, 1, 'nothing before 03:00');
+      await clock.tickAsync(200);
+      assert.equal((await store.reports.list()).length, 0, 'purged at 03:00');
       assert.equal((await allStored(store, 'audit'))[0]?.actorId, 'bot:schedule');
     } finally {
       job.stop();
+      clock.restore();
     }
   });
 });
