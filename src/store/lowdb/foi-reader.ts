@@ -42,7 +42,7 @@ function countable(item: unknown): item is Report {
   return report.kind === 'number-sharing' && isToldNotTo(report.toldNotTo) && isSubject(report.subject) && (report.sharerId === undefined || typeof report.sharerId === 'string');
 }
 
-/** The parsed file at `file`, checked as one of the bot's; undefined when it does not exist. */
+/** The JSON in `file`, parsed; undefined when there is no such file. */
 async function readJson(file: string): Promise<unknown> {
   let text: string;
   try {
