@@ -172,6 +172,7 @@ export class PolicyIndex {
     for (const id of this.#withoutExamples) {
       const signals = byLabel.get(id)!;
       signals.examplePrecision = Math.max(signals.examplePrecision, signals.words);
+      signals.exampleRecall = Math.max(signals.exampleRecall, signals.words);
       signals.exampleMeaning = Math.max(signals.exampleMeaning, signals.meaning);
     }
     return [...byLabel.entries()].map(([id, signals]) => {
