@@ -19,7 +19,9 @@ import type { PromptResponse } from '@microsoft/teams-ai/lib/types/index.js';
 import { createModel, PHRASING_TIMEOUT_MS } from '../../../src/features/policy/phrasing.js';
 import { register as registerPolicy } from '../../../src/features/policy/register.js';
 import { NOTHING_TO_ADD, SEARCHING_MESSAGE, STOPPED_EARLY, STREAM_CLOSE_MS } from '../../../src/features/policy/streamed-answer.js';
+import type { Store } from '../../../src/store/store.js';
 import { cardOf, cardText, COLLEAGUE, createTestBot, STAFF, type TestBot } from '../../helpers/bot.js';
+import { freshSchema, TEST_DATABASE_URL } from '../../helpers/postgres.js';
 
 const HOTMAIL = 'Can I check my Hotmail on my work laptop at lunch?';
 const HOTSPOT = 'Can I use my phone as a hotspot for my work laptop?';
@@ -59,8 +61,9 @@ class ChunkingModel implements PromptCompletionModel {
 
 const WEBMAIL_ANSWER = ['No.', ' Personal webmail such as Hotmail is blocked on council equipment [1].', ' Use your own phone at lunch instead [1].'];
 
-async function botWith(model: PromptCompletionModel): Promise<TestBot> {
+async function botWith(model: PromptCompletionModel, store?: Store): Promise<TestBot> {
   return createTestBot({
+    store,
     env: { POLICY_URL: 'https://intranet.example/aup' },
     createApp: (deps) => {
       const app = new Application<TurnState>({ startTypingTimer: false });
@@ -304,5 +307,38 @@ describe('policy answers streamed by the OpenAI client', () => {
     assert.equal(replies[1].text, 'No. Personal webmail is blocked on council equipment [1].');
     assert.equal(streamInfo(replies[1]), undefined, 'not streamed');
     assert.ok(aiLabel(replies[1]));
+  });
+});
+
+describe("Teams' thumbs in the whole bot", () => {
+  const vote = thumbs('a-message-the-bot-never-sent', 'like');
+
+  it('with a model, a thumb is taken by the policy feature (before the route that refuses unknown invokes)', async () => {
+    const bot = await createTestBot({ env: { OPENAI_API_KEY: 'sk-test' } });
+    assert.equal((await bot.send(vote)).invokeResponse?.status, 200);
+  });
+
+  it('without a model there are no thumbs, and the invoke is refused as before', async () => {
+    const bot = await createTestBot();
+    assert.equal((await bot.send(vote)).invokeResponse?.status, 400);
+  });
+
+  (TEST_DATABASE_URL ? it : it.skip)('on PostgreSQL, a thumb that reaches another instance is stored with its question', async () => {
+    const schema = await freshSchema();
+    try {
+      // A model that does not stream: its whole reply goes out as one update.
+      const model: PromptCompletionModel = { completePrompt: async () => ({ status: 'success', message: { role: 'assistant', content: WEBMAIL_ANSWER.join('') } }) };
+      const one = await botWith(model, await schema.open());
+      const two = await botWith(model, await schema.open());
+      const { replies } = await one.say(HOTMAIL);
+      const final = finalOf(replies);
+      assert.ok(aiLabel(final!), 'streamed with the AI label');
+      assert.equal((await two.send(thumbs(messageIdOf(final), 'dislike'))).invokeResponse?.status, 200);
+      const [question] = await two.store.feedback.listUnansweredOrUnhelpful();
+      assert.equal(question?.question, HOTMAIL);
+      assert.equal(question?.helpful, false);
+    } finally {
+      await schema.drop();
+    }
   });
 });
