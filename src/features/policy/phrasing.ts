@@ -1,19 +1,24 @@
 /**
  * Optional: a language model phrases the answer, grounded only on the sections retrieval
- * found, through teams-ai's `ActionPlanner`. The prompt lives in `policy/prompts/`. Any
- * failure, a reply that cites nothing, or a reply that says the sections do not answer,
- * leaves the retrieval answer to stand on its own.
+ * found. The prompt lives in `policy/prompts/` and is rendered by teams-ai's `PromptManager`;
+ * the model is asked directly rather than through `ActionPlanner`, whose client would stream
+ * the model's raw words to any chat (group chats included, "NOT_IN_POLICY" and uncited text
+ * too) as soon as the model streams. Here the caller sees the words as they come
+ * ({@link PhraseOptions.onText}) and decides what to show. Any failure, a reply that cites
+ * nothing, or a reply that says the sections do not answer, leaves the retrieval answer to
+ * stand on its own.
  */
 import {
-  ActionPlanner,
+  GPTTokenizer,
   OpenAIModel,
   PromptManager,
   Utilities,
   type Memory,
+  type PromptChunk,
   type PromptCompletionModel
 } from '@microsoft/teams-ai';
 // teams-ai 1.7 does not re-export its message entity types from the package root.
-import type { AIEntity, ClientCitation } from '@microsoft/teams-ai/lib/types/index.js';
+import type { AIEntity, ClientCitation, PromptResponse } from '@microsoft/teams-ai/lib/types/index.js';
 import type { TurnContext } from 'botbuilder';
 import path from 'node:path';
 import type { LlmConfig } from '../../config.js';
@@ -67,18 +72,31 @@ class QuestionMemory implements Memory {
 
 /** The OpenAI or Azure OpenAI model for the configured keys. */
 export function createModel(llm: LlmConfig): PromptCompletionModel {
-  const common = { useSystemMessages: true, stream: false, logRequests: false, maxRetries: 1 };
+  // Streamed, so that a 1:1 chat sees the answer as it is written; the whole reply still comes back at the end.
+  const common = { useSystemMessages: true, stream: true, logRequests: false, maxRetries: 1 };
   return llm.kind === 'azure-openai'
     ? new OpenAIModel({ ...common, azureApiKey: llm.apiKey, azureEndpoint: llm.endpoint, azureDefaultDeployment: llm.deployment })
     : new OpenAIModel({ ...common, apiKey: llm.apiKey, defaultModel: llm.model });
 }
 
+export interface PhraseOptions {
+  /** How long the model may take, from when it is asked (default {@link PHRASING_TIMEOUT_MS}). */
+  timeoutMs?: number;
+  /**
+   * Called with the reply so far each time the model writes more (a model that streams), and
+   * with the whole reply when it comes, if that is more than the chunks gave. Not called after
+   * the timeout.
+   */
+  onText?: (replySoFar: string) => void;
+}
+
 export class AnswerPhraser {
-  readonly #planner: ActionPlanner;
+  readonly #model: PromptCompletionModel;
+  readonly #prompts = new PromptManager({ promptsFolder: PROMPTS_FOLDER });
+  readonly #tokenizer = new GPTTokenizer();
 
   constructor(model: PromptCompletionModel) {
-    const prompts = new PromptManager({ promptsFolder: PROMPTS_FOLDER });
-    this.#planner = new ActionPlanner({ model, prompts, defaultPrompt: ANSWER_PROMPT, max_repair_attempts: 0 });
+    this.#model = model;
   }
 
   /**
@@ -86,26 +104,47 @@ export class AnswerPhraser {
    * @returns the phrased answer, or undefined when the retrieval answer should stand alone.
    * @throws never: a model error is returned as undefined with its reason in `onError`.
    */
-  async phrase(context: TurnContext, question: string, sections: GroundingSection[], onError: (reason: string) => void): Promise<PhrasedAnswer | undefined> {
+  async phrase(context: TurnContext, question: string, sections: GroundingSection[], onError: (reason: string) => void, options: PhraseOptions = {}): Promise<PhrasedAnswer | undefined> {
+    const { timeoutMs = PHRASING_TIMEOUT_MS, onText } = options;
     const memory = new QuestionMemory();
     memory.setValue('temp.input', question);
     memory.setValue('temp.sections', sections.map((s, i) => `[${i + 1}] ${s.title}\n${s.text}`).join('\n\n'));
+    let written = '';
+    let late = false;
+    // The model's events are shared by every turn: take only this question's chunks.
+    const onChunk = (_context: TurnContext, chunkMemory: Memory, chunk: PromptChunk) => {
+      const more = chunk.delta?.content;
+      if (late || chunkMemory !== memory || typeof more !== 'string' || !more) return;
+      written += more;
+      onText?.(written);
+    };
+    this.#model.events?.on('chunkReceived', onChunk);
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timed out')), PHRASING_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error('timed out')), timeoutMs);
       });
-      const response = await Promise.race([this.#planner.completePrompt<string>(context, memory, ANSWER_PROMPT), timeout]);
+      const completion = (async (): Promise<PromptResponse<string>> => {
+        const template = await this.#prompts.getPrompt(ANSWER_PROMPT);
+        return this.#model.completePrompt(context, memory, this.#prompts, this.#tokenizer, template);
+      })();
+      const response = await Promise.race([completion, timeout]);
       if (response.status !== 'success') {
         onError(`model answered ${response.status}`);
         return undefined;
       }
-      const content = typeof response.message?.content === 'string' ? response.message.content.trim() : '';
+      const reply = typeof response.message?.content === 'string' ? response.message.content : '';
+      // A model that does not stream gives its words only here.
+      if (reply.length > written.length && reply.startsWith(written)) {
+        written = reply;
+        onText?.(written);
+      }
+      const content = reply.trim();
       if (!content || content.includes(NOT_IN_POLICY)) return undefined;
       const text = Utilities.formatCitationsResponse(content);
-      const citations = Utilities.getUsedCitations(text, sections.map(toCitation));
+      const citations = citedSections(text, sections);
       // An answer that cites no section cannot be checked against the policy: do not show it.
-      if (!citations || citations.length === 0) {
+      if (citations.length === 0) {
         onError('model reply cited no section');
         return undefined;
       }
@@ -114,9 +153,16 @@ export class AnswerPhraser {
       onError((error as Error).message);
       return undefined;
     } finally {
+      late = true;
       clearTimeout(timer);
+      this.#model.events?.off('chunkReceived', onChunk);
     }
   }
+}
+
+/** Teams citations for the sections `text` cites as [1], [2]..., keeping their numbers. */
+export function citedSections(text: string, sections: GroundingSection[]): ClientCitation[] {
+  return Utilities.getUsedCitations(text, sections.map(toCitation)) ?? [];
 }
 
 function toCitation(section: GroundingSection, i: number): ClientCitation {

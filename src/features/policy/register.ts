@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { senderId } from '../../shared/activity.js';
+import { isPersonalChat, senderId } from '../../shared/activity.js';
 import { cardAttachment, type AdaptiveCard } from '../../shared/cards.js';
 import { onCardAction } from '../../shared/card-actions.js';
 import type { BotApp, FeatureDeps } from '../../shared/deps.js';
@@ -24,6 +24,8 @@ import { LinkedQuestions } from './linked-questions.js';
 import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
 import { LivePolicy } from './live-policy.js';
 import { followPolicy, registerReload } from './reload.js';
+import { streamAnswer } from './streamed-answer.js';
+import { registerThumbs, rememberStreamedAnswer, storeVote } from './votes.js';
 import { isDeviceProblem, OUT_OF_SCOPE, type PolicyAnswer } from './retrieval.js';
 import { ANSWER_THRESHOLD } from './verdict.js';
 
@@ -76,7 +78,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
   registerComposeExtension(app, deps, live);
 
   /** Answers and keeps the question; returns the card and what was found. */
-  async function answer(context: TurnContext, text: string): Promise<{ card: AdaptiveCard; result: PolicyAnswer; question: string }> {
+  async function answer(context: TurnContext, text: string): Promise<{ card: AdaptiveCard; result: PolicyAnswer; question: string; feedbackId: string }> {
     const question = clip(text.trim(), MAX_QUESTION_CHARS);
     await followPolicy(live, deps);
     // Links made since the last question, here or on another instance; without the store the
@@ -109,7 +111,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
           policyTitle, policyUrl: config.policy.url, question, closest: result.closest, ictContact: config.ictContact, showDeviceProblem,
           otherTopic: result.otherTopic && { title: result.otherTopic.id === OUT_OF_SCOPE ? '' : result.otherTopic.title, where: result.otherTopic.where }
         });
-    return { card, result, question };
+    return { card, result, question, feedbackId: feedback.id };
   }
 
   /** The sections a model may use: those retrieval is confident about, best first. */
@@ -156,20 +158,18 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
         passage: index.passage(section.id, entry.question), question: entry.question, feedbackId: entry.id,
         showDeviceProblem: isDeviceProblem(index, entry.question), ...extra
       });
-    const voter = senderId(context);
-    if (!voter || voter !== entry.askerId) {
-      log.warn({ event: 'policy.vote.refused', feedbackId }, 'vote on someone else\u2019s question');
-      return card({ voteProblem: 'Only the person who asked this question can say whether it was answered.' });
-    }
     const isHelpful = helpful === 'yes';
-    if (entry.helpful === isHelpful) return card({ voteMessage: 'You already told us this. Thank you.' });
-    await store.feedback.setHelpful(entry.id, isHelpful);
-    log.info({ event: 'policy.vote', feedbackId, helpful: isHelpful, changed: entry.helpful !== undefined }, 'policy answer rated');
+    const outcome = await storeVote(deps, entry, senderId(context), isHelpful, 'card');
+    if (outcome === 'refused') return card({ voteProblem: 'Only the person who asked this question can say whether it was answered.' });
+    if (outcome === 'same') return card({ voteMessage: 'You already told us this. Thank you.' });
     const thanks = isHelpful
       ? 'Thank you. Glad that helped.'
       : `Thank you. The policy owner will see that this did not answer your question. For help now, contact ${config.ictContact}.`;
-    return card({ voteMessage: entry.helpful === undefined ? thanks : `Changed. ${thanks}` });
+    return card({ voteMessage: outcome === 'stored' ? thanks : `Changed. ${thanks}` });
   });
+
+  // Teams' thumbs up and down on a streamed answer (only a model's answers stream): stored as the card's vote is.
+  if (phraser) registerThumbs(app, deps);
 
   // Last: every other message is a policy question.
   app.activity('message', async (context) => {
@@ -183,12 +183,19 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       await context.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(!config.bot))));
       return;
     }
-    const { card, result, question } = await answer(context, text);
+    const { card, result, question, feedbackId } = await answer(context, text);
     // The quoted answer goes out at once; a model's phrasing follows it, if it comes in time,
     // so a slow model never holds the turn past what Teams waits for (it would deliver again).
     await context.sendActivity(MessageFactory.attachment(cardAttachment(card)));
     if (!phraser || !result.answered) return;
-    const phrased = await phraser.phrase(context, question, grounding(result), (reason) => log.warn({ event: 'policy.phrasing.failed', reason }, 'model answer not used'));
+    const onError = (reason: string) => log.warn({ event: 'policy.phrasing.failed', reason }, 'model answer not used');
+    // Teams streams only in 1:1 chats; elsewhere the phrased answer is sent whole.
+    if (isPersonalChat(context)) {
+      const messageId = await streamAnswer(context, phraser, question, grounding(result), onError);
+      if (messageId) await rememberStreamedAnswer(store.botState, context, messageId, feedbackId);
+      return;
+    }
+    const phrased = await phraser.phrase(context, question, grounding(result), onError);
     if (!phrased) return;
     const reply = MessageFactory.text(phrased.text);
     reply.entities = [aiEntity(phrased.citations) as unknown as NonNullable<typeof reply.entities>[number]];

@@ -33,12 +33,14 @@ async function botWith(model: StubModel) {
 }
 
 const HOTMAIL = 'Can I check my Hotmail on my work laptop at lunch?';
+/** Teams streams only in 1:1 chats: in a group chat or channel the phrased answer is sent whole (streamed-answer.test.ts has the 1:1 chat). */
+const GROUP = { conversationType: 'groupChat' } as const;
 
-describe('policy answers phrased by a model', () => {
+describe('policy answers phrased by a model, in a group chat', () => {
   it('phrases the answer from the retrieved section only, cites it and labels it AI-generated', async () => {
     const model = new StubModel(says('No. Personal webmail such as Hotmail is blocked on council equipment [1]. Use your own phone instead [1].'));
     const bot = await botWith(model);
-    const { replies } = await bot.say(HOTMAIL);
+    const { replies } = await bot.say(HOTMAIL, GROUP);
     assert.equal(replies.length, 2);
     const [quoted, reply] = replies;
     assert.match(cardText(cardOf(quoted)), /Did this answer your question\?/, 'the answer card with the quoted passage comes first');
@@ -66,7 +68,7 @@ describe('policy answers phrased by a model', () => {
   for (const [when, model] of fallbacks) {
     it(`falls back to the retrieval answer when ${when}`, async () => {
       const bot = await botWith(model);
-      const { replies } = await bot.say(HOTMAIL);
+      const { replies } = await bot.say(HOTMAIL, GROUP);
       assert.equal(replies.length, 1);
       assert.equal(replies[0].text, undefined, 'no model text');
       assert.equal(replies[0].entities, undefined, 'no AI label');
@@ -107,7 +109,7 @@ describe('policy answers phrased by a model', () => {
       const { model, asked } = slowModel(20_000);
       const bot = await botWith(model);
       let done = false;
-      const turn = bot.say(HOTMAIL).finally(() => (done = true));
+      const turn = bot.say(HOTMAIL, GROUP).finally(() => (done = true));
       assert.equal(await asked, true, 'the card had gone out when the model was asked');
       await clock.tickAsync(PHRASING_TIMEOUT_MS - 1);
       assert.equal(done, false, 'the turn waits for the model up to the bound');
@@ -121,7 +123,7 @@ describe('policy answers phrased by a model', () => {
     it('sends the phrased answer after the card when the model answers in time', async () => {
       const { model, asked } = slowModel(PHRASING_TIMEOUT_MS - 500);
       const bot = await botWith(model);
-      const turn = bot.say(HOTMAIL);
+      const turn = bot.say(HOTMAIL, GROUP);
       await asked;
       await clock.tickAsync(PHRASING_TIMEOUT_MS - 500);
       const { replies } = await turn;
@@ -134,7 +136,7 @@ describe('policy answers phrased by a model', () => {
       const { model, asked } = slowModel(20_000);
       const bot = await botWith(model);
       const added = sinon.spy(bot.store.feedback, 'add');
-      const delivery = { type: 'message', id: 'teams-msg-1', text: HOTMAIL, from: STAFF, conversation: { id: 'a:personal-1', conversationType: 'personal', isGroup: false, name: '' } };
+      const delivery = { type: 'message', id: 'teams-msg-1', text: HOTMAIL, from: STAFF, conversation: { id: '19:groupChat-1@thread.tacv2', conversationType: 'groupChat', isGroup: true, name: '' } };
       const first = bot.send(delivery);
       await asked;
       await clock.tickAsync(PHRASING_TIMEOUT_MS);
