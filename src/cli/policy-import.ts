@@ -4,6 +4,8 @@
  * short report. A file it cannot read (a PDF, an old .doc, a password, a damaged file)
  * gets one sentence and exit code 2, and nothing is written; nor is an existing file
  * replaced without --force. A replaced file's section ids are kept (see policy-markdown.ts).
+ * Sections without example questions get the sample policy's for the same ground, under a
+ * note, unless --no-suggestions is given (see suggested-questions.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,9 +14,10 @@ import path from 'node:path';
 import { projectRoot } from '../config/paths.js';
 import { importReport, importWordPolicy } from '../features/policy/import/import-policy.js';
 import { WordFileError } from '../features/policy/import/word-file.js';
+import { loadPolicyIndex } from '../features/policy/policy-source.js';
 import { cliArgs, runCli, UsageError } from './shell.js';
 
-const USAGE = 'usage: npm run -s policy:import -- council-policy.docx [--out policy/council.md] [--level 1-6] [--force]';
+const USAGE = 'usage: npm run -s policy:import -- council-policy.docx [--out policy/council.md] [--level 1-6] [--force] [--no-suggestions]';
 /** The exit code for a document that cannot be imported, apart from 1 for every other failure. */
 export const CANNOT_IMPORT = 2;
 
@@ -26,7 +29,11 @@ function refuse(message: string): void {
 
 runCli('policy:import', async () => {
   const { values, positionals } = cliArgs(
-    { options: { out: { type: 'string' }, level: { type: 'string' }, force: { type: 'boolean', default: false } }, strict: true, allowPositionals: true },
+    {
+      options: { out: { type: 'string' }, level: { type: 'string' }, force: { type: 'boolean', default: false }, 'no-suggestions': { type: 'boolean', default: false } },
+      strict: true,
+      allowPositionals: true
+    },
     USAGE
   );
   if (positionals.length !== 1) throw new UsageError(`give exactly one Word document\n${USAGE}`);
@@ -57,7 +64,8 @@ runCli('policy:import', async () => {
   }
   let result;
   try {
-    result = await importWordPolicy(bytes, { sourceName: name, level, previousMarkdown });
+    const questionsFrom = values['no-suggestions'] ? undefined : { index: loadPolicyIndex(), name: 'the sample policy' };
+    result = await importWordPolicy(bytes, { sourceName: name, level, previousMarkdown, questionsFrom });
   } catch (error) {
     if (error instanceof WordFileError) return refuse(error.message);
     throw error;

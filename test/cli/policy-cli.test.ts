@@ -12,6 +12,8 @@ import { promisify } from 'node:util';
 import CFB from 'cfb';
 import JSZip from 'jszip';
 import { projectRoot } from '../../src/config/paths.js';
+import { parsePolicy } from '../../src/features/policy/policy-document.js';
+import { loadPolicyIndex } from '../../src/features/policy/policy-source.js';
 import { wordDocument, type WordPart } from '../helpers/word-document.js';
 
 const exec = promisify(execFile);
@@ -68,11 +70,33 @@ describe('policy:import and policy:check', function () {
     await writeFile(docx, await wordDocument(POLICY));
     const imported = await tool('policy-import', [docx, '--out', out]);
     assert.equal(imported.code, 0, imported.stderr);
-    assert.match(imported.stdout, /^council-policy\.docx -> .*council\.md\n2 sections at heading level 1 \(chosen\):\n {2}webmail +1\. Webmail +\d+ words\n {2}tethering +2\. Tethering +\d+ words, 1 example question\nNo warnings\.\n/);
-    assert.match(await readFile(out, 'utf8'), /^## 2\. Tethering \{#tethering\}$/m);
+    // Webmail has no questions of its own in Word, so it gets the sample's; tethering keeps its one.
+    const sampleWebmail = loadPolicyIndex().section('webmail')!.questions;
+    assert.match(
+      imported.stdout,
+      new RegExp(
+        `^council-policy\\.docx -> .*council\\.md\\n2 sections at heading level 1 \\(chosen\\):\\n {2}webmail +1\\. Webmail +\\d+ words, ${sampleWebmail.length} example questions\\n {2}tethering +2\\. Tethering +\\d+ words, 1 example question\\n` +
+          `Example questions suggested from the sample policy for 1 section \\(keep those your staff would ask, delete the rest\\):\\n {2}webmail +<- "Webmail \\(Gmail, Hotmail, Yahoo\\)" \\(${sampleWebmail.length}\\)\\nNo warnings\\.\\n`
+      )
+    );
+    const markdown = await readFile(out, 'utf8');
+    assert.match(markdown, /^## 2\. Tethering \{#tethering\}$/m);
+    assert.match(markdown, /^<!-- Suggested from the sample policy's "Webmail \(Gmail, Hotmail, Yahoo\)": keep those your staff would ask, change or delete the rest\. -->$/m);
+    assert.deepEqual(parsePolicy(markdown).sections.map((s) => s.questions), [sampleWebmail, ['can i use my phone as a hotspot for my laptop']]);
     const checked = await tool('policy-check', [out]);
     assert.equal(checked.code, 0);
-    assert.match(checked.stdout, /council\.md: 2 sections, 1 example question; no problems\./);
+    assert.match(checked.stdout, new RegExp(`council\\.md: 2 sections, ${sampleWebmail.length + 1} example questions; no problems\\.`));
+  });
+
+  it('with --no-suggestions leaves the sections without questions as Word has them', async () => {
+    const docx = path.join(dir, 'council-policy.docx');
+    const out = path.join(dir, 'council.md');
+    await writeFile(docx, await wordDocument(POLICY));
+    const imported = await tool('policy-import', [docx, '--out', out, '--no-suggestions']);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /\n {2}webmail +1\. Webmail +\d+ words\n/);
+    assert.doesNotMatch(imported.stdout, /suggested/);
+    assert.deepEqual(parsePolicy(await readFile(out, 'utf8')).sections.map((s) => s.questions.length), [0, 1]);
   });
 
   const BAD: Array<{ what: string; bytes: () => Promise<Buffer> | Buffer; says: RegExp }> = [

@@ -39,6 +39,8 @@ const ID_COMMENT = /^<!--\s*id:\s*([A-Za-z0-9_-]+)\s*-->$/;
 export const QUESTIONS_HEADING = 'Questions staff ask';
 const QUESTIONS = /^#{3,6}\s+questions staff ask\s*:?\s*$/i;
 const SUB_HEADING = /^#{3,6}\s/;
+/** A one-line HTML comment: a note to the policy owner, not policy. */
+const COMMENT = /^<!--.*-->$/;
 const BULLET = /^\s*[-*+]\s+(.*\S)\s*$/;
 
 /** A URL-safe id from a title: "Skype & virtual meetings" -> "skype-virtual-meetings". */
@@ -133,7 +135,7 @@ export function scanPolicy(markdown: string): ScannedPolicy {
       continue;
     }
     if (current.inQuestions && !SUB_HEADING.test(line)) {
-      if (line.trim() === '') continue;
+      if (line.trim() === '' || COMMENT.test(line.trim())) continue;
       const bullet = BULLET.exec(line);
       if (!bullet) {
         problems.push({ line: number, message: `under "### ${QUESTIONS_HEADING}" every line is a question starting with "- "` });

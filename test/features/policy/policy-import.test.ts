@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { importReport, importWordPolicy } from '../../../src/features/policy/import/import-policy.js';
 import { checkPolicyText } from '../../../src/features/policy/policy-check.js';
 import { parsePolicy } from '../../../src/features/policy/policy-document.js';
+import { loadPolicyIndex } from '../../../src/features/policy/policy-source.js';
 import { wordDocument, type WordPart } from '../../helpers/word-document.js';
 
 const words = (n: number, word = 'staff') => Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 'council' : word)).join(' ');
@@ -103,6 +104,48 @@ describe('policy import from Word', () => {
     const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'q.docx' });
     assert.deepEqual(parsePolicy(result.markdown).sections[0].questions, ['can i check my gmail at lunch', 'why is hotmail blocked']);
     assert.deepEqual(parsePolicy(result.markdown).sections[0].paragraphs, ['Webmail such as Gmail or Hotmail is blocked on council devices.']);
+  });
+
+  describe('example questions suggested from the sample policy', () => {
+    const sample = { index: loadPolicyIndex(), name: 'the sample policy' };
+    const sampleQuestions = (id: string) => sample.index.section(id)!.questions;
+
+    it('go to the section that covers the same ground, and to no section the sample does not cover', async () => {
+      const parts: WordPart[] = [
+        { heading: 1, text: 'Internet mail services' }, { text: 'Internet mail services such as Gmail, Yahoo and Hotmail cannot be reached from council equipment, as their attachments can carry viruses.' },
+        { heading: 1, text: 'Staff car park' }, { text: 'Parking permits for the staff car park are issued by Facilities each April; display yours on the dashboard.' },
+        { heading: 1, text: 'Tethering' }, { text: 'Do not connect a council laptop to the internet through your own phone.' },
+        { heading: 2, text: 'Questions staff ask' }, { bullets: ['can i use my phone as a hotspot'] }
+      ];
+      const result = await importWordPolicy(await wordDocument(parts), { sourceName: 's.docx', questionsFrom: sample });
+      const sections = parsePolicy(result.markdown).sections;
+      assert.deepEqual(sections.map((s) => s.questions), [sampleQuestions('webmail'), [], ['can i use my phone as a hotspot']]);
+      assert.deepEqual(result.suggested.map((s) => [s.sectionId, s.from.id]), [['internet-mail-services', 'webmail']]);
+      assert.match(result.markdown, /### Questions staff ask\n\n<!-- Suggested from the sample policy's "Webmail \(Gmail, Hotmail, Yahoo\)": keep those your staff would ask, change or delete the rest\. -->\n\n- /);
+      assert.ok(result.warnings.includes('1 section without example questions (staff-car-park): add the questions staff ask under "Questions staff ask", in Word or in the Markdown.'), result.warnings.join('\n'));
+    });
+
+    it('lend one sample section\'s questions to one section only, the one it fits best', async () => {
+      const parts: WordPart[] = [
+        { heading: 1, text: 'Webmail' }, { text: 'Webmail such as Gmail, Hotmail and Yahoo mail is blocked on council laptops, because attachments can carry viruses.' },
+        { heading: 1, text: 'Mail' }, { text: 'Personal Gmail may not be used for council work.' }
+      ];
+      const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'two.docx', questionsFrom: sample });
+      assert.deepEqual(result.suggested.map((s) => s.sectionId), ['webmail']);
+      assert.deepEqual(parsePolicy(result.markdown).sections[1].questions, []);
+    });
+
+    it('are not suggested again on re-import, so the policy owner\'s edits stay', async () => {
+      const parts: WordPart[] = [
+        { heading: 1, text: 'Webmail' }, { text: 'Webmail such as Gmail, Hotmail and Yahoo mail is blocked on council laptops, because attachments can carry viruses.' },
+        { heading: 1, text: 'Staff car park' }, { text: 'Parking permits for the staff car park are issued by Facilities each April.' }
+      ];
+      const first = await importWordPolicy(await wordDocument(parts), { sourceName: 'w.docx', questionsFrom: sample });
+      const edited = first.markdown.replace(/<!-- Suggested[^\n]*\n\n(- [^\n]*\n)+/, '- can i check my gmail at lunch\n');
+      const again = await importWordPolicy(await wordDocument(parts), { sourceName: 'w.docx', questionsFrom: sample, previousMarkdown: edited });
+      assert.deepEqual(again.suggested, []);
+      assert.deepEqual(parsePolicy(again.markdown).sections[0].questions, ['can i check my gmail at lunch']);
+    });
   });
 
   it('keeps ids on re-import, and says what was added, removed and renamed', async () => {

@@ -6,7 +6,9 @@
 import { checkPolicyText } from '../policy-check.js';
 import { documentOf, scanPolicy } from '../policy-document.js';
 import { LONG_SECTION_WORDS, outline, type Outline } from './outline.js';
+import type { PolicyIndex } from '../retrieval.js';
 import { policyMarkdown, settleIds, type ImportChanges, type SettledSection } from './policy-markdown.js';
+import { suggestQuestions, type SuggestedQuestions } from './suggested-questions.js';
 import { wordBlocks } from './word-blocks.js';
 import { readWordFile, WordFileError } from './word-file.js';
 
@@ -17,6 +19,8 @@ export interface ImportOptions {
   level?: number;
   /** The Markdown the import replaces, whose ids are kept. */
   previousMarkdown?: string;
+  /** A policy with example questions (the sample) to suggest questions from, for sections with none. */
+  questionsFrom?: { index: PolicyIndex; name: string };
 }
 
 export interface PolicyImport {
@@ -27,6 +31,10 @@ export interface PolicyImport {
   changes?: ImportChanges;
   /** Chosen by the import, or given with --level. */
   levelChosen: boolean;
+  /** Example questions borrowed for sections with none, and where from. */
+  suggested: SuggestedQuestions[];
+  /** The policy they were borrowed from. */
+  suggestedFrom?: string;
   warnings: string[];
 }
 
@@ -44,8 +52,11 @@ function warningsFor(document: Outline, sections: readonly SettledSection[], con
     }
   }
   // Retrieval leans on example questions; without any, far fewer questions clear the answer threshold.
-  if (sections.length > 0 && sections.every((s) => s.questions.length === 0)) {
+  const without = sections.filter((s) => s.questions.length === 0);
+  if (sections.length > 0 && without.length === sections.length) {
     warnings.push('no section has example questions, so the bot will offer the closest sections more often than it answers: add a "Questions staff ask" sub-heading with the questions staff ask to each section, in Word or in the Markdown.');
+  } else if (without.length > 0) {
+    warnings.push(`${plural(without.length, 'section')} without example questions (${without.map((s) => s.id).join(', ')}): add the questions staff ask under "Questions staff ask", in Word or in the Markdown.`);
   }
   if (content.images > 0) warnings.push(`${plural(content.images, 'image')} left out: the bot answers in words, so write any rule a picture shows as text.`);
   if (content.comments > 0) warnings.push(`${plural(content.comments, 'comment')} left out: comments are not policy; resolve them in Word.`);
@@ -68,13 +79,29 @@ export async function importWordPolicy(bytes: Buffer, options: ImportOptions): P
     throw new WordFileError(`${options.sourceName} has no headings at level ${options.level}: it uses ${document.levels.map((l) => `level ${l.level}`).join(', ')}.`);
   }
   const previous = options.previousMarkdown === undefined ? undefined : documentOf(scanPolicy(options.previousMarkdown)).sections;
-  const { sections, changes } = settleIds(document.sections, previous);
-  if (sections.length === 0) throw new WordFileError(`${options.sourceName} has headings but no text under them: nothing to answer from.`);
+  const settled = settleIds(document.sections, previous);
+  const changes = settled.changes;
+  if (settled.sections.length === 0) throw new WordFileError(`${options.sourceName} has headings but no text under them: nothing to answer from.`);
+  const suggested = options.questionsFrom ? suggestQuestions(settled.sections, options.questionsFrom.index) : [];
+  const suggestedBy = new Map(suggested.map((s) => [s.sectionId, s]));
+  const sections = settled.sections.map((s) => {
+    const suggestion = suggestedBy.get(s.id);
+    return suggestion ? { ...s, questions: suggestion.questions, suggestedFrom: `${options.questionsFrom!.name}'s "${suggestion.from.title}"` } : s;
+  });
   const markdown = policyMarkdown(document, sections, options.sourceName);
   const problems = checkPolicyText(markdown).problems;
   // The Markdown is written by the import itself; a problem here is the import's fault, so say so plainly.
   if (problems.length > 0) throw new Error(`the imported policy does not pass its own check: ${problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
-  return { markdown, outline: document, sections, changes: previous && changes, levelChosen: options.level === undefined, warnings: warningsFor(document, sections, content) };
+  return {
+    markdown,
+    outline: document,
+    sections,
+    changes: previous && changes,
+    levelChosen: options.level === undefined,
+    suggested,
+    suggestedFrom: options.questionsFrom?.name,
+    warnings: warningsFor(document, sections, content)
+  };
 }
 
 /** The import's short report: sections with word counts, changes since the previous file, warnings. */
@@ -97,6 +124,10 @@ export function importReport(result: PolicyImport, from: string, to: string): st
     for (const s of changes.removed) lines.push(`  removed  ${s.id}  "${s.title}" (links to #${s.id} and its stored feedback now find no section)`);
     for (const s of changes.renamed) lines.push(`  renamed  ${s.id}  "${s.from}" -> "${s.to}" (id kept)`);
     if (changes.keptQuestions > 0) lines.push(`  ${plural(changes.keptQuestions, 'example question')} kept from the previous file`);
+  }
+  if (result.suggested.length > 0) {
+    lines.push(`Example questions suggested from ${result.suggestedFrom} for ${plural(result.suggested.length, 'section')} (keep those your staff would ask, delete the rest):`);
+    for (const s of result.suggested) lines.push(`  ${s.sectionId.padEnd(idWidth)}  <- "${s.from.title}" (${s.questions.length})`);
   }
   lines.push(warnings.length === 0 ? 'No warnings.' : `${plural(warnings.length, 'warning')}:`);
   for (const warning of warnings) lines.push(`  - ${warning}`);

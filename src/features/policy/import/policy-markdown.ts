@@ -28,6 +28,8 @@ export interface ImportChanges {
 /** The sections with their ids and questions settled. */
 export interface SettledSection extends OutlineSection {
   id: string;
+  /** Where the example questions were borrowed from, when they were (see suggested-questions.ts). */
+  suggestedFrom?: string;
 }
 
 const key = (title: string) => slugify(withoutClauseNumber(title));
@@ -115,6 +117,7 @@ export function policyMarkdown(outline: Outline, sections: readonly SettledSecti
     for (const paragraph of section.paragraphs) lines.push(paragraph, '');
     if (section.questions.length > 0) {
       lines.push(`### ${QUESTIONS_HEADING}`, '');
+      if (section.suggestedFrom) lines.push(`<!-- Suggested from ${section.suggestedFrom}: keep those your staff would ask, change or delete the rest. -->`, '');
       for (const question of section.questions) lines.push(`- ${question}`);
       lines.push('');
     }
