@@ -68,7 +68,7 @@ after(function () {
   const root = this.test?.parent;
   if (!root) return;
   const checked = new Set(checkedCards);
-  process.stdout.write(`\n  axe-core checked ${checked.size} distinct cards (${checkedCards.length} checks): ${[...checked].join(', ')}\n`);
+  process.stdout.write(`\n  axe-core checked ${checked.size} distinct cards (${checkedCards.length} checks): ${[...checked].join(', ') || 'none'}\n`);
   if (allTests(root).some((test) => test.state === 'failed')) return;
   const files = new Set(root.suites.map((suite) => path.basename(suite.file ?? '')));
   const missing = Object.entries(EXPECTED_CARDS)
