@@ -5,6 +5,7 @@
  * Playground's renderer adds inside a card and the product cannot change is listed below
  * by rule and selector.
  */
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 
@@ -29,8 +30,52 @@ export const PLAYGROUND_OWN: ReadonlyArray<{ rule: string; selector: RegExp; why
   }
 ];
 
-/** What the run found, for the closing line: how many cards were checked, and where. */
+/** Every card axe has checked in this run, by name, in order (a name twice if checked twice). */
 export const checkedCards: string[] = [];
+
+/**
+ * The cards each scenario file must check: every card a member of staff, a manager or an
+ * admin is shown, each report form with and without its errors, and each card that replaces
+ * another in place. 21 in all.
+ */
+export const EXPECTED_CARDS: Readonly<Record<string, readonly string[]>> = {
+  'help-and-profile.test.js': ['help', 'profile', 'profile-errors', 'profile-saved'],
+  'reports.test.js': [
+    'complaint-form',
+    'complaint-missing-device',
+    'complaint-confirmation',
+    'sharing-form',
+    'sharing-form-errors',
+    'sharing-confirmation',
+    'my-reports',
+    'my-reports-withdrawn'
+  ],
+  'policy.test.js': ['policy-answer', 'policy-not-found'],
+  'manager.test.js': ['notification', 'notification-acknowledged', 'summary', 'foi', 'policy-gaps', 'policy-link'],
+  'message-extension.test.js': ['compose-inserted-card']
+};
+
+function allTests(suite: Mocha.Suite): Mocha.Test[] {
+  return [...suite.tests, ...suite.suites.flatMap(allTests)];
+}
+
+/**
+ * After the whole run (a root hook, registered once when the first scenario file loads
+ * this module): prints how many distinct cards axe checked, and fails if a scenario file
+ * that ran, and passed, left out a card it must check.
+ */
+after(function () {
+  const root = this.test?.parent;
+  if (!root) return;
+  const checked = new Set(checkedCards);
+  process.stdout.write(`\n  axe-core checked ${checked.size} distinct cards (${checkedCards.length} checks): ${[...checked].join(', ') || 'none'}\n`);
+  if (allTests(root).some((test) => test.state === 'failed')) return;
+  const files = new Set(root.suites.map((suite) => path.basename(suite.file ?? '')));
+  const missing = Object.entries(EXPECTED_CARDS)
+    .filter(([file]) => files.has(file))
+    .flatMap(([, cards]) => cards.filter((card) => !checked.has(card)));
+  if (missing.length > 0) throw new Error(`axe-core never checked these cards: ${missing.join(', ')}`);
+});
 
 let nextMark = 1;
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { assertAccessible } from './accessibility.js';
-import { captureThemes } from './themes.js';
+import { captureThemes, type InputState, type ShownCard } from './themes.js';
 
 /** Debian's Chromium; nothing is downloaded at run time. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -84,6 +84,174 @@ async function settled(card: Locator): Promise<void> {
   );
 }
 
+/** One labelled field of a card on the page: what it shows chosen or typed, and the error lines under it. */
+interface FieldOnPage {
+  label: string;
+  /** The options ticked (radio buttons, check boxes): each by its value, or its title when the page has no value on it. */
+  ticked?: Array<{ value: string | null; title: string | null }>;
+  /** The text typed. */
+  typed?: string;
+  /** What a drop-down shows chosen (its option's title). */
+  shown?: string;
+  errors: string[];
+}
+
+/**
+ * The id of the message `card` draws, read from the Playground's React tree above it (its
+ * markup does not carry it), and each labelled field as the person left it.
+ */
+function onPage(card: Locator): Promise<{ messageId?: string; fields: FieldOnPage[] }> {
+  return card.evaluate((element) => {
+    type Fiber = { memoizedProps?: Record<string, unknown>; return?: Fiber };
+    let node: Element | null = element;
+    let fiber: Fiber | undefined;
+    while (node && !fiber) {
+      const key = Object.keys(node).find((k) => k.startsWith('__reactFiber$'));
+      if (key) fiber = (node as unknown as Record<string, Fiber>)[key];
+      node = node.parentElement;
+    }
+    let messageId: string | undefined;
+    for (; fiber && !messageId; fiber = fiber.return) {
+      const id = fiber.memoizedProps?.messageId;
+      if (typeof id === 'string') messageId = id;
+    }
+    const fields = [...element.querySelectorAll('label.ac-richTextBlock[for]')].map((label) => {
+      const field = label.parentElement!;
+      const control = field.querySelector(`[id="${label.getAttribute('for')}"]`);
+      const ticked = [...(control?.querySelectorAll<HTMLInputElement>('input[type="radio"], input[type="checkbox"]') ?? [])];
+      const typed = control?.matches('textarea, input[type="text"], input:not([type])') ? (control as HTMLInputElement).value : undefined;
+      const combobox = control?.matches('[role="combobox"]') ? control : control?.querySelector('[role="combobox"]');
+      return {
+        label: (label.textContent ?? '').replace(/\s*\*\s*$/, '').trim(),
+        ticked: ticked.length > 0 ? ticked.filter((box) => box.checked).map((box) => ({ value: box.getAttribute('value'), title: box.getAttribute('aria-label') })) : undefined,
+        typed,
+        shown: combobox ? (combobox as HTMLInputElement).value || combobox.textContent?.trim() || undefined : undefined,
+        errors: [...field.querySelectorAll(':scope > .ac-textBlock')].map((line) => (line.textContent ?? '').trim())
+      };
+    });
+    return { messageId, fields };
+  });
+}
+
+interface CardInput {
+  type: string;
+  id: string;
+  label?: string;
+  errorMessage?: string;
+  choices?: Array<{ title: string; value: string }>;
+}
+
+/** Every input of a card (nested cards' too). */
+function inputsOf(json: unknown): CardInput[] {
+  if (Array.isArray(json)) return json.flatMap(inputsOf);
+  if (typeof json !== 'object' || json === null) return [];
+  const node = json as Record<string, unknown>;
+  const own = typeof node.type === 'string' && node.type.startsWith('Input.') && typeof node.id === 'string' ? [node as unknown as CardInput] : [];
+  return [...own, ...Object.values(node).flatMap(inputsOf)];
+}
+
+/** The inputs of `json` as the page's `fields` show them: the value chosen or typed, and whether the input's error shows. */
+function inputStates(json: unknown, fields: FieldOnPage[]): InputState[] {
+  return inputsOf(json).flatMap((input) => {
+    const field = fields.find((f) => f.label === input.label?.trim());
+    if (!field) return [];
+    const byTitle = (title: string | null) => input.choices?.find((choice) => choice.title === title)?.value;
+    const value = field.ticked
+      ? field.ticked.map((box) => box.value ?? byTitle(box.title)).filter((v) => v !== undefined).join(',')
+      : field.typed ?? (field.shown !== undefined ? byTitle(field.shown) : undefined);
+    return [{ id: input.id, value, failed: Boolean(input.errorMessage && field.errors.includes(input.errorMessage)) }];
+  });
+}
+
+const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** The first Adaptive Card among `attachments`, if any. */
+function firstCard(attachments: unknown): unknown {
+  if (!Array.isArray(attachments)) return undefined;
+  return (attachments as Array<{ contentType?: string; content?: unknown }>).find((a) => a.contentType === CARD_TYPE)?.content;
+}
+
+/**
+ * The latest version of each card message, by message id, exactly as it was sent: a bot's
+ * new or updated message from the Playground's conversation stream, a card sent in reply
+ * to a button press (Action.Execute's invoke response, which replaces the card pressed),
+ * and a card the person sends (from the message extension).
+ */
+function recordCards(page: Page): { shown(card: Locator): Promise<ShownCard> } {
+  const latest = new Map<string, unknown>();
+  const pending = new Set<Promise<void>>();
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('_ws_conversation')) return;
+    socket.on('framereceived', ({ payload }) => {
+      try {
+        const frame = JSON.parse(String(payload)) as { action?: string; message?: { messageId?: string; attachments?: unknown } };
+        const card = firstCard(frame.message?.attachments);
+        if ((frame.action === 'createMessage' || frame.action === 'updateMessage') && frame.message?.messageId && card) latest.set(frame.message.messageId, card);
+      } catch {
+        // Not a message frame.
+      }
+    });
+  });
+  page.on('response', (response) => {
+    const request = response.request();
+    const { pathname } = new URL(request.url());
+    const invoke = pathname === '/_conversation/v1/invoke';
+    const sending = /^\/_conversation\/v1\/conversations\/[^/]+\/messages$/.test(pathname);
+    if (request.method() !== 'POST' || !(invoke || sending)) return;
+    const done = (async () => {
+      const asked = request.postDataJSON() as { replyToId?: string; attachments?: unknown } | null;
+      const answer = (await response.json().catch(() => undefined)) as { type?: string; value?: unknown; messageId?: string } | undefined;
+      if (invoke && asked?.replyToId && answer?.type === CARD_TYPE) latest.set(asked.replyToId, answer.value);
+      const card = firstCard(asked?.attachments);
+      if (sending && answer?.messageId && card) latest.set(answer.messageId, card);
+    })().catch(() => undefined); // Not JSON: not a card; a card it should have been is missed loudly in `shown`.
+    pending.add(done);
+    void done.then(() => pending.delete(done));
+  });
+  return {
+    async shown(card) {
+      await Promise.all(pending);
+      const { messageId, fields } = await onPage(card);
+      if (!messageId) throw new Error('the Playground page no longer shows which message a card belongs to (its React tree changed)');
+      const json = latest.get(messageId);
+      if (json === undefined) throw new Error(`no card was seen for the Playground's message ${messageId}`);
+      return { json, inputs: inputStates(json, fields) };
+    }
+  };
+}
+
+/** Room the Playground's own header and compose box take above and below the chat. */
+const PAGE_CHROME_PX = 400;
+
+/**
+ * Saves a picture of `card` alone. A card taller than the chat pane (the FOI figures) would
+ * be cut off, with the Playground's toolbar drawn over its top, so the page is made tall
+ * enough for the whole card first, and the card scrolled into view, then put back.
+ */
+async function picture(page: Page, card: Locator, file: string): Promise<void> {
+  const viewport = page.viewportSize();
+  const box = await card.boundingBox();
+  const needed = box ? Math.ceil(box.height) + PAGE_CHROME_PX : 0;
+  const grow = viewport !== null && needed > viewport.height;
+  if (grow) await page.setViewportSize({ width: viewport.width, height: needed });
+  try {
+    await card.scrollIntoViewIfNeeded();
+    await settled(card);
+    // Nothing of the page's own may lie over the card's corners.
+    const covered = await card.evaluate((element) => {
+      const { left, top, right, bottom } = element.getBoundingClientRect();
+      return [[left + 2, top + 2], [right - 2, top + 2], [left + 2, bottom - 2], [right - 2, bottom - 2]].some(([x, y]) => {
+        const hit = document.elementFromPoint(x, y);
+        return !hit || !element.contains(hit);
+      });
+    });
+    if (covered) throw new Error(`${path.basename(file)}: the card is not wholly in view, so its picture would be cut off or covered`);
+    await card.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  } finally {
+    if (grow) await page.setViewportSize(viewport);
+  }
+}
+
 export interface Chat {
   page: Page;
   /** Every card on the page, oldest first. */
@@ -106,10 +274,12 @@ export interface Chat {
    * Checks `card` as drawn with axe-core (no serious or critical problems) and saves a
    * picture of it as `<name>.png` when the run was asked for screenshots. With
    * `playgroundOwn`, the part pictured is the Playground's own (a panel), so it is not checked.
-   * The card last sent is also drawn in Teams' dark and high-contrast themes and its text
-   * checked for AA contrast there; with `themes`, those pictures are saved too.
+   * The card is also drawn in Teams' dark and high-contrast themes as the Playground shows
+   * it now (the latest version of its message, the inputs as left, the errors shown) and its
+   * text checked for AA contrast there; with `themes`, those pictures are saved too.
+   * Returns the text drawn in the themes (empty for `playgroundOwn`).
    */
-  capture(card: Locator, name: string, options?: { playgroundOwn?: boolean; themes?: boolean }): Promise<void>;
+  capture(card: Locator, name: string, options?: { playgroundOwn?: boolean; themes?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -134,20 +304,7 @@ export async function openChat(url: string, screenshotDir?: string): Promise<Cha
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(REPLY_TIMEOUT_MS);
   await page.route('**/*', (route) => (LOCAL_HOSTS.has(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
-  // The cards exactly as the bot sent them, from the Playground's own conversation stream.
-  let lastCard: unknown;
-  page.on('websocket', (socket) => {
-    if (!socket.url().includes('_ws_conversation')) return;
-    socket.on('framereceived', ({ payload }) => {
-      try {
-        const attachments = (JSON.parse(String(payload)) as { message?: { attachments?: Array<{ contentType?: string; content?: unknown }> } }).message?.attachments;
-        const card = attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
-        if (card) lastCard = card.content;
-      } catch {
-        // Not a message frame.
-      }
-    });
-  });
+  const sent = recordCards(page);
   await page.goto(url);
   await page.locator(CARD).first().waitFor();
   if (screenshotDir) await mkdir(screenshotDir, { recursive: true });
@@ -190,11 +347,14 @@ export async function openChat(url: string, screenshotDir?: string): Promise<Cha
     },
     async capture(card, name, options = {}) {
       await settled(card);
-      if (!options.playgroundOwn) await assertAccessible(page, card, name);
-      // Every card is checked in the dark and high-contrast themes; pictures only of those asked for.
-      if (!options.playgroundOwn && lastCard) await captureThemes(context, lastCard, name, options.themes ? screenshotDir : undefined);
-      if (!screenshotDir) return;
-      await card.screenshot({ path: path.join(screenshotDir, `${name}.png`), animations: 'disabled', caret: 'hide' });
+      let themed = '';
+      if (!options.playgroundOwn) {
+        await assertAccessible(page, card, name);
+        // Every card is checked in the dark and high-contrast themes; pictures only of those asked for.
+        themed = await captureThemes(context, await sent.shown(card), name, options.themes ? screenshotDir : undefined);
+      }
+      if (screenshotDir) await picture(page, card, path.join(screenshotDir, `${name}.png`));
+      return themed;
     },
     async close() {
       await context.close();

@@ -31,7 +31,7 @@ describe('end to end in the Playground: help and profile', function () {
 
     await chat.press(card, 'Save profile');
     await chat.waitForText(card, 'Choose yes or no.');
-    await chat.capture(card, 'profile-errors');
+    assert.match(await chat.capture(card, 'profile-errors'), /Choose yes or no\./, 'the themes draw the card with its errors');
     assert.equal((await (await e2e.stored()).status()).counts.profiles, 0, 'nothing is saved from an empty form');
 
     await chat.choose(card, /children or vulnerable people/, 'Yes');
@@ -40,7 +40,7 @@ describe('end to end in the Playground: help and profile', function () {
     await chat.choose(card, /council devices/, 'Smartphone');
     await chat.press(card, 'Save profile');
     await chat.waitForText(card, /Saved\. You can change these at any time/);
-    await chat.capture(card, 'profile-saved');
+    assert.match(await chat.capture(card, 'profile-saved'), /Saved\. You can change these at any time/, 'the themes draw the card that replaced the form');
 
     const store = await e2e.stored();
     assert.equal((await store.status()).counts.profiles, 1);

@@ -64,7 +64,7 @@ describe('end to end in the Playground: a manager and an admin', function () {
 
     await manager.press(notification, 'Acknowledge');
     await manager.waitForText(notification, /Status: acknowledged/i);
-    await manager.capture(notification, 'notification-acknowledged');
+    assert.match(await manager.capture(notification, 'notification-acknowledged'), /Status: acknowledged/i, 'the themes draw the notification as updated');
     const stored = await (await e2e.stored()).reports.get(reference);
     assert.equal(stored?.status, 'acknowledged', 'the manager’s press changed the stored status');
   });
@@ -94,6 +94,6 @@ describe('end to end in the Playground: a manager and an admin', function () {
     await manager.capture(gaps, 'policy-gaps');
     await manager.press(gaps, 'Link to a section');
     await manager.waitForText(gaps, 'Link a question to the policy');
-    await manager.capture(gaps, 'policy-link');
+    assert.match(await manager.capture(gaps, 'policy-link'), /Link a question to the policy/, 'the themes draw the link card that replaced the gaps card');
   });
 });

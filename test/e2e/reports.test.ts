@@ -21,7 +21,8 @@ describe('end to end in the Playground: reports', function () {
     await chat.choose(card, /remotely or flexibly/, 'Yes');
     await chat.press(card, 'Send report');
     await chat.waitForText(card, 'Choose the device.');
-    await chat.capture(card, 'complaint-missing-device', { themes: true });
+    const missing = await chat.capture(card, 'complaint-missing-device', { themes: true });
+    assert.match(missing, /Choose the device\./, 'the themes draw the form as shown, with its error');
     assert.deepEqual(await (await e2e.stored()).reports.list(), [], 'nothing is stored while a field is missing');
 
     await chat.pick(card, 'Which council device?', 'Laptop computer');
@@ -30,7 +31,8 @@ describe('end to end in the Playground: reports', function () {
     const reference = /Your reference is (DC-\d{4}-\d{6})\./.exec(await card.innerText())?.[1];
     assert.ok(reference, 'the confirmation shows the reference');
     await chat.waitForText(card, 'The laptop would not start on a home visit.');
-    await chat.capture(card, 'complaint-confirmation');
+    const confirmation = await chat.capture(card, 'complaint-confirmation');
+    assert.match(confirmation, new RegExp(`Your reference is ${reference}\\.`), 'the themes draw the confirmation that replaced the form');
 
     const store = await e2e.stored();
     const reports = await store.reports.list();
@@ -52,6 +54,14 @@ describe('end to end in the Playground: reports', function () {
     const { chat } = e2e;
     const card = await chat.say('report number sharing');
     await chat.waitForText(card, 'Who shared their personal number?');
+    await chat.press(card, 'Send report');
+    await chat.waitForText(card, 'Choose who shared the number.');
+    const errors = await chat.capture(card, 'sharing-form-errors');
+    for (const error of ['Choose who shared the number.', 'Choose who the number was shared with.', 'Choose why it was shared.']) {
+      assert.ok(errors.includes(error), `the themes draw the form with "${error}"`);
+    }
+    assert.deepEqual(await (await e2e.stored()).reports.list({ kind: 'number-sharing' }), [], 'nothing is stored while the answers are missing');
+
     await chat.choose(card, 'Who shared their personal number?', 'Me');
     await chat.choose(card, 'Who was the number shared with?', 'A child or young person');
     await chat.choose(card, 'Had they been told not to share their personal number?', 'Yes');
@@ -61,7 +71,7 @@ describe('end to end in the Playground: reports', function () {
     await chat.waitForText(card, 'Number sharing reported');
     const reference = /Your reference is (NS-\d{4}-\d{6})\./.exec(await card.innerText())?.[1];
     assert.ok(reference, 'the confirmation shows the reference');
-    await chat.capture(card, 'sharing-confirmation');
+    assert.ok((await chat.capture(card, 'sharing-confirmation')).includes(reference), 'the themes draw the confirmation, not the form');
 
     const reports = await (await e2e.stored()).reports.list({ kind: 'number-sharing' });
     assert.equal(reports.length, 1, 'one record');
@@ -98,7 +108,7 @@ describe('end to end in the Playground: reports', function () {
     await chat.press(card, 'Yes, withdraw');
     await chat.waitForText(card, `${complaint.id} is withdrawn.`);
     await chat.waitForText(card, 'Status: Withdrawn');
-    await chat.capture(card, 'my-reports-withdrawn');
+    assert.ok((await chat.capture(card, 'my-reports-withdrawn')).includes(`${complaint.id} is withdrawn.`), 'the themes draw the card after the withdrawal');
 
     const after = await (await e2e.stored()).reports.get(complaint.id);
     assert.equal(after?.status, 'withdrawn');
