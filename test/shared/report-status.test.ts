@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { isClosed, moveStatus, movesFrom, statusMove } from '../../src/shared/report-status.js';
 import { REPORT_STATUSES, type ReportStatus } from '../../src/store/types.js';
 import { openMemoryStore } from '../helpers/memory-store.js';
-import { complaint } from '../helpers/reports.js';
+import { changedFirstEveryTime, complaint } from '../helpers/reports.js';
+import { storeContract } from '../helpers/store-contract.js';
 
 const AT = '2026-03-03T00:00:00.000Z';
 
@@ -66,5 +67,24 @@ describe('report status', () => {
       const { report } = await store.reports.add(complaint('sub-1'));
       assert.deepEqual(await moveStatus(store.reports, { ...report, id: 'DC-1999-000001' }, 'manager', 'resolved', 'aad-m', AT), { outcome: 'not-found' });
     });
+  });
+});
+
+storeContract('moveStatus when every attempt loses the race', ({ open }) => {
+  it('gives up after five attempts as busy, with the report as the other writer left it, and changes nothing itself', async () => {
+    const store = await open();
+    const { report } = await store.reports.add(complaint('sub-1'));
+    const rival = changedFirstEveryTime(store.reports);
+    const moved = await moveStatus(store.reports, report, 'reporter', 'withdrawn', 'aad-1', AT);
+    rival.restore();
+    assert.equal(rival.tries(), 5, 'decided again after each lost race, five times in all');
+    const stored = await store.reports.get(report.id);
+    assert.deepEqual(moved, { outcome: 'refused', reason: 'busy', report: stored });
+    assert.equal(stored?.status, 'acknowledged', 'where the other writer left it');
+    assert.deepEqual(
+      stored?.history.map((h) => `${h.status} by ${h.by}`),
+      ['acknowledged', 'open', 'acknowledged', 'open', 'acknowledged'].map((status) => `${status} by import`),
+      'only the other writer\u2019s changes'
+    );
   });
 });

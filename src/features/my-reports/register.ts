@@ -52,6 +52,9 @@ export function register(app: BotApp, deps: FeatureDeps): void {
 
     const moved = await moveStatus(store.reports, checked.report, 'reporter', 'withdrawn', reporterId, at);
     if (moved.outcome === 'not-found') return listCard(reporterId, { tone: 'attention', text: `I couldn\u2019t find ${checked.report.id} any more. Nothing was changed.` });
+    if (moved.outcome === 'refused' && moved.reason === 'busy') {
+      return listCard(reporterId, { tone: 'attention', text: `${checked.report.id} is being changed by someone else just now, so it was not withdrawn. Nothing was changed; please try again in a minute.` });
+    }
     if (moved.outcome === 'refused') {
       // Someone closed it between the check above and the write: say what it is now.
       const status = moved.report.status === 'withdrawn' ? 'was already withdrawn' : `is now ${STATUS_LABELS[moved.report.status].toLowerCase()}, so it was not withdrawn`;

@@ -38,6 +38,9 @@ export function nextStatus(current: ReportStatus, action: StatusAction): { ok: t
   return { ok: false, note: refusalNote(current, action) };
 }
 
+/** Why a button changed nothing when others kept changing the complaint while it was pressed. */
+export const BUSY_NOTE = 'Someone else is changing this report just now, so nothing was changed. Please try again in a minute.';
+
 /** Why a button changed nothing, given the status the complaint has. */
 export function refusalNote(current: ReportStatus, action: StatusAction): string {
   if (current === 'withdrawn' || current === 'void') return 'This report was withdrawn, so its status cannot change.';

@@ -16,7 +16,7 @@ import { auditRefusal, hasRole, refusalText } from '../../shared/roles.js';
 import type { DeviceComplaint, Employee } from '../../store/types.js';
 import { noticeCard } from '../../shared/notice.js';
 import { moveStatus } from '../../shared/report-status.js';
-import { buttonReportId, complaintNotificationCard, nextStatus, NOTIFICATION_VERBS, refusalNote, reporterUpdate, type StatusAction } from './notification.js';
+import { BUSY_NOTE, buttonReportId, complaintNotificationCard, nextStatus, NOTIFICATION_VERBS, refusalNote, reporterUpdate, type StatusAction } from './notification.js';
 
 const NOT_FOUND = noticeCard('Report not found', 'I could not find that device problem report. It may have been removed under the retention policy.');
 
@@ -84,7 +84,7 @@ export function register(app: BotApp, deps: FeatureDeps, { events, proactive }: 
       // Decided again on the status the complaint has when written: its reporter may have withdrawn it meanwhile.
       const moved = await moveStatus(store.reports, check.report, 'manager', next.status, by, now().toISOString());
       if (moved.outcome === 'not-found') return NOT_FOUND;
-      if (moved.outcome === 'refused') return cardFor(moved.report as DeviceComplaint, refusalNote(moved.report.status, action));
+      if (moved.outcome === 'refused') return cardFor(moved.report as DeviceComplaint, moved.reason === 'busy' ? BUSY_NOTE : refusalNote(moved.report.status, action));
       const updated = moved.report as DeviceComplaint;
       await store.audit.add({ at: now().toISOString(), actorId: by, action: `complaint.${action}`, target: updated.id, outcome: 'done' });
       log.info({ event: 'complaint.status', reference: updated.id, status: updated.status }, 'complaint status changed');

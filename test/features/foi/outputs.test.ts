@@ -5,7 +5,7 @@ import { figuresCsv, figuresXlsx, SHEET_NAMES } from '../../../src/features/foi/
 import { computeFigures } from '../../helpers/figures.js';
 import { draftLetter } from '../../../src/features/foi/letter.js';
 import type { Organisation } from '../../../src/features/foi/organisation.js';
-import { publish } from '../../../src/features/foi/suppression.js';
+import { isSuppressed, publish } from '../../../src/features/foi/suppression.js';
 import { complaint, employee, sharing } from './builders.js';
 
 const ORGANISATION: Organisation = {
@@ -48,6 +48,18 @@ describe('FOI small-number suppression', () => {
     const ten = publish(sample(), 10);
     assert.equal(ten.figures.e.employees, 'fewer than 10');
     assert.equal(ten.figures.a.employees, 12);
+  });
+
+  it('shows a count equal to the threshold, and treats a threshold of 1 as off', () => {
+    assert.deepEqual([0, 1, 4, 5, 6].map((count) => isSuppressed(count, 5)), [false, true, true, false, false]);
+    const one = publish({ complaints: 1 }, 1);
+    assert.deepEqual(one, { figures: { complaints: 1 }, suppressed: [], threshold: 0 });
+  });
+
+  it('suppresses counts inside lists and names them by position, and leaves other values as they are', () => {
+    const published = publish({ byMonth: [3, 7, 0], e: { byCause: { training: 2 } }, note: null, councilName: 'Test Borough Council', recorded: true }, 5);
+    assert.deepEqual(published.figures, { byMonth: ['fewer than 5', 7, 0], e: { byCause: { training: 'fewer than 5' } }, note: null, councilName: 'Test Borough Council', recorded: true });
+    assert.deepEqual(published.suppressed, ['byMonth.0', 'e.byCause.training']);
   });
 });
 

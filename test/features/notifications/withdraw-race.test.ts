@@ -8,6 +8,7 @@ import sinon from 'sinon';
 import { allStored } from '../../helpers/all-stored.js';
 import { cardText, createTestBot, invokeCard, STAFF } from '../../helpers/bot.js';
 import { complaint, MANAGER_AAD, REPORT_AAD, ROSTER } from '../summaries/fixtures.js';
+import { changedFirstEveryTime } from '../../helpers/reports.js';
 
 const MANAGER = { id: '29:manager', name: 'Morgan Manager', aadObjectId: MANAGER_AAD };
 
@@ -72,5 +73,20 @@ describe('a withdrawal and a resolution of one complaint', () => {
       const done = (await allStored(bot.store, 'audit')).filter((entry) => entry.outcome === 'done');
       assert.equal(done.length, 1, `round ${round}: one change audited`);
     }
+  });
+
+  it('changed by others under every try: the withdrawal and the resolution each say so, and neither is made or audited', async () => {
+    const { bot, reportId } = await botWithComplaint();
+    const rival = changedFirstEveryTime(bot.store.reports);
+    const withdraw = cardText(invokeCard(await bot.execute('report.withdraw', { reportId }, { from: STAFF })));
+    const resolve = cardText(invokeCard(await bot.execute('complaint.resolve', { reportId }, { from: MANAGER })));
+    rival.restore();
+    assert.match(withdraw, new RegExp(`${reportId} is being changed by someone else just now, so it was not withdrawn. Nothing was changed; please try again in a minute.`));
+    assert.match(resolve, /Someone else is changing this report just now, so nothing was changed. Please try again in a minute./);
+    assert.equal(rival.tries(), 10);
+    const stored = await bot.store.reports.get(reportId);
+    assert.deepEqual(stored?.history.map((h) => h.by), Array(10).fill('import'), 'only the other writer\u2019s changes');
+    assert.equal(stored?.status, 'open');
+    assert.deepEqual(await allStored(bot.store, 'audit'), [], 'nothing audited as done');
   });
 });

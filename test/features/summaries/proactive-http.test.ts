@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { createAdapter } from '../../../src/adapter.js';
 import { runSummaries, SENDING_LEASE_MS } from '../../../src/features/summaries/run.js';
 import { scheduleSummaries } from '../../../src/features/summaries/schedule.js';
@@ -57,16 +58,28 @@ describe('proactive summaries over HTTP to the Teams connector', () => {
     assert.deepEqual(outcomes, { [MANAGER_AAD]: 'sent:', [SECOND_MANAGER_AAD]: 'skipped:no-conversation', 'employee:M2': 'skipped:not-in-teams' });
   });
 
-  it('delivers at the configured time from the real schedule', async () => {
-    const schedule = scheduleSummaries({ ...deps, config: { ...deps.config, summaryCron: '* * * * * *' } }, sender);
+  it('delivers at the configured time from the real schedule, not before', async () => {
+    // The schedule's own clock, moved on by hand: a summary sent early, late or not at all fails the test.
+    const clock = sinon.useFakeTimers({ now: new Date('2026-11-23T08:59:59.200Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const sends: Array<ReturnType<ProactiveSender['send']>> = [];
+    const watched: ProactiveSender = { send: (...args) => (sends.push(sender.send(...args)), sends[sends.length - 1]) };
+    const config = { ...deps.config, summaryCron: '0 0 9 * * 1', summaryTimeZone: 'Europe/London' };
+    const schedule = scheduleSummaries({ ...deps, config }, watched);
     try {
-      await connector.waitFor(1, 5000);
+      await schedule.ready;
+      await clock.tickAsync(700);
+      assert.equal(sends.length, 0, 'nothing before 09:00');
+      assert.deepEqual(await allStored(deps.store, 'summaryRuns'), []);
+      await clock.tickAsync(200);
+      assert.equal(sends.length, 1, 'sent at 09:00');
+      assert.equal((await Promise.all(sends))[0].status, 'sent');
     } finally {
       schedule.stop();
+      clock.restore();
     }
     assert.match(cardText(connector.activities[0].attachments?.[0].content), /Your team/);
     const runs = await allStored(deps.store, 'summaryRuns');
-    assert.equal(new Date(runs[0].runKey).getMilliseconds(), 0, 'keyed by the scheduled second');
+    assert.deepEqual(runs.map((r) => r.runKey), [SLOT.toISOString()], 'keyed by the scheduled second');
   });
 
   it('sends FOI officers the council summary, logged apart from team summaries', async () => {
