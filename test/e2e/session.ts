@@ -16,6 +16,8 @@ import { allStored } from '../helpers/all-stored.js';
 
 /** Starting Chromium and two Node processes takes a few seconds; on a busy machine more. */
 const START_TIMEOUT_MS = 90_000;
+/** How long one scenario may take, whatever the mocha configuration running it says. */
+const SCENARIO_TIMEOUT_MS = 90_000;
 /** Where a failed test leaves a picture of the page. */
 const FAILURES_DIR = path.join(projectRoot, 'dist', 'e2e-failures');
 
@@ -83,6 +85,11 @@ export function useE2ESession(options: SessionOptions = {}): E2ESession {
         return conversations[0].aadObjectId;
       }
     });
+  });
+
+  // A scenario drives the browser through several cards and draws some in two more themes.
+  beforeEach(function () {
+    this.currentTest?.timeout(SCENARIO_TIMEOUT_MS);
   });
 
   afterEach(async function () {
