@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { figuresCsv, figuresXlsx, SHEET_NAMES } from '../../../src/features/foi/exports.js';
+import { figureRows, type FigureRow } from '../../../src/features/foi/tables.js';
 import { computeFigures } from '../../helpers/figures.js';
 import { draftLetter } from '../../../src/features/foi/letter.js';
 import type { Organisation } from '../../../src/features/foi/organisation.js';
@@ -60,6 +61,75 @@ describe('FOI small-number suppression', () => {
     const published = publish({ byMonth: [3, 7, 0], e: { byCause: { training: 2 } }, note: null, councilName: 'Test Borough Council', recorded: true }, 5);
     assert.deepEqual(published.figures, { byMonth: ['fewer than 5', 7, 0], e: { byCause: { training: 'fewer than 5' } }, note: null, councilName: 'Test Borough Council', recorded: true });
     assert.deepEqual(published.suppressed, ['byMonth.0', 'e.byCause.training']);
+  });
+});
+
+/** A row as one line: question, measure, exact figure, published figure, and whether it is suppressed. */
+const line = (row: FigureRow) => `${row.question} | ${row.measure} | ${row.exact} | ${row.published}${row.suppressed ? ' | suppressed' : ''}`;
+
+describe('FOI figure rows (what the card, the CSV and the spreadsheet show)', () => {
+  it('answers a to g in order, each measure in the request\u2019s words, exact and published', () => {
+    assert.deepEqual(figureRows(sample(), 5).map(line), [
+      "a | Employees who work with children or vulnerable people | 12 | 12",
+      "a | People whose answer is not known | 0 | 0",
+      "b | Of those, remote or flexible workers | 12 | 12",
+      "b | Of those, people whose answer is not known | 0 | 0",
+      "c | Basic mobile phone: provided | No | No",
+      "c | Basic mobile phone: employees holding one | 0 | 0",
+      "c | Smartphone: provided | No | No",
+      "c | Smartphone: employees holding one | 0 | 0",
+      "c | Tablet: provided | No | No",
+      "c | Tablet: employees holding one | 0 | 0",
+      "c | Laptop computer: provided | Yes | Yes",
+      "c | Laptop computer: employees holding one | 12 | 12",
+      "c | Desktop computer: provided | No | No",
+      "c | Desktop computer: employees holding one | 0 | 0",
+      "d | a. Access centrally stored information on the individuals they are dealing with | Yes | Yes",
+      "d | b. Save information on their cases or specific individuals to the device | No | No",
+      "d | c. Save information to central storage that isn’t on the device (e.g. through a VPN connection) | Yes | Yes",
+      "d | d. Communicate with colleagues over email | Yes | Yes",
+      "d | e. Use collaboration tools (e.g. Microsoft Teams) | Yes | Yes",
+      "d | f. Communicate with the specific children or vulnerable people they are working with | Yes | Yes",
+      "d | g. Communicate with people who work outside the organisation | Yes | Yes",
+      "d | h. Personal tasks (e.g. non-work websites or personal email) | No | No",
+      "e | Period | 2019-02-12 to 2020-02-11 | 2019-02-12 to 2020-02-11",
+      "e | Employees who complained | 7 | 7",
+      "e | Complaints | 7 | 7",
+      "e | Complaints by cause: A problem with the device | 7 | 7",
+      "e | Complaints by cause: Difficulty accessing information | 0 | 0",
+      "e | Complaints by cause: Lack of training | 0 | 0",
+      "e | Complaints by cause: Something else | 0 | 0",
+      "e | Complaints by device: Basic mobile phone | 0 | 0",
+      "e | Complaints by device: Smartphone | 0 | 0",
+      "e | Complaints by device: Tablet | 3 | fewer than 5 | suppressed",
+      "e | Complaints by device: Laptop computer | 4 | fewer than 5 | suppressed",
+      "e | Complaints by device: Desktop computer | 0 | 0",
+      "f | Answer | No, but they have to take specific actions (e.g. installing security on their device, using specific vetted applications) | No, but they have to take specific actions (e.g. installing security on their device, using specific vetted applications)",
+      "f | Note | Only through the managed app. | Only through the managed app.",
+      "g | Aware of any | Yes | Yes",
+      "g | Employees who did so | 2 | fewer than 5 | suppressed",
+      "g | Further reports naming no individual (may overlap) | 1 | fewer than 5 | suppressed"
+    ]);
+  });
+
+  it('says "Not recorded" for d and f without an organisation file, and gives g\u2019s first date when there is one', () => {
+    const figures = sample({ councilName: 'Test Borough Council' });
+    const rows = figureRows({ ...figures, g: { ...figures.g, since: '2019-01-01' } }, 0);
+    assert.deepEqual(rows.filter((row) => ['d', 'f', 'g'].includes(row.question)).map(line), [
+      "d | a. Access centrally stored information on the individuals they are dealing with | Not recorded | Not recorded",
+      "d | b. Save information on their cases or specific individuals to the device | Not recorded | Not recorded",
+      "d | c. Save information to central storage that isn’t on the device (e.g. through a VPN connection) | Not recorded | Not recorded",
+      "d | d. Communicate with colleagues over email | Not recorded | Not recorded",
+      "d | e. Use collaboration tools (e.g. Microsoft Teams) | Not recorded | Not recorded",
+      "d | f. Communicate with the specific children or vulnerable people they are working with | Not recorded | Not recorded",
+      "d | g. Communicate with people who work outside the organisation | Not recorded | Not recorded",
+      "d | h. Personal tasks (e.g. non-work websites or personal email) | Not recorded | Not recorded",
+      "f | Answer | Not recorded | Not recorded",
+      "g | Aware of any | Yes | Yes",
+      "g | Reports from | 2019-01-01 | 2019-01-01",
+      "g | Employees who did so | 2 | 2",
+      "g | Further reports naming no individual (may overlap) | 1 | 1"
+    ]);
   });
 });
 
