@@ -62,7 +62,7 @@ function allTests(suite: Mocha.Suite): Mocha.Test[] {
 /**
  * After the whole run (a root hook, registered once when the first scenario file loads
  * this module): prints how many distinct cards axe checked, and fails if a scenario file
- * that ran, and passed, left out a card it must check.
+ * that ran whole, and passed, left out a card it must check.
  */
 after(function () {
   const root = this.test?.parent;
@@ -70,7 +70,8 @@ after(function () {
   const checked = new Set(checkedCards);
   process.stdout.write(`\n  axe-core checked ${checked.size} distinct cards (${checkedCards.length} checks): ${[...checked].join(', ') || 'none'}\n`);
   if (allTests(root).some((test) => test.state === 'failed')) return;
-  const files = new Set(root.suites.map((suite) => path.basename(suite.file ?? '')));
+  // A file whose tests did not all run (mocha -g) is not held to its whole list.
+  const files = new Set(root.suites.filter((suite) => allTests(suite).every((test) => test.state === 'passed')).map((suite) => path.basename(suite.file ?? '')));
   const missing = Object.entries(EXPECTED_CARDS)
     .filter(([file]) => files.has(file))
     .flatMap(([, cards]) => cards.filter((card) => !checked.has(card)));
