@@ -257,10 +257,12 @@ export class ExampleIndex {
     const vector = question.vector;
     if (!vector || this.#dimensions === 0) return out;
     const dims = this.#dimensions;
+    // Locals, not fields, inside the loop: this runs for every example on every message.
+    const table = this.#vectors;
     for (let e = 0; e < this.size; e++) {
       let sum = 0;
       const offset = e * dims;
-      for (let d = 0; d < dims; d++) sum += vector[d] * this.#vectors[offset + d];
+      for (let d = 0; d < dims; d++) sum += vector[d] * table[offset + d];
       out[e] = sum;
     }
     return out;

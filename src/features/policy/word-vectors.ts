@@ -15,6 +15,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const FORMAT = 1;
 const MAGIC = 'WVEC';
 const HEADER_BYTES = 20;
+/** How many looked-up words' rows are remembered between messages. */
+const ROWS_KEPT = 100_000;
 /** Smooth-inverse-frequency constant: words more frequent than about 1 in 1,000 count for less. */
 const SIF = 1e-3;
 
@@ -149,8 +151,20 @@ export class WordVectors {
     return new WordVectors(data);
   }
 
+  /** Rows already looked up: staff reuse their words, and a lookup reads up to 18 words. */
+  readonly #rowsFound = new Map<string, number>();
+
   /** The word's row, found by binary search over the sorted words; -1 when it is not there. */
   #row(word: string): number {
+    let row = this.#rowsFound.get(word);
+    if (row === undefined) {
+      row = this.#search(word);
+      if (this.#rowsFound.size < ROWS_KEPT) this.#rowsFound.set(word, row);
+    }
+    return row;
+  }
+
+  #search(word: string): number {
     let low = 0;
     let high = this.size - 1;
     while (low <= high) {
