@@ -9,6 +9,7 @@ import { distance } from 'fastest-levenshtein';
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
 import { z } from 'zod';
+import { KeptAnswers } from './kept-answers.js';
 
 /** The synonym file's shape (`policy/synonyms.json`). */
 export const synonymFileSchema = z.object({
@@ -37,7 +38,7 @@ export class TermAnalyser {
   readonly #phrases = new Map<string, string>();
   /** For each word that starts a phrase, the most words a phrase starting with it has. */
   readonly #phraseStarts = new Map<string, number>();
-  readonly #corrections = new Map<string, string>();
+  readonly #corrections = new KeptAnswers<string>(CORRECTIONS_KEPT);
   readonly #termsByStem = new Map<string, Set<string>>();
   readonly #ignored: Set<string>;
   readonly #vocabulary = new Set<string>();
@@ -121,13 +122,7 @@ export class TermAnalyser {
   /** A close known word for an unknown one ("hotmial" -> "hotmail"), else the word itself. */
   correct(token: string): string {
     if (token.length < 5 || this.#vocabulary.has(token) || this.#ignored.has(token) || this.#groupTerms.has(token) || /\d/.test(token)) return token;
-    let corrected = this.#corrections.get(token);
-    if (corrected === undefined) {
-      corrected = this.#closestKnown(token);
-      // Staff reuse their words, and the policy's words are few: the corrections stay small.
-      if (this.#corrections.size < CORRECTIONS_KEPT) this.#corrections.set(token, corrected);
-    }
-    return corrected;
+    return this.#corrections.get(token, (unknown) => this.#closestKnown(unknown));
   }
 
   #closestKnown(token: string): string {

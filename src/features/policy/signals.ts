@@ -5,6 +5,7 @@
  * pure functions of prepared text, so the index prepares its texts once at start.
  */
 import type { TermAnalyser } from './analysis.js';
+import { KeptAnswers } from './kept-answers.js';
 import { readMessage } from './message.js';
 import { cosine, unit, type WeightedWord, type WordVectors } from './word-vectors.js';
 
@@ -122,7 +123,7 @@ export class TextReader {
 export class Rarity {
   readonly #labelsWith = new Map<string, number>();
   readonly #labels: number;
-  readonly #weights = new Map<string, number>();
+  readonly #weights = new KeptAnswers<number>(RARITIES_KEPT);
 
   constructor(labelTerms: ReadonlyArray<Iterable<string>>) {
     this.#labels = labelTerms.length;
@@ -131,14 +132,10 @@ export class Rarity {
 
   /** Inverse label frequency of a concept; a word no label uses counts as one label's word. */
   weight(terms: readonly string[]): number {
-    const key = terms.join(' ');
-    let weight = this.#weights.get(key);
-    if (weight === undefined) {
+    return this.#weights.get(terms.join(' '), () => {
       const containing = Math.max(1, ...terms.map((t) => this.#labelsWith.get(t) ?? 0));
-      weight = Math.log(1 + this.#labels / (containing + 0.5));
-      if (this.#weights.size < RARITIES_KEPT) this.#weights.set(key, weight);
-    }
-    return weight;
+      return Math.log(1 + this.#labels / (containing + 0.5));
+    });
   }
 }
 

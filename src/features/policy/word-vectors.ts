@@ -10,6 +10,7 @@
  * word is (smooth inverse frequency), so "laptop" counts for more than "today".
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { KeptAnswers } from './kept-answers.js';
 
 /** File layout version; a table of another version is rebuilt, never misread. */
 const FORMAT = 1;
@@ -151,19 +152,15 @@ export class WordVectors {
     return new WordVectors(data);
   }
 
-  /** Rows already looked up: staff reuse their words, and a lookup reads up to 18 words. */
-  readonly #rowsFound = new Map<string, number>();
+  /** Rows already looked up: a lookup reads up to 18 words. */
+  readonly #rowsFound = new KeptAnswers<number>(ROWS_KEPT);
 
-  /** The word's row, found by binary search over the sorted words; -1 when it is not there. */
+  /** The word's row; -1 when it is not there. */
   #row(word: string): number {
-    let row = this.#rowsFound.get(word);
-    if (row === undefined) {
-      row = this.#search(word);
-      if (this.#rowsFound.size < ROWS_KEPT) this.#rowsFound.set(word, row);
-    }
-    return row;
+    return this.#rowsFound.get(word, (w) => this.#search(w));
   }
 
+  /** Binary search over the sorted words. */
   #search(word: string): number {
     let low = 0;
     let high = this.size - 1;

@@ -1,0 +1,24 @@
+/**
+ * Answers worked out once and kept for the next message: staff reuse their words, so the
+ * same word's typo correction, rarity or vector row is asked for again and again. Keeping
+ * stops at a limit, past which answers are worked out every time, so no run of odd messages
+ * can grow it without bound.
+ */
+export class KeptAnswers<V> {
+  readonly #kept = new Map<string, V>();
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** The kept answer for `key`, or `work()`'s, kept while there is room. */
+  get(key: string, work: (key: string) => V): V {
+    let answer = this.#kept.get(key);
+    if (answer === undefined) {
+      answer = work(key);
+      if (this.#kept.size < this.#limit) this.#kept.set(key, answer);
+    }
+    return answer;
+  }
+}
