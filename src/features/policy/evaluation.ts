@@ -81,19 +81,39 @@ export function evaluate(set: PreparedSet, options: VerdictOptions = {}): Evalua
 }
 
 /** What the fit maximises: right answers and turned-away questions, less wrong answers. */
-export function objective(result: EvaluationResult): number {
+export function objective(result: Pick<EvaluationResult, 'top1' | 'rejected' | 'wrongSection'>): number {
   return result.top1 + result.rejected - result.wrongSection;
 }
 
 /** The threshold, in hundredths from 0.05 to 1, that does best under the weights. */
 export function bestThreshold(set: PreparedSet, weights: SignalWeights): { threshold: number; result: EvaluationResult } {
-  let best: { threshold: number; result: EvaluationResult } | undefined;
+  const { threshold } = sweep(set, weights);
+  return { threshold, result: evaluate(set, { weights, threshold }) };
+}
+
+/** The best threshold under the weights and its {@link objective}. */
+function sweep(set: PreparedSet, weights: SignalWeights): { threshold: number; value: number } {
+  // Which label wins does not depend on the threshold, only whether it answers: judge each
+  // question once, then try every threshold on the outcomes.
+  const outcomes = [...set.inScope, ...set.outOfScope].map((q) => {
+    const verdict = judge(q.labels, { weights, threshold: 0 });
+    return { expected: 'sectionId' in q ? q.sectionId : null, section: verdict.otherTopic ? undefined : verdict.closest[0] };
+  });
+  let best = { threshold: 0, value: -Infinity };
   for (let hundredths = 5; hundredths <= 100; hundredths++) {
     const threshold = hundredths / 100;
-    const result = evaluate(set, { weights, threshold });
-    if (!best || objective(result) > objective(best.result)) best = { threshold, result };
+    let right = 0;
+    let wrong = 0;
+    let rejected = 0;
+    for (const { expected, section } of outcomes) {
+      const answered = section !== undefined && section.score >= threshold;
+      if (expected === null) rejected += answered ? 0 : 1;
+      else if (answered) section.id === expected ? right++ : wrong++;
+    }
+    const value = objective({ top1: right / set.inScope.length, wrongSection: wrong / set.inScope.length, rejected: rejected / set.outOfScope.length });
+    if (value > best.value) best = { threshold, value };
   }
-  return best!;
+  return best;
 }
 
 const WEIGHT_STEPS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8];
@@ -109,20 +129,17 @@ export function fitVerdict(set: PreparedSet, rounds = 4): { weights: SignalWeigh
     return Object.fromEntries(SIGNAL_NAMES.map((n) => [n, Math.round((w[n] / sum) * 1000) / 1000])) as unknown as SignalWeights;
   };
   let weights = normalised(Object.fromEntries(SIGNAL_NAMES.map((n) => [n, 1])) as unknown as SignalWeights);
-  let current = bestThreshold(set, weights);
+  let current = sweep(set, weights);
   for (let round = 0; round < rounds; round++) {
     for (const name of SIGNAL_NAMES) {
       for (const step of WEIGHT_STEPS) {
         const trial = { ...weights, [name]: step };
         if (SIGNAL_NAMES.every((n) => trial[n] === 0)) continue;
         const candidate = normalised(trial);
-        const tried = bestThreshold(set, candidate);
-        if (objective(tried.result) > objective(current.result) + 1e-9) {
-          weights = candidate;
-          current = tried;
-        }
+        const tried = sweep(set, candidate);
+        if (tried.value > current.value + 1e-9) [weights, current] = [candidate, tried];
       }
     }
   }
-  return { weights, threshold: current.threshold, result: current.result };
+  return { weights, threshold: current.threshold, result: evaluate(set, { weights, threshold: current.threshold }) };
 }
