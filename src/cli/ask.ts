@@ -3,18 +3,17 @@
  * line, exactly as the bot would without a model, using POLICY_FILE and POLICY_SYNONYMS_FILE.
  * With `--json` it prints one object: { answered, sectionId, sectionTitle, passage, score }.
  */
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { PolicyFileError } from '../features/policy/policy-document.js';
 import { loadPolicyIndex } from '../features/policy/policy-source.js';
+import { cliArgs, UsageError } from './shell.js';
+
+const USAGE = 'usage: npm run -s ask -- [--json] "your question"';
 
 function main(): void {
-  const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = cliArgs({ options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: true }, USAGE);
   const question = positionals.join(' ').trim();
-  if (!question) {
-    process.stderr.write('usage: npm run -s ask -- [--json] "your question"\n');
-    process.exit(2);
-  }
+  if (!question) throw new UsageError(USAGE);
   const config = loadConfig();
   const index = loadPolicyIndex({ policyFile: config.policy.file, synonymsFile: config.policy.synonymsFile, otherTopicsFile: config.policy.otherTopicsFile });
   const result = index.answer(question);
@@ -38,6 +37,10 @@ function main(): void {
 try {
   main();
 } catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   if (error instanceof ConfigError || error instanceof PolicyFileError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);

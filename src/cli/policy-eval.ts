@@ -9,18 +9,24 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { projectRoot } from '../config/paths.js';
 import { bestThreshold, evaluate, evaluationFixtureSchema, fitVerdict, prepareSet, type EvaluationResult } from '../features/policy/evaluation.js';
 import { loadPolicyIndex } from '../features/policy/policy-source.js';
 import { ANSWER_THRESHOLD, SIGNAL_NAMES, SIGNAL_WEIGHTS, type SignalWeights } from '../features/policy/verdict.js';
+import { cliArgs, UsageError } from './shell.js';
 
-const { values } = parseArgs({
-  options: {
-    fit: { type: 'boolean', default: false },
-    misses: { type: 'boolean', default: false }
+const USAGE = 'usage: npm run -s eval -- [--misses | --fit]';
+
+const values = parsedOptions();
+
+function parsedOptions() {
+  try {
+    return cliArgs({ options: { fit: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false } }, strict: true }, USAGE).values;
+  } catch (error) {
+    process.stderr.write(`${(error as UsageError).message}\n`);
+    process.exit(2);
   }
-});
+}
 
 const fixturePath = (name: string) => path.join(projectRoot, 'test', 'fixtures', name);
 const fixture = (name: string) => evaluationFixtureSchema.parse(JSON.parse(readFileSync(fixturePath(name), 'utf8')));

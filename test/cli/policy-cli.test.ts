@@ -167,4 +167,17 @@ describe('policy:import and policy:check', function () {
     assert.match(result.stdout, /synonyms\.json: is not a synonym list: groups\.0\.term: a group term is one lower-case word/);
     assert.match(result.stdout, /synonyms\.json: is not a synonym list: groups\.0\.words: /);
   });
+
+  it('ask and eval answer an option they do not know with their usage and exit code 2, not a stack trace', async () => {
+    for (const [name, usage] of [['ask', /^usage: npm run -s ask -- \[--json\] "your question"$/m], ['policy-eval', /^usage: npm run -s eval -- \[--misses \| --fit\]$/m]] as const) {
+      const result = await tool(name, ['--help']);
+      assert.equal(result.code, 2, name);
+      assert.match(result.stderr, /Unknown option '--help'/);
+      assert.match(result.stderr, usage);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    }
+    const asked = await tool('ask', ['--json', 'can', 'i', 'use', 'hotmail']);
+    assert.equal(asked.code, 0);
+    assert.equal(JSON.parse(asked.stdout).sectionId, 'webmail');
+  });
 });

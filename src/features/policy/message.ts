@@ -43,7 +43,7 @@ export function asks(sentence: string): boolean {
  */
 export function readMessage(message: string): WeightedSentence[] {
   const sentences = message
-.replace(/[ \t]+/g, ' ')
+    .replace(/[ \t]+/g, ' ')
     // "e.g." and "i.e." and dotted names ("outlook.com") are not sentence ends.
     .split(/(?<=[?!]+|(?<![a-z]\.[a-z])\.+)\s+|\n+/i)
     .map((s) => s.trim())
