@@ -15,6 +15,7 @@ import { importReport, importWordPolicy } from '../../../src/features/policy/imp
 import { checkPolicyText } from '../../../src/features/policy/policy-check.js';
 import { loadPolicyIndex } from '../../../src/features/policy/policy-source.js';
 import { COUNCIL_POLICY_DOCUMENT } from '../../fixtures/council-policy.js';
+import { THIRD_POLICY_DOCUMENT } from '../../fixtures/council-policy-3.js';
 import { wordDocument } from '../../helpers/word-document.js';
 import { cardOf, cardText, createTestBot } from '../../helpers/bot.js';
 import { SAMPLE_POLICY_FILE } from '../../../src/features/policy/policy-source.js';
@@ -31,8 +32,13 @@ describe('a second policy, imported from Word', () => {
     assert.match(report, /1 image left out/);
     assert.match(report, /1 comment left out/);
     assert.doesNotMatch(result.markdown, /Add the IG phone number/);
-    // The sample's questions go to the sections that cover the same ground, each lent once.
-    assert.match(report, /^Example questions suggested from the sample policy for 14 sections /m);
+    // The sample's questions go to the sections that cover the same ground, each lent once:
+    // all but the one on official accounts, which the sample's social media section covers
+    // with personal accounts and lends to the section on those.
+    assert.match(report, /^Example questions suggested from the sample policy for 17 sections /m);
+    assert.match(report, /^ {2}private-use-outside-working-hours +<- "Personal use in non-working time" \(\d+\)$/m);
+    assert.match(report, /^ {2}help-and-advice +<- "Where to get help" \(\d+\)$/m);
+    assert.match(report, /1 section without example questions \(official-council-accounts\)/);
     assert.match(report, /^ {2}connecting-a-laptop-through-a-mobile-phone +<- "Tethering and mobile hotspots" \(\d+\)$/m);
     assert.equal(new Set(result.suggested.map((s) => s.from.id)).size, result.suggested.length);
   });
@@ -43,8 +49,8 @@ describe('a second policy, imported from Word', () => {
     const sectionIds = new Set(index.document.sections.map((s) => s.id));
     for (const q of questions.inScope) assert.ok(sectionIds.has(q.sectionId), `${q.sectionId} is a section`);
     const result = evaluate(prepareSet(index, questions));
-    assert.ok(result.top3 >= 0.9, `top-3 ${result.top3}`);
-    assert.ok(result.top1 >= 0.8, `top-1 ${result.top1}: questions suggested from the sample, and sections without any standing their own text in for them`);
+    assert.ok(result.top3 >= 0.95, `top-3 ${result.top3}`);
+    assert.ok(result.top1 >= 0.83, `top-1 ${result.top1}: questions suggested from the sample, and sections without any standing their own text in for them`);
     assert.ok(result.wrongSection <= 0.14, `wrong ${result.wrongSection}`);
     assert.equal(result.rejected, 1, 'every out-of-scope question declined');
   });
@@ -67,5 +73,28 @@ describe('a second policy, imported from Word', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a third policy, imported from Word: broader sections, measured on questions written before any change it was used to judge', () => {
+  it('imports to the committed Markdown, which passes the policy check, with questions lent to every section', async () => {
+    const result = await importWordPolicy(await wordDocument(THIRD_POLICY_DOCUMENT), { sourceName: 'council-policy-3.docx', questionsFrom: { index: loadPolicyIndex(), name: 'the sample policy' } });
+    assert.equal(result.markdown, readFileSync(fixture('council-policy-3.md'), 'utf8'), 'test/fixtures/council-policy-3.md is the import of test/fixtures/council-policy-3.ts; import it again when the document changes');
+    assert.deepEqual(checkPolicyText(result.markdown).problems, []);
+    const report = importReport(result, 'council-policy-3.docx', 'policy/council.md');
+    assert.match(report, /^13 sections at heading level 1 \(chosen; level 2 would give 15\):$/m);
+    assert.match(report, /^Example questions suggested from the sample policy for 13 sections /m);
+    // Its section on personal use takes the sample's, though the sample's is also the closest to another of its sections.
+    assert.match(report, /^ {2}personal-use-of-council-technology +<- "Personal use in non-working time" \(\d+\)$/m);
+  });
+
+  it('answers its own question set with the sample\'s retrieval unchanged', () => {
+    const index = loadPolicyIndex({ policyFile: fixture('council-policy-3.md') });
+    const questions = evaluationFixtureSchema.parse(JSON.parse(readFileSync(fixture('council-policy-3-eval.json'), 'utf8')));
+    const result = evaluate(prepareSet(index, questions));
+    assert.ok(result.top3 >= 0.95, `top-3 ${result.top3}`);
+    assert.ok(result.top1 >= 0.65, `top-1 ${result.top1}`);
+    assert.ok(result.wrongSection <= 0.08, `wrong ${result.wrongSection}`);
+    assert.equal(result.rejected, 1, 'every out-of-scope question declined');
   });
 });
