@@ -21,4 +21,9 @@ runCli('reports:import', async ({ config, useStore, now }) => {
   process.stdout.write(
     `Imported ${result.rows.length} ${type} rows: ${outcome.added} added, ${outcome.alreadyThere} already there, ${outcome.statusChanged} with a new status.\n`
   );
+  if (outcome.notChanged > 0) {
+    const rows = outcome.notChanged === 1 ? '1 row has' : `${outcome.notChanged} rows have`;
+    process.stderr.write(`reports:import: ${rows} a new status that was not stored, as the report was being changed at the same moment or had been erased; run the import again to apply it (rows already imported are not added twice).\n`);
+    process.exitCode = 1;
+  }
 });

@@ -34,21 +34,26 @@ export interface ReportImportOutcome {
   added: number;
   alreadyThere: number;
   statusChanged: number;
+  /** Rows with a new status that could not be stored: the report was being changed at the same moment, or was erased. */
+  notChanged: number;
 }
 
 /**
  * Stores imported reports. A row seen before (same submission id) adds nothing; if its
- * status differs in the new file, the status is updated and the change recorded.
+ * status differs in the new file, the status is updated and the change recorded. A status
+ * that could not be changed is counted apart, never as already there, so the import can be
+ * run again for it.
  */
 export async function saveImportedReports(store: Store, reports: NewReport[], at: string): Promise<ReportImportOutcome> {
-  const outcome: ReportImportOutcome = { added: 0, alreadyThere: 0, statusChanged: 0 };
+  const outcome: ReportImportOutcome = { added: 0, alreadyThere: 0, statusChanged: 0, notChanged: 0 };
   for (const draft of reports) {
     const { report, created } = await store.reports.add(draft);
     if (created) outcome.added++;
     else if (report.status !== draft.status && report.source === 'import') {
       const moved = await moveStatus(store.reports, report, 'import', draft.status, 'import', at);
       if (moved.outcome === 'changed') outcome.statusChanged++;
-      else outcome.alreadyThere++;
+      else if (moved.outcome === 'refused' && moved.reason === 'same-status') outcome.alreadyThere++;
+      else outcome.notChanged++;
     } else outcome.alreadyThere++;
   }
   return outcome;

@@ -3,6 +3,7 @@ import { readReports } from '../../../src/features/foi/reports-import.js';
 import { readRoster } from '../../../src/features/foi/roster-import.js';
 import { saveImportedReports, saveRoster } from '../../../src/features/foi/service.js';
 import { openMemoryStore } from '../../helpers/memory-store.js';
+import { changedFirstEveryTime } from '../../helpers/reports.js';
 import type { NumberSharingReport } from '../../../src/store/types.js';
 
 const AT = '2020-02-12T09:00:00.000Z';
@@ -127,11 +128,27 @@ describe('report import', () => {
       assert.ok(result.ok);
       return result.rows;
     };
-    assert.deepEqual(await saveImportedReports(store, read(text), AT), { added: 2, alreadyThere: 0, statusChanged: 0 });
-    assert.deepEqual(await saveImportedReports(store, read(text), AT), { added: 0, alreadyThere: 2, statusChanged: 0 });
-    assert.deepEqual(await saveImportedReports(store, read(text.replace(/open\n$/, 'withdrawn\n')), AT), { added: 0, alreadyThere: 1, statusChanged: 1 });
+    assert.deepEqual(await saveImportedReports(store, read(text), AT), { added: 2, alreadyThere: 0, statusChanged: 0, notChanged: 0 });
+    assert.deepEqual(await saveImportedReports(store, read(text), AT), { added: 0, alreadyThere: 2, statusChanged: 0, notChanged: 0 });
+    assert.deepEqual(await saveImportedReports(store, read(text.replace(/open\n$/, 'withdrawn\n')), AT), { added: 0, alreadyThere: 1, statusChanged: 1, notChanged: 0 });
     const reports = await store.reports.list();
     assert.equal(reports.length, 2);
     assert.deepEqual(reports.map((r) => r.status).sort(), ['open', 'withdrawn']);
+  });
+
+  it('counts a new status it could not store apart, not as already there, and a second run applies it', async () => {
+    const store = await openMemoryStore();
+    const row = (status: string) => {
+      const result = readReports('device-complaints', `${COMPLAINT_HEADER}\n2019-07-01,E1,yes,yes,laptop,training,a,,${status}\n`, 'Europe/London', AT);
+      assert.ok(result.ok);
+      return result.rows;
+    };
+    await saveImportedReports(store, row('open'), AT);
+    const rival = changedFirstEveryTime(store.reports);
+    assert.deepEqual(await saveImportedReports(store, row('resolved'), AT), { added: 0, alreadyThere: 0, statusChanged: 0, notChanged: 1 });
+    rival.restore();
+    assert.notEqual((await store.reports.list())[0].status, 'resolved');
+    assert.deepEqual(await saveImportedReports(store, row('resolved'), AT), { added: 0, alreadyThere: 0, statusChanged: 1, notChanged: 0 });
+    assert.equal((await store.reports.list())[0].status, 'resolved');
   });
 });
