@@ -3,7 +3,8 @@
  * and the held-out set (`test/fixtures/policy-eval-heldout.json`) of the sample policy, and
  * on a second policy nobody tuned for (`test/fixtures/council-policy.md`, imported from a
  * Word document built by the tests, with `test/fixtures/council-policy-eval.json`), and on a
- * third (`council-policy-3.md` with `council-policy-3-eval.json`), side by side.
+ * third and a fourth (`council-policy-3.md`, `council-policy-4.md`, each with its
+ * `-eval.json`), side by side.
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them; it
  * never looks at the held-out set, which must not be tuned on.
@@ -56,7 +57,8 @@ if (values.fit) {
     { name: 'held-out', result: evaluate(prepareSet(index, fixture('policy-eval-heldout.json'))) },
     // The same retrieval, synonyms and other topics, on another council's policy.
     { name: 'second policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy.md') }), fixture('council-policy-eval.json'))) },
-    { name: 'third policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-3.md') }), fixture('council-policy-3-eval.json'))) }
+    { name: 'third policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-3.md') }), fixture('council-policy-3-eval.json'))) },
+    { name: 'fourth policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-4.md') }), fixture('council-policy-4-eval.json'))) }
   ];
   process.stdout.write(`threshold ${ANSWER_THRESHOLD}; wrong = answered from another section\n${heading('set')}`);
   for (const { name, result } of sets) process.stdout.write(row(name, result));
