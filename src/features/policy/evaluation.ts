@@ -116,12 +116,21 @@ function sweep(set: PreparedSet, weights: SignalWeights): { threshold: number; v
   return best;
 }
 
+/** Every way of sharing 1 between the signals in steps of 1/parts. */
+function* simplex(signals: number, parts: number): Generator<number[]> {
+  if (signals === 1) {
+    yield [parts];
+    return;
+  }
+  for (let first = 0; first <= parts; first++) for (const rest of simplex(signals - 1, parts - first)) yield [first, ...rest];
+}
+
 const WEIGHT_STEPS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8];
 
 /**
- * Fits the signal weights (summing to 1) and the threshold on a set by coordinate ascent
- * from equal weights: each weight in turn tries each step, keeping any change that
- * raises {@link objective}.
+ * Fits the signal weights (summing to 1) and the threshold on a set: every sharing of the
+ * weight in tenths is tried, then coordinate ascent from the best refines it (each weight
+ * in turn tries each step, keeping any change that raises {@link objective}).
  */
 export function fitVerdict(set: PreparedSet, rounds = 4): { weights: SignalWeights; threshold: number; result: EvaluationResult } {
   const normalised = (w: SignalWeights) => {
@@ -130,6 +139,11 @@ export function fitVerdict(set: PreparedSet, rounds = 4): { weights: SignalWeigh
   };
   let weights = normalised(Object.fromEntries(SIGNAL_NAMES.map((n) => [n, 1])) as unknown as SignalWeights);
   let current = sweep(set, weights);
+  for (const shares of simplex(SIGNAL_NAMES.length, 10)) {
+    const candidate = normalised(Object.fromEntries(SIGNAL_NAMES.map((n, i) => [n, shares[i]])) as unknown as SignalWeights);
+    const tried = sweep(set, candidate);
+    if (tried.value > current.value + 1e-9) [weights, current] = [candidate, tried];
+  }
   for (let round = 0; round < rounds; round++) {
     for (const name of SIGNAL_NAMES) {
       for (const step of WEIGHT_STEPS) {

@@ -50,9 +50,9 @@ describe('a second policy, imported from Word', () => {
     const sectionIds = new Set(index.document.sections.map((s) => s.id));
     for (const q of questions.inScope) assert.ok(sectionIds.has(q.sectionId), `${q.sectionId} is a section`);
     const result = evaluate(prepareSet(index, questions));
-    assert.ok(result.top3 >= 0.95, `top-3 ${result.top3}`);
-    assert.ok(result.top1 >= 0.83, `top-1 ${result.top1}: questions suggested from the sample, and sections without any standing their own text in for them`);
-    assert.ok(result.wrongSection <= 0.14, `wrong ${result.wrongSection}`);
+    assert.ok(result.top3 >= 0.97, `top-3 ${result.top3}`);
+    assert.ok(result.top1 >= 0.86, `top-1 ${result.top1}: questions suggested from the sample, and sections without any standing their own text in for them`);
+    assert.ok(result.wrongSection <= 0.12, `wrong ${result.wrongSection}`);
     assert.equal(result.rejected, 1, 'every out-of-scope question declined');
   });
 
@@ -87,12 +87,12 @@ const MORE_POLICIES = [
     name: 'third', document: THIRD_POLICY_DOCUMENT, file: 'council-policy-3', level: /^13 sections at heading level 1 \(chosen; level 2 would give 15\):$/m, lent: 13,
     // Its section on personal use takes the sample's, though the sample's is also the closest to another of its sections.
     pairing: /^ {2}personal-use-of-council-technology +<- "Personal use in non-working time" \(\d+\)$/m,
-    floors: { top1: 0.65, top3: 0.95, wrong: 0.08 }
+    floors: { top1: 0.69, top3: 0.96, wrong: 0.06 }
   },
   {
     name: 'fourth', document: FOURTH_POLICY_DOCUMENT, file: 'council-policy-4', level: /^15 sections at heading level 2 \(chosen; level 1 would give 6\):$/m, lent: 14,
     pairing: /^ {2}online-banking-and-shopping +<- "Online banking, shopping and personal losses" \(\d+\)$/m,
-    floors: { top1: 0.63, top3: 0.91, wrong: 0.12 }
+    floors: { top1: 0.63, top3: 0.91, wrong: 0.1 }
   }
 ];
 
