@@ -2,9 +2,9 @@
  * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
  * and the held-out set (`test/fixtures/policy-eval-heldout.json`) of the sample policy, and
  * on a second policy nobody tuned for (`test/fixtures/council-policy.md`, imported from a
- * Word document built by the tests, with `test/fixtures/council-policy-eval.json`), and on a
- * third and a fourth (`council-policy-3.md`, `council-policy-4.md`, each with its
- * `-eval.json`), side by side.
+ * Word document built by the tests, with `test/fixtures/council-policy-eval.json`), and on
+ * three more (`council-policy-3.md` to `council-policy-5.md`, each with its `-eval.json`),
+ * side by side.
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them; it
  * never looks at the held-out set, which must not be tuned on.
@@ -58,7 +58,8 @@ if (values.fit) {
     // The same retrieval, synonyms and other topics, on another council's policy.
     { name: 'second policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy.md') }), fixture('council-policy-eval.json'))) },
     { name: 'third policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-3.md') }), fixture('council-policy-3-eval.json'))) },
-    { name: 'fourth policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-4.md') }), fixture('council-policy-4-eval.json'))) }
+    { name: 'fourth policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-4.md') }), fixture('council-policy-4-eval.json'))) },
+    { name: 'fifth policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-5.md') }), fixture('council-policy-5-eval.json'))) }
   ];
   process.stdout.write(`threshold ${ANSWER_THRESHOLD}; wrong = answered from another section\n${heading('set')}`);
   for (const { name, result } of sets) process.stdout.write(row(name, result));

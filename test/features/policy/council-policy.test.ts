@@ -17,6 +17,7 @@ import { loadPolicyIndex } from '../../../src/features/policy/policy-source.js';
 import { COUNCIL_POLICY_DOCUMENT } from '../../fixtures/council-policy.js';
 import { THIRD_POLICY_DOCUMENT } from '../../fixtures/council-policy-3.js';
 import { FOURTH_POLICY_DOCUMENT } from '../../fixtures/council-policy-4.js';
+import { FIFTH_POLICY_DOCUMENT } from '../../fixtures/council-policy-5.js';
 import { wordDocument } from '../../helpers/word-document.js';
 import { cardOf, cardText, createTestBot } from '../../helpers/bot.js';
 import { SAMPLE_POLICY_FILE } from '../../../src/features/policy/policy-source.js';
@@ -78,9 +79,10 @@ describe('a second policy, imported from Word', () => {
 });
 
 /**
- * Two more councils' policies, each with its questions written from the headings and the
+ * Three more councils' policies, each with its questions written from the headings and the
  * source documents before any change was judged on it: a staff code with fewer, broader
- * sections, and a plain-English policy whose headings are put as staff think of them.
+ * sections, a plain-English policy whose headings are put as staff think of them, and a
+ * district council's policy of eleven wide sections with numbered clauses.
  */
 const MORE_POLICIES = [
   {
@@ -93,6 +95,11 @@ const MORE_POLICIES = [
     name: 'fourth', document: FOURTH_POLICY_DOCUMENT, file: 'council-policy-4', level: /^15 sections at heading level 2 \(chosen; level 1 would give 6\):$/m, lent: 14,
     pairing: /^ {2}online-banking-and-shopping +<- "Online banking, shopping and personal losses" \(\d+\)$/m,
     floors: { top1: 0.63, top3: 0.91, wrong: 0.1 }
+  },
+  {
+    name: 'fifth', document: FIFTH_POLICY_DOCUMENT, file: 'council-policy-5', level: /^11 sections at heading level 1 \(chosen; level 2 would give 12\):$/m, lent: 11,
+    pairing: /^ {2}email-and-webmail +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)$/m,
+    floors: { top1: 0.61, top3: 0.94, wrong: 0.13 }
   }
 ];
 
