@@ -25,7 +25,7 @@ export interface SuggestedQuestions {
  * score lower than a message's; this is below the bar for answering staff, and the policy
  * owner reviews what is lent.
  */
-export const LENDING_FLOOR = 0.3;
+const LENDING_FLOOR = 0.3;
 
 /**
  * The questions to suggest, in the order of the sections. Sections that already have
