@@ -52,14 +52,18 @@ if (values.fit) {
   process.stdout.write(row('all, fitted', fitted.result));
   process.stdout.write(`\nfitted weights: ${describe(fitted.weights)}; threshold ${fitted.threshold}\nin use:         ${describe(SIGNAL_WEIGHTS)}; threshold ${ANSWER_THRESHOLD}\n`);
 } else {
+  // The same retrieval, synonyms and other topics, on other councils' policies imported from Word.
+  const imported = (name: string, file: string) => ({
+    name,
+    result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath(`${file}.md`) }), fixture(`${file}-eval.json`)))
+  });
   const sets = [
     { name: 'tuning', result: evaluate(prepareSet(index, fixture('policy-eval.json'))) },
     { name: 'held-out', result: evaluate(prepareSet(index, fixture('policy-eval-heldout.json'))) },
-    // The same retrieval, synonyms and other topics, on another council's policy.
-    { name: 'second policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy.md') }), fixture('council-policy-eval.json'))) },
-    { name: 'third policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-3.md') }), fixture('council-policy-3-eval.json'))) },
-    { name: 'fourth policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-4.md') }), fixture('council-policy-4-eval.json'))) },
-    { name: 'fifth policy', result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath('council-policy-5.md') }), fixture('council-policy-5-eval.json'))) }
+    imported('second policy', 'council-policy'),
+    imported('third policy', 'council-policy-3'),
+    imported('fourth policy', 'council-policy-4'),
+    imported('fifth policy', 'council-policy-5')
   ];
   process.stdout.write(`threshold ${ANSWER_THRESHOLD}; wrong = answered from another section\n${heading('set')}`);
   for (const { name, result } of sets) process.stdout.write(row(name, result));
