@@ -17,8 +17,9 @@ COPY policy ./policy
 COPY manifest ./manifest
 COPY env ./env
 COPY migrations ./migrations
-# Compiles TypeScript and writes the word-vector table (dist/word-vectors.bin) from a dev dependency.
-RUN npm run -s build
+# Compiles TypeScript, then checks the sample policy and encodes its meanings into
+# dist/sentence-vectors.json, so the bot is ready within a second of starting.
+RUN npm run -s build && node dist/src/cli/policy-check.js
 
 FROM node:20-bookworm-slim AS production-dependencies
 WORKDIR /app
@@ -33,7 +34,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=production-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
-COPY --from=build /app/dist/word-vectors.bin ./dist/word-vectors.bin
+COPY --from=build /app/dist/sentence-vectors.json ./dist/sentence-vectors.json
 COPY package.json package-lock.json ./
 COPY cards ./cards
 COPY policy ./policy

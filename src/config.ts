@@ -5,7 +5,7 @@
  *
  * Variables use the Microsoft 365 Agents Toolkit names where one exists (`BOT_ID`,
  * `BOT_PASSWORD`, `BOT_TENANT_ID`, `BOT_TYPE`). A relative path (`DATA_DIR`, `POLICY_FILE`,
- * `POLICY_SYNONYMS_FILE`, `POLICY_OTHER_TOPICS_FILE`, `ORGANISATION_FILE`) is read against the project's folder.
+ * `POLICY_SYNONYMS_FILE`, `POLICY_OTHER_TOPICS_FILE`, `POLICY_VECTORS_FILE`, `ORGANISATION_FILE`) is read against the project's folder.
  */
 import { ConfigError, packageVersion, withEnvFiles } from './config/env-files.js';
 import { projectPath } from './config/paths.js';
@@ -53,6 +53,8 @@ export interface Config {
     synonymsFile?: string;
     /** Topics the policy does not cover and where they go; the shipped list when unset. */
     otherTopicsFile?: string;
+    /** Where the vectors of the policy's texts are kept between starts; `dist/sentence-vectors.json` when unset. */
+    vectorsFile?: string;
     /** Where staff read the full policy; section links add `#section-id`. */
     url: string;
     /** Reload the policy when its file changes (it is checked first, as on "policy reload"). */
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Node
       file: vars.POLICY_FILE && projectPath(vars.POLICY_FILE),
       synonymsFile: vars.POLICY_SYNONYMS_FILE && projectPath(vars.POLICY_SYNONYMS_FILE),
       otherTopicsFile: vars.POLICY_OTHER_TOPICS_FILE && projectPath(vars.POLICY_OTHER_TOPICS_FILE),
+      vectorsFile: vars.POLICY_VECTORS_FILE && projectPath(vars.POLICY_VECTORS_FILE),
       url: vars.POLICY_URL,
       watch: vars.POLICY_WATCH
     },

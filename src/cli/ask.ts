@@ -10,13 +10,13 @@ import { cliArgs, UsageError } from './shell.js';
 
 const USAGE = 'usage: npm run -s ask -- [--json] "your question"';
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = cliArgs({ options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: true }, USAGE);
   const question = positionals.join(' ').trim();
   if (!question) throw new UsageError(USAGE);
   const config = loadConfig();
-  const index = loadPolicyIndex({ policyFile: config.policy.file, synonymsFile: config.policy.synonymsFile, otherTopicsFile: config.policy.otherTopicsFile });
-  const result = index.answer(question);
+  const index = loadPolicyIndex({ ...config.policy, policyFile: config.policy.file });
+  const result = await index.answer(question);
   const output = {
     answered: result.answered,
     sectionId: result.answered ? result.best!.sectionId : null,
@@ -30,12 +30,13 @@ function main(): void {
     process.stdout.write(`${output.sectionTitle} (score ${output.score})\n\n${output.passage}\n`);
   } else {
     const closest = result.closest.slice(0, 2).map((m) => m.sectionTitle).join('; ');
-    process.stdout.write(`Not in the policy (best score ${output.score}).${closest ? ` Closest sections: ${closest}.` : ''}\n`);
+    const topic = result.otherTopic ? ` It is about ${result.otherTopic.title} (score ${result.otherTopic.score}).` : '';
+    process.stdout.write(`Not in the policy (best score ${output.score}).${topic}${closest ? ` Closest sections: ${closest}.` : ''}\n`);
   }
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   if (error instanceof UsageError) {
     process.stderr.write(`${error.message}\n`);

@@ -1,9 +1,9 @@
 /**
  * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
- * and the held-out set (`test/fixtures/policy-eval-heldout.json`) of the sample policy, and
- * on a second policy nobody tuned for (`test/fixtures/council-policy.md`, imported from a
- * Word document built by the tests, with `test/fixtures/council-policy-eval.json`), and on
- * three more (`council-policy-3.md` to `council-policy-5.md`, each with its `-eval.json`),
+ * and the two held-out sets (`policy-eval-heldout.json`, `policy-eval-heldout-2.json`) of
+ * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
+ * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
+ * and on four more (`council-policy-3.md` to `council-policy-6.md`, each with its `-eval.json`),
  * side by side.
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them; it
@@ -40,7 +40,7 @@ const row = (name: string, r: EvaluationResult) =>
 const describe = (w: SignalWeights) => SIGNAL_NAMES.map((n) => `${n} ${w[n]}`).join(', ');
 
 if (values.fit) {
-  const tuning = prepareSet(index, fixture('policy-eval.json'));
+  const tuning = await prepareSet(index, fixture('policy-eval.json'));
   process.stdout.write(`tuning set only; each with its best threshold\n${heading('signals')}`);
   for (const name of SIGNAL_NAMES) {
     const alone = Object.fromEntries(SIGNAL_NAMES.map((n) => [n, n === name ? 1 : 0])) as unknown as SignalWeights;
@@ -53,17 +53,20 @@ if (values.fit) {
   process.stdout.write(`\nfitted weights: ${describe(fitted.weights)}; threshold ${fitted.threshold}\nin use:         ${describe(SIGNAL_WEIGHTS)}; threshold ${ANSWER_THRESHOLD}\n`);
 } else {
   // The same retrieval, synonyms and other topics, on other councils' policies imported from Word.
-  const imported = (name: string, file: string) => ({
+  const sample = async (name: string, file: string) => ({ name, result: evaluate(await prepareSet(index, fixture(file))) });
+  const imported = async (name: string, file: string) => ({
     name,
-    result: evaluate(prepareSet(loadPolicyIndex({ policyFile: fixturePath(`${file}.md`) }), fixture(`${file}-eval.json`)))
+    result: evaluate(await prepareSet(loadPolicyIndex({ policyFile: fixturePath(`${file}.md`) }), fixture(`${file}-eval.json`)))
   });
   const sets = [
-    { name: 'tuning', result: evaluate(prepareSet(index, fixture('policy-eval.json'))) },
-    { name: 'held-out', result: evaluate(prepareSet(index, fixture('policy-eval-heldout.json'))) },
-    imported('second policy', 'council-policy'),
-    imported('third policy', 'council-policy-3'),
-    imported('fourth policy', 'council-policy-4'),
-    imported('fifth policy', 'council-policy-5')
+    await sample('tuning', 'policy-eval.json'),
+    await sample('held-out', 'policy-eval-heldout.json'),
+    await sample('second held-out', 'policy-eval-heldout-2.json'),
+    await imported('second policy', 'council-policy'),
+    await imported('third policy', 'council-policy-3'),
+    await imported('fourth policy', 'council-policy-4'),
+    await imported('fifth policy', 'council-policy-5'),
+    await imported('sixth policy', 'council-policy-6')
   ];
   process.stdout.write(`threshold ${ANSWER_THRESHOLD}; wrong = answered from another section\n${heading('set')}`);
   for (const { name, result } of sets) process.stdout.write(row(name, result));

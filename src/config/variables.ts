@@ -101,6 +101,7 @@ export const variablesSchema = z.object({
   POLICY_FILE: optionalString,
   POLICY_SYNONYMS_FILE: optionalString,
   POLICY_OTHER_TOPICS_FILE: optionalString,
+  POLICY_VECTORS_FILE: optionalString,
   POLICY_URL: withDefault(PLACEHOLDER_POLICY_URL).pipe(z.string().url('must be a web address such as https://intranet.example/acceptable-use')),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: withDefault('gpt-4o-mini'),

@@ -96,3 +96,17 @@ export function teamsExecute(serviceUrl: string, verb: string, data: Record<stri
     value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' }
   };
 }
+
+/**
+ * Waits while `/readyz` says the policy's meanings are being encoded (the first start with a
+ * policy, or a fresh vector file), as a load balancer would; returns the first other answer.
+ */
+export async function readyAfterEncoding(url: string, timeoutMs = 30_000): Promise<{ status: number; body: { status: string; checks: Record<string, unknown> } }> {
+  const began = Date.now();
+  for (;;) {
+    const response = await fetch(`${url}/readyz`);
+    const answer = { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, unknown> } };
+    if (answer.body.checks.policy !== 'encoding' || Date.now() - began > timeoutMs) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

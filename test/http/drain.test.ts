@@ -13,7 +13,7 @@ import { openLowdbStore } from '../../src/store/lowdb/store.js';
 import type { Employee } from '../../src/store/types.js';
 import { postActivity, startBotProcess, stopped, type BotProcess } from '../helpers/bot-process.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
-import { teamsExecute } from '../helpers/server.js';
+import { readyAfterEncoding, teamsExecute } from '../helpers/server.js';
 import { staffMember, today, validComplaint } from '../helpers/submissions.js';
 
 const REFERENCE = /DC-\d{4}-\d{6}/;
@@ -25,8 +25,7 @@ function employee(employeeId: string, aadObjectId: string, managerId?: string): 
 }
 
 async function ready(bot: BotProcess): Promise<{ status: number; body: { status: string; checks: Record<string, unknown> } }> {
-  const response = await fetch(`http://127.0.0.1:${bot.port}/readyz`);
-  return { status: response.status, body: (await response.json()) as never };
+  return readyAfterEncoding(`http://127.0.0.1:${bot.port}`);
 }
 
 describe('shutdown drains on SIGTERM', function () {

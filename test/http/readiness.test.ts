@@ -1,5 +1,5 @@
 /**
- * `/readyz` tells the truth: 503 while the PostgreSQL database cannot be reached (every
+ * `/readyz` tells the truth: 503 until the policy's meanings are encoded; 503 while the PostgreSQL database cannot be reached (every
  * connection to it cut, new ones refused) and 200 again once it can; 503 while the policy
  * the other instances answer from fails this instance's check, until one passes. The
  * SIGTERM drain's 503 is tested on the built bot in drain.test.ts.
@@ -11,7 +11,9 @@ import { POLICY_STATE_KEY, policyVersion } from '../../src/features/policy/live-
 import { openPostgresStore } from '../../src/store/postgres/open.js';
 import type { PostgresStore } from '../../src/store/postgres/store.js';
 import { freshSchema, type TestSchema } from '../helpers/postgres.js';
-import { startBot, type RunningBot } from '../helpers/server.js';
+import { readyAfterEncoding, startBot, type RunningBot } from '../helpers/server.js';
+import { SentenceMeaning } from '../../src/features/policy/sentence-meaning.js';
+import sinon from 'sinon';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import path from 'node:path';
 
@@ -21,6 +23,30 @@ async function ready(bot: RunningBot): Promise<Ready> {
   const response = await fetch(`${bot.url}/readyz`);
   return { status: response.status, body: (await response.json()) as Ready['body'] };
 }
+
+describe('/readyz while the policy is read', function () {
+  this.timeout(30000);
+  afterEach(() => sinon.restore());
+
+  it('answers 503 until the policy\u2019s meanings are encoded, then 200', async () => {
+    let encoded!: () => void;
+    const gate = new Promise<void>((resolve) => (encoded = resolve));
+    const encode = sinon.stub(SentenceMeaning.prototype, 'encode').callsFake(async function (this: SentenceMeaning, ...args) {
+      await gate;
+      return encode.wrappedMethod.apply(this, args);
+    });
+    const bot = await startBot();
+    try {
+      const before = await ready(bot);
+      assert.equal(before.status, 503);
+      assert.deepEqual(before.body.checks, { policy: 'encoding', store: 'ok', draining: false });
+      encoded();
+      assert.deepEqual(await readyAfterEncoding(bot.url), { status: 200, body: { status: 'ready', checks: { policy: 'ok', store: 'ok', draining: false } } });
+    } finally {
+      await bot.stop();
+    }
+  });
+});
 
 describe('/readyz', function () {
   this.timeout(30000);
@@ -40,6 +66,7 @@ describe('/readyz', function () {
     store = await openPostgresStore({ url: through.toString(), schema: schema.schema, poolSize: 2 });
     clock = Date.now();
     bot = await startBot({ store, botState: store.botState, now: () => new Date(clock), env: { STORE: 'postgres', DATABASE_URL: through.toString(), DATABASE_SCHEMA: schema.schema } });
+    await readyAfterEncoding(bot.url);
   });
   afterEach(async () => {
     await bot?.stop();

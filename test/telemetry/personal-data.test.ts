@@ -59,6 +59,7 @@ describe('telemetry: no personal data in any span, attribute or metric', functio
     await say(QUESTION);
     await say('can i check my hotmail on the works laptop at lunch');
     await say('what is the canteen menu today, Jo Bloggs-Smith asks');
+    await say('is the christmas party fancy dress this year, Jo Bloggs-Smith asks');
 
     const stored = JSON.stringify(
       await press('complaint.submit', { submissionId: randomUUID(), device: 'laptop', cause: 'device-problem', blockedTasks: 'a,c', occurredOn: today(), description: DESCRIPTION })

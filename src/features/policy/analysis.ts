@@ -147,14 +147,6 @@ export class TermAnalyser {
     return concepts;
   }
 
-  /** The words of a text that carry meaning, in order: no common words, numbers or single letters. */
-  meaningfulWords(text: string): string[] {
-    return normaliseText(text)
-      .trim()
-      .split(/[\s.\-]+/)
-      .filter((w) => w.length > 1 && !/\d/.test(w) && !this.#ignored.has(w));
-  }
-
   /** How often each term occurs in a text (for coverage checks). */
   termCounts(text: string): Map<string, number> {
     const counts = new Map<string, number>();

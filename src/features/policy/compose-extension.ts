@@ -9,6 +9,7 @@ import type { BotApp, FeatureDeps } from '../../shared/deps.js';
 import { CARD_CONTENT_TYPE } from '../../shared/cards.js';
 import { answerCard } from './cards.js';
 import type { PolicyIndex } from './retrieval.js';
+import { RELATED_SCORE } from './verdict.js';
 
 /** The manifest's `composeExtensions[0].commands[0].id`. */
 export const POLICY_SEARCH_COMMAND = 'searchPolicy';
@@ -101,13 +102,15 @@ export function registerComposeExtension(app: BotApp, deps: FeatureDeps, live: {
       log.info({ event: 'policy.search', results: live.index.document.sections.length, initial: true }, 'policy searched from the compose box');
       return list(live.index.document.sections.slice(0, query.count).flatMap((s) => sectionAttachment(s.id, wholeSection(s.id)) ?? []));
     }
-    const found = live.index.answer(typed);
+    const found = await live.index.answer(typed);
     if (found.otherTopic) {
       log.info({ event: 'policy.search', results: 0, otherTopic: true }, 'policy searched from the compose box');
       const where = found.otherTopic.where ? ` ${found.otherTopic.where}` : '';
       return message(`The ICT policy does not cover that.${where}`);
     }
-    const attachments = found.closest.flatMap((match) => sectionAttachment(match.sectionId, live.index.passage(match.sectionId, typed)) ?? []);
+    // Below the chat's answer bar on purpose: a search lists sections to look at and the person picks one.
+    const worthALook = found.closest.filter((match) => match.score >= RELATED_SCORE);
+    const attachments = worthALook.flatMap((match) => sectionAttachment(match.sectionId, live.index.passage(match.sectionId, typed)) ?? []);
     log.info({ event: 'policy.search', results: attachments.length, answered: found.answered }, 'policy searched from the compose box');
     if (attachments.length === 0) return message(`No section of the policy matches those words. Try other words, or contact ${config.ictContact}.`);
     return list(attachments);

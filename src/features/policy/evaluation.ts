@@ -45,11 +45,12 @@ export interface PreparedSet {
   outOfScope: Array<{ question: string; labels: LabelSignals[] }>;
 }
 
-export function prepareSet(index: PolicyIndex, fixture: EvaluationFixture): PreparedSet {
-  return {
-    inScope: fixture.inScope.map((q) => ({ ...q, labels: index.signals(q.question) })),
-    outOfScope: fixture.outOfScope.map((q) => ({ ...q, labels: index.signals(q.question) }))
-  };
+export async function prepareSet(index: PolicyIndex, fixture: EvaluationFixture): Promise<PreparedSet> {
+  const inScope: PreparedSet['inScope'] = [];
+  for (const q of fixture.inScope) inScope.push({ ...q, labels: await index.signals(q.question) });
+  const outOfScope: PreparedSet['outOfScope'] = [];
+  for (const q of fixture.outOfScope) outOfScope.push({ ...q, labels: await index.signals(q.question) });
+  return { inScope, outOfScope };
 }
 
 /** Scores a prepared set under the given weights and threshold (the bot's own by default). */

@@ -63,7 +63,7 @@ export function registerGaps(app: BotApp, deps: FeatureDeps, live: LivePolicy, l
     const checked = checkCardData(linkSchema, data);
     if (!checked.ok) return currentCard({ text: 'That button could not be read. Press "Link to a section" on the question again.', problem: true });
     const question = clip(checked.value.question.trim(), MAX_LINK_QUESTION_CHARS);
-    return linkCard({ question, sections: sections(), suggested: live.index.answer(question).closest[0]?.sectionId });
+    return linkCard({ question, sections: sections(), suggested: (await live.index.answer(question)).closest[0]?.sectionId });
   });
 
   onCardAction(app, POLICY_VERBS.save, async (context, data) => {

@@ -1,8 +1,8 @@
 /**
  * Answers worked out once and kept for the next message: staff reuse their words, so the
- * same word's typo correction, rarity or vector row is asked for again and again. Keeping
- * stops at a limit, past which answers are worked out every time, so no run of odd messages
- * can grow it without bound.
+ * same word's typo correction or rarity, or a repeated message's meaning, is asked for again
+ * and again. Keeping stops at a limit, past which answers are worked out every time, so no
+ * run of odd messages can grow it without bound.
  */
 export class KeptAnswers<V> {
   readonly #kept = new Map<string, V>();
@@ -17,8 +17,18 @@ export class KeptAnswers<V> {
     let answer = this.#kept.get(key);
     if (answer === undefined) {
       answer = work(key);
-      if (this.#kept.size < this.#limit) this.#kept.set(key, answer);
+      this.keep(key, answer);
     }
     return answer;
+  }
+
+  /** The kept answer for `key`, if there is one. */
+  find(key: string): V | undefined {
+    return this.#kept.get(key);
+  }
+
+  /** Keeps an answer worked out elsewhere (asynchronously), while there is room. */
+  keep(key: string, answer: V): void {
+    if (this.#kept.size < this.#limit) this.#kept.set(key, answer);
   }
 }

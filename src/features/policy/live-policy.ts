@@ -15,7 +15,7 @@ import { loadOtherTopics } from './other-topics.js';
 import { checkPolicySources, policyCheckError } from './policy-check.js';
 import { policyFiles, type PolicySources } from './policy-source.js';
 import { PolicyIndex, type LearnedQuestion } from './retrieval.js';
-import { WordVectors } from './word-vectors.js';
+import { SentenceMeaning } from './sentence-meaning.js';
 
 /** The shared bot-state key under which instances publish the policy in force. */
 export const POLICY_STATE_KEY = 'policy/in-force';
@@ -49,7 +49,6 @@ export function policyVersion(text: string): string {
 
 export class LivePolicy {
   readonly #files: ReturnType<typeof policyFiles>;
-  readonly #vectors: WordVectors;
   readonly #shared?: BotStateStore;
   readonly #now: () => Date;
   #index!: PolicyIndex;
@@ -67,10 +66,12 @@ export class LivePolicy {
     this.#files = policyFiles(options.sources);
     this.#shared = options.shared;
     this.#now = options.now;
-    this.#vectors = WordVectors.load(this.#files.wordVectorFile);
     const read = this.#readFile();
-    const outcome = 'problems' in read ? read : this.install(read.text);
-    if (!outcome.ok) throw policyCheckError(outcome.problems);
+    if ('problems' in read) throw policyCheckError(read.problems);
+    const built = this.#build(read.text);
+    if (!built.ok) throw policyCheckError(built.problems);
+    // At start there is no policy in force to answer meanwhile: the first question waits for the meanings.
+    this.#swap(built.index, read.text);
   }
 
   /** The index questions are answered from now. */
@@ -101,12 +102,25 @@ export class LivePolicy {
 
   /**
    * The one way a policy goes in: checked, indexed, the learned questions re-applied, swapped.
-   * A text that fails the check leaves the policy in force as it is.
+   * A text that fails the check leaves the policy in force as it is, and so does the time the
+   * new one's meanings take to encode: the policy in force answers until then.
    */
-  install(text: string): ReloadOutcome {
+  async install(text: string): Promise<ReloadOutcome> {
+    const built = this.#build(text);
+    if (!built.ok) return built;
+    await built.index.ready();
+    return this.#swap(built.index, text);
+  }
+
+  #build(text: string): { ok: true; index: PolicyIndex } | { ok: false; problems: string[] } {
     const checked = checkPolicySources({ file: this.#files.policyFile, text }, this.#files.synonymsFile);
     if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
-    const index = new PolicyIndex(checked.document!, checked.synonyms!, this.#vectors, loadOtherTopics(this.#files.otherTopicsFile));
+    const meaning = SentenceMeaning.shared(this.#files.vectorsFile);
+    return { ok: true, index: new PolicyIndex(checked.document!, checked.synonyms!, loadOtherTopics(this.#files.otherTopicsFile), meaning) };
+  }
+
+  #swap(index: PolicyIndex, text: string): ReloadOutcome {
+    // The questions linked by now, including any linked while the new policy was being encoded.
     index.learn(this.#learned);
     const before = new Set(this.#index?.document.sections.map((s) => s.id) ?? []);
     const after = index.document.sections.map((s) => s.id);
@@ -122,7 +136,7 @@ export class LivePolicy {
   async reload(by: string): Promise<ReloadOutcome> {
     const read = this.#readFile();
     if ('problems' in read) return read;
-    const outcome = this.install(read.text);
+    const outcome = await this.install(read.text);
     if (outcome.ok && this.#shared) {
       await this.#publish(by);
       this.#behind = false;
@@ -150,7 +164,7 @@ export class LivePolicy {
       await this.#publish('start');
       return undefined;
     }
-    const outcome = published && this.install(published.text);
+    const outcome = published && (await this.install(published.text));
     if (outcome) this.#behind = !outcome.ok;
     return outcome;
   }

@@ -1,4 +1,4 @@
-/** Loads the policy and the files that help read questions about it (synonyms, other topics, word vectors) into a ready index. */
+/** Loads the policy and the files that help read questions about it (synonyms, other topics) into an index. */
 import path from 'node:path';
 import { projectRoot } from '../../config/paths.js';
 import { synonymFileSchema, type SynonymFile } from './analysis.js';
@@ -6,14 +6,10 @@ import { loadOtherTopics } from './other-topics.js';
 import { checkPolicyFiles, policyCheckError } from './policy-check.js';
 import { readPolicyJson } from './policy-document.js';
 import { PolicyIndex } from './retrieval.js';
-import { WordVectors } from './word-vectors.js';
+import { SENTENCE_VECTOR_FILE, SentenceMeaning } from './sentence-meaning.js';
 
 /** The sample policy shipped with the bot. */
 export const SAMPLE_POLICY_FILE = path.join(projectRoot, 'policy', 'acceptable-use.md');
-/** The word-vector table `npm run build` writes (see word-vectors.ts). */
-export const WORD_VECTOR_FILE = path.join(projectRoot, 'dist', 'word-vectors.bin');
-/** How many of the most frequent English words the table keeps: enough for "cuppa" and "skiving", small enough to read at start in milliseconds. */
-export const WORD_VECTOR_LIMIT = 200_000;
 /** The synonym list shipped with the bot. */
 export const SAMPLE_SYNONYMS_FILE = path.join(projectRoot, 'policy', 'synonyms.json');
 
@@ -33,7 +29,8 @@ export interface PolicySources {
   policyFile?: string;
   synonymsFile?: string;
   otherTopicsFile?: string;
-  wordVectorFile?: string;
+  /** Where the vectors of the policy's texts are kept between starts. */
+  vectorsFile?: string;
 }
 
 /** The files a policy index is built from, each resolved to the shipped one when unset. */
@@ -42,7 +39,7 @@ export function policyFiles(sources: PolicySources = {}): Required<PolicySources
     policyFile: sources.policyFile ?? SAMPLE_POLICY_FILE,
     synonymsFile: sources.synonymsFile ?? SAMPLE_SYNONYMS_FILE,
     otherTopicsFile: sources.otherTopicsFile ?? SAMPLE_OTHER_TOPICS_FILE,
-    wordVectorFile: sources.wordVectorFile ?? WORD_VECTOR_FILE
+    vectorsFile: sources.vectorsFile ?? SENTENCE_VECTOR_FILE
   };
 }
 
@@ -54,5 +51,5 @@ export function loadPolicyIndex(sources: PolicySources = {}): PolicyIndex {
   const files = policyFiles(sources);
   const checked = checkPolicyFiles(files.policyFile, files.synonymsFile);
   if (checked.problems.length > 0) throw policyCheckError(checked.problems);
-  return new PolicyIndex(checked.document!, checked.synonyms!, WordVectors.load(files.wordVectorFile), loadOtherTopics(files.otherTopicsFile));
+  return new PolicyIndex(checked.document!, checked.synonyms!, loadOtherTopics(files.otherTopicsFile), SentenceMeaning.shared(files.vectorsFile));
 }

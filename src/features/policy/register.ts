@@ -63,7 +63,7 @@ function feedbackIdOf(context: TurnContext): string {
 export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions = {}): void {
   const { config, store, log, now } = deps;
   const live = new LivePolicy({
-    sources: { policyFile: config.policy.file, synonymsFile: config.policy.synonymsFile, otherTopicsFile: config.policy.otherTopicsFile },
+    sources: { policyFile: config.policy.file, synonymsFile: config.policy.synonymsFile, otherTopicsFile: config.policy.otherTopicsFile, vectorsFile: config.policy.vectorsFile },
     // Only instances sharing a PostgreSQL store have others to keep in step with.
     shared: config.store.kind === 'postgres' ? store.botState : undefined,
     now
@@ -86,7 +86,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     await linked.refresh().catch((error: Error) => log.warn({ event: 'policy.links.unread', reason: error.message }, 'policy links not read'));
     const index = live.index;
     const policyTitle = index.document.title;
-    const result = index.answer(question);
+    const result = await index.answer(question);
     const id = feedbackIdOf(context);
     // A delivery Teams repeats (the same activity) answers again but keeps the question once.
     const kept = await store.feedback.get(id);

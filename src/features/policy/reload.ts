@@ -38,6 +38,10 @@ async function audit(deps: FeatureDeps, actorId: string, outcome: ReloadOutcome)
 
 /** What `/readyz` shows while this instance cannot take up the policy the others answer from. */
 export const POLICY_NOT_IN_STEP = 'failed-check';
+/** What `/readyz` shows while the policy's meanings are first encoded (a new policy, once: about 20 s). */
+export const POLICY_ENCODING = 'encoding';
+/** What `/readyz` shows when the sentence model could not be loaded: questions cannot be answered. */
+export const POLICY_MODEL_FAILED = 'model-failed';
 
 /**
  * Takes up a policy another instance reloaded, before a question is answered. A failure to
@@ -54,7 +58,8 @@ export async function followPolicy(live: LivePolicy, deps: FeatureDeps): Promise
 
 /**
  * Registers "policy reload" (admins), with POLICY_WATCH the file watch, and the policy's
- * readiness check. A policy another instance published that fails this instance's check (its
+ * readiness check. Until the policy's meanings are encoded the instance is not ready, so a
+ * load balancer sends it no questions that would wait for them. A policy another instance published that fails this instance's check (its
  * synonym file differs, say) leaves it answering from an older policy than the others, so it
  * is not ready until one passes. The check looks for a newer policy itself, since an instance
  * taken out of rotation gets no questions to look before.
@@ -62,6 +67,8 @@ export async function followPolicy(live: LivePolicy, deps: FeatureDeps): Promise
 export function registerReload(app: BotApp, deps: FeatureDeps, live: LivePolicy): void {
   deps.lifecycle?.addCheck('policy', async () => {
     await followPolicy(live, deps);
+    if (live.index.meanings === 'encoding') return POLICY_ENCODING;
+    if (live.index.meanings === 'failed') return POLICY_MODEL_FAILED;
     return live.behind ? POLICY_NOT_IN_STEP : undefined;
   });
   onCommand(app, 'policy-reload', async (context: TurnContext) => {

@@ -4,7 +4,7 @@
  * it: the section's own words, the questions staff ask that it answers (the policy file's
  * "Questions staff ask" lists, and questions the policy owner linked to it from Teams), or
  * the topic's questions. A message is compared with each text by shared words (full-text
- * search with stems and synonyms) and by meaning (word vectors); the label whose texts
+ * search with stems and synonyms) and by meaning (sentence vectors); the label whose texts
  * match best wins. A section answers only when it wins clearly enough; another topic wins
  * means "not in this policy", with where to go instead.
  */
@@ -12,12 +12,12 @@ import MiniSearch from 'minisearch';
 import { TermAnalyser, type SynonymFile } from './analysis.js';
 import type { OtherTopic } from './other-topics.js';
 import type { PolicyDocument, PolicySection } from './policy-document.js';
+import { SentenceMeaning } from './sentence-meaning.js';
 import { closeness, coverage, ExampleIndex, Rarity, TextReader, weigh, type PreparedText } from './signals.js';
 import { judge, type LabelSignals, type Scored, type Signals, type Verdict, type VerdictOptions } from './verdict.js';
-import type { WordVectors } from './word-vectors.js';
 
-/** Cosines at or below this say nothing: unrelated short texts still reach it. */
-export const MEANING_FLOOR = 0;
+/** Cosines at or below this say nothing: unrelated sentences still reach it. */
+export const MEANING_FLOOR = 0.2;
 /** How much the search rank (against the best label's) weighs in a section text's score. */
 const RANK_WEIGHT = 0.4;
 
@@ -60,11 +60,14 @@ interface Label {
   kind: 'section' | 'topic';
   where: string;
   text: PreparedText;
+  /** What the label is about, in one text whose meaning is encoded: a section's heading and text, a topic's questions. */
+  about?: string;
   titleTerms: Map<string, number>;
 }
 
 interface Example {
   labelId: string;
+  question: string;
   text: PreparedText;
 }
 
@@ -84,29 +87,46 @@ export class PolicyIndex {
   readonly #examples: Example[] = [];
   /** The policy's example questions, then the ones the policy owner linked: the order of {@link #exampleIndex}. */
   #allExamples: Example[];
-  #exampleIndex: ExampleIndex;
+  #exampleIndex!: ExampleIndex;
+  #meaning!: SentenceMeaning;
+  /** Settles when every text's meaning is encoded and the examples indexed; answering waits for it. */
+  #ready: Promise<void>;
+  #meanings: 'encoding' | 'ready' | 'failed' = 'encoding';
   /** Sections with no example questions in the policy. */
   readonly #withoutExamples: string[];
 
-  /** Indexes the policy once; cheap enough to do at start, never per question. */
-  constructor(document: PolicyDocument, synonyms: SynonymFile, vectors: WordVectors, topics: readonly OtherTopic[] = []) {
+  /**
+   * Indexes the policy once, at start, never per question. The words are indexed at once;
+   * the meanings are encoded in the background, and the first question waits for them.
+   */
+  constructor(document: PolicyDocument, synonyms: SynonymFile, topics: readonly OtherTopic[] = [], meaning: Promise<SentenceMeaning> = SentenceMeaning.shared()) {
     this.document = document;
     this.analyser = new TermAnalyser(synonyms);
     for (const section of document.sections) this.analyser.learnWords([section.title, ...section.paragraphs, ...section.questions].join('\n'));
     for (const topic of topics) this.analyser.learnWords([topic.title, ...topic.questions].join('\n'));
-    this.#reader = new TextReader(this.analyser, vectors, synonyms.groups);
-    const label = (id: string, title: string, kind: Label['kind'], where: string, body: string[]) =>
-      this.#labels.set(id, { id, title, kind, where, text: this.#reader.text([title, ...body].join('\n')), titleTerms: this.analyser.termCounts(title) });
-    for (const section of document.sections) label(section.id, section.title, 'section', '', [...section.paragraphs, ...section.questions]);
-    for (const topic of topics) label(topic.id, topic.title, 'topic', topic.where, topic.questions);
+    this.#reader = new TextReader(this.analyser);
+    const label = (id: string, title: string, kind: Label['kind'], where: string, body: string[], about?: string[]) =>
+      this.#labels.set(id, {
+        id, title, kind, where, text: this.#reader.text([title, ...body].join('\n')), titleTerms: this.analyser.termCounts(title),
+        about: about && `${title}. ${about.join(' ')}`
+      });
+    for (const section of document.sections) label(section.id, section.title, 'section', '', [...section.paragraphs, ...section.questions], section.paragraphs);
+    for (const topic of topics) label(topic.id, topic.title, 'topic', topic.where, topic.questions, topic.questions);
     label(OUT_OF_SCOPE, 'Not covered by this policy', 'topic', '', []);
-    for (const section of document.sections) for (const q of section.questions) this.#examples.push({ labelId: section.id, text: this.#reader.text(q) });
-    for (const topic of topics) for (const q of topic.questions) this.#examples.push({ labelId: topic.id, text: this.#reader.text(q) });
-    this.#reader.centreOn([...[...this.#labels.values()].map((l) => l.text), ...this.#examples.map((e) => e.text)]);
+    for (const section of document.sections) for (const q of section.questions) this.#examples.push({ labelId: section.id, question: q, text: this.#reader.text(q) });
+    for (const topic of topics) for (const q of topic.questions) this.#examples.push({ labelId: topic.id, question: q, text: this.#reader.text(q) });
     this.#rarity = new Rarity([...this.#labels.values()].map((l) => l.text.counts.keys()));
     this.#allExamples = this.#examples;
     this.#withoutExamples = document.sections.filter((s) => s.questions.length === 0).map((s) => s.id);
-    this.#exampleIndex = new ExampleIndex(this.#examples.map((e) => e.text), this.#rarity);
+    this.#ready = this.#understand(meaning).then(
+      () => void (this.#meanings = 'ready'),
+      (error: unknown) => {
+        this.#meanings = 'failed';
+        throw error;
+      }
+    );
+    // A failure shows when a question waits for it, not as an unhandled rejection now.
+    this.#ready.catch(() => undefined);
 
     const analyser = this.analyser;
     const options = {
@@ -123,6 +143,26 @@ export class PolicyIndex {
     this.#paragraphs.addAll(document.sections.flatMap((s) => s.paragraphs.map((text, i) => ({ id: `${s.id}#${i}`, sectionId: s.id, text }))));
   }
 
+  /** Resolves once the index can answer: every text's meaning encoded. Rejects if the model could not be loaded. */
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** Where the policy's meanings are, without waiting: a question asked while `encoding` waits for them. */
+  get meanings(): 'encoding' | 'ready' | 'failed' {
+    return this.#meanings;
+  }
+
+  /** Encodes the labels' and example questions' meanings (kept in a file, so only new texts cost time) and indexes the examples. */
+  async #understand(meaning: Promise<SentenceMeaning>): Promise<void> {
+    this.#meaning = await meaning;
+    const labels = [...this.#labels.values()].filter((l) => l.about !== undefined);
+    const vectors = await this.#meaning.encode([...labels.map((l) => l.about!), ...this.#examples.map((e) => e.question)], 'policy');
+    labels.forEach((l, i) => (l.text.vector = vectors[i]));
+    this.#examples.forEach((e, i) => (e.text.vector = vectors[labels.length + i]));
+    this.#exampleIndex = new ExampleIndex(this.#examples.map((e) => e.text), this.#rarity);
+  }
+
   section(id: string): PolicySection | undefined {
     return this.document.sections.find((s) => s.id === id);
   }
@@ -135,9 +175,15 @@ export class PolicyIndex {
   learn(questions: readonly LearnedQuestion[]): void {
     const learned = questions
       .filter((q) => this.#labels.has(q.target))
-      .map((q) => ({ labelId: q.target, text: this.#reader.text(q.question) }));
-    this.#allExamples = [...this.#examples, ...learned];
-    this.#exampleIndex = new ExampleIndex(this.#allExamples.map((e) => e.text), this.#rarity);
+      .map((q) => ({ labelId: q.target, question: q.question, text: this.#reader.text(q.question) }));
+    // Staff's words: their meanings are kept in memory only, never in the file.
+    this.#ready = this.#ready.then(async () => {
+      const vectors = await this.#meaning.encode(learned.map((q) => q.question), 'message');
+      learned.forEach((q, i) => (q.text.vector = vectors[i]));
+      this.#allExamples = [...this.#examples, ...learned];
+      this.#exampleIndex = new ExampleIndex(this.#allExamples.map((e) => e.text), this.#rarity);
+    });
+    this.#ready.catch(() => undefined);
   }
 
   /**
@@ -145,8 +191,10 @@ export class PolicyIndex {
    * by the search rank) and meaning, and its best example question's shared words and
    * meaning. Labels with nothing in common with the message are left out.
    */
-  signals(message: string): LabelSignals[] {
+  async signals(message: string): Promise<LabelSignals[]> {
+    await this.#ready;
     const question = weigh(this.#reader.question(message), this.#rarity);
+    [question.text.vector] = await this.#meaning.encode([message], 'message');
     const found = this.#search.search(message, { boost: { title: 3 }, combineWith: 'OR' });
     const top = found[0]?.score ?? 1;
     const rank = new Map(found.map((r) => [r.id as string, r.score / top]));
@@ -188,16 +236,16 @@ export class PolicyIndex {
   }
 
   /** The sections that match the message, best first (up to three). */
-  rank(message: string): SectionMatch[] {
-    return judge(this.signals(message)).closest.map(toMatch);
+  async rank(message: string): Promise<SectionMatch[]> {
+    return judge(await this.signals(message)).closest.map(toMatch);
   }
 
   /**
    * Answers a message from the policy, or says it is not there (and, when it is about
    * another topic, where to ask). Never makes anything up.
    */
-  answer(message: string, options: VerdictOptions = {}): PolicyAnswer {
-    const verdict = judge(this.signals(message), options);
+  async answer(message: string, options: VerdictOptions = {}): Promise<PolicyAnswer> {
+    const verdict = judge(await this.signals(message), options);
     const closest = verdict.closest.map(toMatch);
     const best = closest[0];
     if (!verdict.answered) return { answered: false, best, passage: '', closest, otherTopic: verdict.otherTopic };

@@ -1,13 +1,14 @@
 /**
  * The two signals retrieval combines, for a question against one piece of text (a section,
  * an example question): the words they share (lexical, through the analyser's stems and
- * synonyms) and how close their meanings are (semantic, through word vectors). Both are
- * pure functions of prepared text, so the index prepares its texts once at start.
+ * synonyms) and how close their meanings are (semantic, through sentence vectors, see
+ * sentence-meaning.ts). Both are pure functions of prepared text, so the index prepares its
+ * texts once at start.
  */
 import type { TermAnalyser } from './analysis.js';
 import { KeptAnswers } from './kept-answers.js';
 import { readMessage } from './message.js';
-import { cosine, unit, type WeightedWord, type WordVectors } from './word-vectors.js';
+import { cosine } from './sentence-meaning.js';
 
 /** A meaningful word or synonym phrase: the search terms it stands for, and how much it counts. */
 export interface Concept {
@@ -20,32 +21,21 @@ export interface PreparedText {
   concepts: Concept[];
   /** Every term of the text, with how often it occurs. */
   counts: Map<string, number>;
-  /** The meaning of the text as a unit vector; undefined when no word of it has a vector. */
+  /** The meaning of the text as a unit vector, once encoded; undefined for a text with none (the out-of-scope label). */
   vector?: Float32Array;
 }
 
-/** How many of a synonym group's words stand in for a word the vectors do not know ("wfh"). */
-const GROUP_WORDS = 4;
-
-/** Turns questions and policy text into {@link PreparedText}. */
+/** Turns questions and policy text into {@link PreparedText}, their words only: the index adds the meanings. */
 export class TextReader {
   readonly analyser: TermAnalyser;
-  readonly #vectors: WordVectors;
-  readonly #groupWords = new Map<string, string[]>();
-  #centre?: Float32Array;
 
-  constructor(analyser: TermAnalyser, vectors: WordVectors, groups: ReadonlyArray<{ term: string; words: string[] }>) {
+  constructor(analyser: TermAnalyser) {
     this.analyser = analyser;
-    this.#vectors = vectors;
-    for (const group of groups) {
-      const known = group.words.filter((w) => /^[a-z]+$/.test(w) && vectors.has(w)).slice(0, GROUP_WORDS);
-      if (known.length) this.#groupWords.set(group.term, known);
-    }
   }
 
   /**
-   * Prepares a staff message: each sentence's concepts and words count as much as the
-   * sentence does (see readMessage), so the question outweighs the context around it.
+   * Prepares a staff message: each sentence's concepts count as much as the sentence does
+   * (see readMessage), so the question outweighs the context around it.
    */
   question(message: string): PreparedText {
     return this.#prepare(readMessage(message).map((s) => ({ text: s.text, weight: s.weight })));
@@ -58,7 +48,6 @@ export class TextReader {
 
   #prepare(parts: Array<{ text: string; weight: number }>): PreparedText {
     const byKey = new Map<string, Concept>();
-    const words: WeightedWord[] = [];
     const counts = new Map<string, number>();
     for (const { text, weight } of parts) {
       for (const terms of this.analyser.concepts(text)) {
@@ -68,54 +57,8 @@ export class TextReader {
         else known.weight = Math.max(known.weight, weight);
         for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
       }
-      words.push(...this.#words(text, weight));
     }
-    return { concepts: [...byKey.values()], counts, vector: this.#centred(this.#vectors.embed(words)) };
-  }
-
-  /**
-   * Averages of word vectors share a common direction (what all English text has in
-   * common), which makes unrelated texts look alike. Taking the average of the policy's
-   * own texts away from every vector leaves what sets each text apart.
-   */
-  centreOn(texts: readonly PreparedText[]): void {
-    const centre = new Float32Array(this.#vectors.dimensions);
-    let n = 0;
-    for (const text of texts) {
-      if (!text.vector) continue;
-      for (let d = 0; d < centre.length; d++) centre[d] += text.vector[d];
-      n++;
-    }
-    if (n === 0) return;
-    for (let d = 0; d < centre.length; d++) centre[d] /= n;
-    this.#centre = centre;
-    for (const text of texts) text.vector = this.#centred(text.vector);
-  }
-
-  #centred(vector: Float32Array | undefined): Float32Array | undefined {
-    const centre = this.#centre;
-    if (!vector || !centre) return vector;
-    for (let d = 0; d < vector.length; d++) vector[d] -= centre[d];
-    return unit(vector);
-  }
-
-  /** The words that carry meaning, as the vectors know them; a word they do not know stands as its synonym group's words. */
-  #words(text: string, weight: number): WeightedWord[] {
-    const out: WeightedWord[] = [];
-    for (const token of this.analyser.meaningfulWords(text)) {
-      if (this.#vectors.has(token)) {
-        out.push({ word: token, weight });
-        continue;
-      }
-      const corrected = this.analyser.correct(token);
-      if (corrected !== token && this.#vectors.has(corrected)) {
-        out.push({ word: corrected, weight });
-        continue;
-      }
-      const stand = (this.analyser.processTerm(token) ?? []).flatMap((term) => this.#groupWords.get(term) ?? []);
-      for (const word of stand) out.push({ word, weight: weight / stand.length });
-    }
-    return out;
+    return { concepts: [...byKey.values()], counts };
   }
 }
 

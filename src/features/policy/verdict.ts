@@ -33,8 +33,15 @@ export const SIGNAL_NAMES = ['words', 'meaning', 'examplePrecision', 'exampleRec
  * which also shows each signal alone; the held-out set is never used to choose them.
  * Re-run the fit after changing the policy's example questions, the synonyms or the tuning set.
  */
-export const SIGNAL_WEIGHTS: SignalWeights = { words: 0.4, meaning: 0.1, examplePrecision: 0.2, exampleRecall: 0.2, exampleMeaning: 0.1 };
-export const ANSWER_THRESHOLD = 0.41;
+export const SIGNAL_WEIGHTS: SignalWeights = { words: 0.161, meaning: 0.322, examplePrecision: 0.096, exampleRecall: 0.098, exampleMeaning: 0.322 };
+export const ANSWER_THRESHOLD = 0.24;
+/**
+ * The least score at which a label is about the message at all. Every text is somewhat
+ * close in meaning to any other, so below this another topic is not named (a line of
+ * nonsense is not "a question about IT outages") and a compose-box search does not list
+ * the section.
+ */
+export const RELATED_SCORE = ANSWER_THRESHOLD / 2;
 
 /** A label (a policy section or another topic) with its signals for one message. */
 export interface LabelSignals {
@@ -73,8 +80,9 @@ export function combine(signals: Signals, weights: SignalWeights = SIGNAL_WEIGHT
 
 /**
  * Decides: another topic on top means "not in this policy" (whatever its score: a
- * question about pay that shares a word with a section must not get that section); else
- * the best section answers when its score reaches the threshold.
+ * question about pay that shares a word with a section must not get that section), and
+ * the topic is named when it is about the message at all; else the best section answers
+ * when its score reaches the threshold.
  */
 export function judge(labels: readonly LabelSignals[], options: VerdictOptions = {}): Verdict {
   const weights = options.weights ?? SIGNAL_WEIGHTS;
@@ -89,6 +97,7 @@ export function judge(labels: readonly LabelSignals[], options: VerdictOptions =
     .map(({ label, score }) => ({ id: label.id, title: label.title, score }));
   const winner = scored[0];
   if (winner?.label.kind === 'topic') {
+    if (winner.score < RELATED_SCORE) return { answered: false, closest };
     return { answered: false, closest, otherTopic: { id: winner.label.id, title: winner.label.title, where: winner.label.where, score: winner.score } };
   }
   return { answered: closest.length > 0 && closest[0].score >= threshold, closest };

@@ -18,6 +18,7 @@ import { COUNCIL_POLICY_DOCUMENT } from '../../fixtures/council-policy.js';
 import { THIRD_POLICY_DOCUMENT } from '../../fixtures/council-policy-3.js';
 import { FOURTH_POLICY_DOCUMENT } from '../../fixtures/council-policy-4.js';
 import { FIFTH_POLICY_DOCUMENT } from '../../fixtures/council-policy-5.js';
+import { SIXTH_POLICY_DOCUMENT } from '../../fixtures/council-policy-6.js';
 import { wordDocument } from '../../helpers/word-document.js';
 import { cardOf, cardText, createTestBot } from '../../helpers/bot.js';
 import { SAMPLE_POLICY_FILE } from '../../../src/features/policy/policy-source.js';
@@ -34,26 +35,23 @@ describe('a second policy, imported from Word', () => {
     assert.match(report, /1 image left out/);
     assert.match(report, /1 comment left out/);
     assert.doesNotMatch(result.markdown, /Add the IG phone number/);
-    // The sample's questions go to the sections that cover the same ground, each lent once:
-    // all but the one on official accounts, which the sample's social media section covers
-    // with personal accounts and lends to the section on those.
-    assert.match(report, /^Example questions suggested from the sample policy for 17 sections /m);
+    // The sample's questions go to the sections that cover the same ground, each lent once.
+    assert.match(report, /^Example questions suggested from the sample policy for 18 sections /m);
     assert.match(report, /^ {2}private-use-outside-working-hours +<- "Personal use in non-working time" \(\d+\)$/m);
     assert.match(report, /^ {2}help-and-advice +<- "Where to get help" \(\d+\)$/m);
-    assert.match(report, /1 section without example questions \(official-council-accounts\)/);
     assert.match(report, /^ {2}connecting-a-laptop-through-a-mobile-phone +<- "Tethering and mobile hotspots" \(\d+\)$/m);
     assert.equal(new Set(result.suggested.map((s) => s.from.id)).size, result.suggested.length);
   });
 
-  it('every question of its set has its section among the three closest, and few are answered from the wrong one', () => {
+  it('every question of its set has its section among the three closest, and few are answered from the wrong one', async () => {
     const index = loadPolicyIndex({ policyFile: fixture('council-policy.md') });
     const questions = evaluationFixtureSchema.parse(JSON.parse(readFileSync(fixture('council-policy-eval.json'), 'utf8')));
     const sectionIds = new Set(index.document.sections.map((s) => s.id));
     for (const q of questions.inScope) assert.ok(sectionIds.has(q.sectionId), `${q.sectionId} is a section`);
-    const result = evaluate(prepareSet(index, questions));
+    const result = evaluate(await prepareSet(index, questions));
     assert.ok(result.top3 >= 0.97, `top-3 ${result.top3}`);
-    assert.ok(result.top1 >= 0.86, `top-1 ${result.top1}: questions suggested from the sample, and sections without any standing their own text in for them`);
-    assert.ok(result.wrongSection <= 0.12, `wrong ${result.wrongSection}`);
+    assert.ok(result.top1 >= 0.9, `top-1 ${result.top1}: questions suggested from the sample, and sections without any standing their own text in for them`);
+    assert.ok(result.wrongSection <= 0.07, `wrong ${result.wrongSection}`);
     assert.equal(result.rejected, 1, 'every out-of-scope question declined');
   });
 
@@ -79,27 +77,34 @@ describe('a second policy, imported from Word', () => {
 });
 
 /**
- * Three more councils' policies, each with its questions written from the headings and the
+ * Four more councils' policies, each with its questions written from the headings and the
  * source documents before any change was judged on it: a staff code with fewer, broader
- * sections, a plain-English policy whose headings are put as staff think of them, and a
- * district council's policy of eleven wide sections with numbered clauses.
+ * sections, a plain-English policy whose headings are put as staff think of them, a
+ * district council's policy of eleven wide sections with numbered clauses, and a
+ * metropolitan council's policy in lettered parts with twenty narrow sections.
  */
 const MORE_POLICIES = [
   {
     name: 'third', document: THIRD_POLICY_DOCUMENT, file: 'council-policy-3', level: /^13 sections at heading level 1 \(chosen; level 2 would give 15\):$/m, lent: 13,
     // Its section on personal use takes the sample's, though the sample's is also the closest to another of its sections.
     pairing: /^ {2}personal-use-of-council-technology +<- "Personal use in non-working time" \(\d+\)$/m,
-    floors: { top1: 0.69, top3: 0.96, wrong: 0.06 }
+    floors: { top1: 0.76, top3: 0.96, wrong: 0.12 }
   },
   {
-    name: 'fourth', document: FOURTH_POLICY_DOCUMENT, file: 'council-policy-4', level: /^15 sections at heading level 2 \(chosen; level 1 would give 6\):$/m, lent: 14,
+    name: 'fourth', document: FOURTH_POLICY_DOCUMENT, file: 'council-policy-4', level: /^15 sections at heading level 2 \(chosen; level 1 would give 6\):$/m, lent: 15,
     pairing: /^ {2}online-banking-and-shopping +<- "Online banking, shopping and personal losses" \(\d+\)$/m,
-    floors: { top1: 0.63, top3: 0.91, wrong: 0.1 }
+    floors: { top1: 0.68, top3: 0.95, wrong: 0.24 }
   },
   {
     name: 'fifth', document: FIFTH_POLICY_DOCUMENT, file: 'council-policy-5', level: /^11 sections at heading level 1 \(chosen; level 2 would give 12\):$/m, lent: 11,
     pairing: /^ {2}email-and-webmail +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)$/m,
-    floors: { top1: 0.61, top3: 0.94, wrong: 0.13 }
+    floors: { top1: 0.78, top3: 0.96, wrong: 0.13 }
+  },
+  {
+    name: 'sixth', document: SIXTH_POLICY_DOCUMENT, file: 'council-policy-6', level: /^20 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 19,
+    // Its section on staff's own phones takes the sample's on personal numbers, though the sample's on council devices is closer to it: another section needs that one more.
+    pairing: /^ {2}d6-your-own-phone-your-own-number +<- "Sharing your personal phone number for work" \(\d+\)$/m,
+    floors: { top1: 0.7, top3: 0.97, wrong: 0.26 }
   }
 ];
 
@@ -115,10 +120,10 @@ for (const policy of MORE_POLICIES) {
       assert.match(report, policy.pairing);
     });
 
-    it('answers its own question set with the sample\'s retrieval unchanged', () => {
+    it('answers its own question set with the sample\'s retrieval unchanged', async () => {
       const index = loadPolicyIndex({ policyFile: fixture(`${policy.file}.md`) });
       const questions = evaluationFixtureSchema.parse(JSON.parse(readFileSync(fixture(`${policy.file}-eval.json`), 'utf8')));
-      const result = evaluate(prepareSet(index, questions));
+      const result = evaluate(await prepareSet(index, questions));
       assert.ok(result.top1 >= policy.floors.top1, `top-1 ${result.top1}`);
       assert.ok(result.top3 >= policy.floors.top3, `top-3 ${result.top3}`);
       assert.ok(result.wrongSection <= policy.floors.wrong, `wrong ${result.wrongSection}`);

@@ -132,7 +132,7 @@ describe('policy import from Word', () => {
       ];
       const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'two.docx', questionsFrom: sample });
       // "Mail" is closest to the sample's webmail section too, but "Webmail" fits it better.
-      assert.equal(sample.index.answer('Mail\nPersonal Gmail may not be used for council work.').closest[0].sectionId, 'webmail');
+      assert.equal((await sample.index.answer('Mail\nPersonal Gmail may not be used for council work.')).closest[0].sectionId, 'webmail');
       assert.deepEqual(result.suggested.map((s) => [s.sectionId, s.from.id]), [['mail', 'council-email'], ['webmail', 'webmail']]);
       assert.deepEqual(parsePolicy(result.markdown).sections.map((s) => s.questions), [sampleQuestions('council-email'), sampleQuestions('webmail')]);
     });

