@@ -37,6 +37,6 @@ export async function benchPolicy(): Promise<Row[]> {
   const row = (name: string, times: number[], note: string): Row => ({ area: 'Policy', case: name, p50: percentile(times, 0.5), p99: percentile(times, 0.99), note });
   return [
     row(`import a ${Math.round(docx.length / 1024)} KB Word document (18 sections) to Markdown`, imports, `${RUNS} runs, in process`),
-    row('reload it: check, index, re-apply linked questions, swap', reloads, `${RUNS} runs, in process; the word vectors are read once at start`)
+    row('reload it: check, index, re-apply linked questions, swap', reloads, `${RUNS} runs, in process; the sentence model is loaded once at start and the policy's meanings are read from the kept file`)
   ];
 }

@@ -20,7 +20,7 @@ type Section = () => Promise<{ rows: Row[]; goals: Goal[] }>;
 
 const SECTIONS: Record<string, Section> = {
   turns: benchTurns,
-  retrieval: async () => ({ rows: await benchRetrieval(), goals: [] }),
+  retrieval: benchRetrieval,
   policy: async () => ({ rows: await benchPolicy(), goals: [] }),
   submissions: benchSubmissions,
   store: async () => ({ rows: await benchStore(), goals: [] }),

@@ -56,13 +56,15 @@ function turnRow(name: string, figures: LoadFigures & { replies: number }, basel
 }
 
 /** A policy question: a sentence that is no command. */
-export const POLICY_QUESTION = 'can I check my hotmail on my work laptop?';
+const POLICY_QUESTION = 'can I check my hotmail on my work laptop?';
 
 /** Help-command turns and policy-question turns, beside echo-bot turns. */
 export async function benchTurns(): Promise<{ rows: Row[]; goals: Goal[] }> {
   const echo = await measureTurns('echo', () => 'hello there');
   const help = await measureTurns('bot', () => 'help');
-  const policy = await measureTurns('bot', () => POLICY_QUESTION);
+  // Each text new, as staff's messages are: its meaning is encoded on every turn, not kept from the last.
+  let asked = 0;
+  const policy = await measureTurns('bot', () => `${POLICY_QUESTION} (${++asked})`);
   const share = policy.perSecond / echo.perSecond;
   const helpShare = help.perSecond / echo.perSecond;
   const turnWork = 'on every turn the bot writes its conversation state and reads and saves the person’s conversation reference, store work the echo bot does not do';
@@ -73,7 +75,7 @@ export async function benchTurns(): Promise<{ rows: Row[]; goals: Goal[] }> {
         goal: 'policy-question turns ≥ 70% of the echo bot’s throughput',
         measured: `${(share * 100).toFixed(0)}%`,
         met: share >= 0.7,
-        why: `besides searching the policy (over about 780 example questions, the sample policy’s and the other topics’, against about 380 before the long, chatty ones were added; see the retrieval rows), reading the links admins made and keeping the question, ${turnWork}`
+        why: `besides encoding the message's meaning with the sentence model (about 10 ms) and searching the policy (over about 780 example questions, the sample policy’s and the other topics’; see the retrieval rows), reading the links admins made and keeping the question, ${turnWork}`
       },
       { goal: 'help-command turns ≥ 90% of the echo bot’s throughput', measured: `${(helpShare * 100).toFixed(0)}%`, met: helpShare >= 0.9, why: turnWork }
     ]
