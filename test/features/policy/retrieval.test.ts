@@ -215,21 +215,22 @@ describe('policy evaluation', () => {
   const tuning = load('policy-eval.json');
   const heldOut = load('policy-eval-heldout.json');
   const heldOut2 = load('policy-eval-heldout-2.json');
+  const heldOut3 = load('policy-eval-heldout-3.json');
 
   it('has enough questions in all, typed as staff write, each naming a real section', async () => {
     assert.ok(tuning.inScope.length + heldOut.inScope.length >= 150);
     assert.ok(tuning.outOfScope.length + heldOut.outOfScope.length >= 50);
-    for (const set of [tuning, heldOut, heldOut2]) {
+    for (const set of [tuning, heldOut, heldOut2, heldOut3]) {
       for (const { sectionId } of set.inScope) assert.ok(index.section(sectionId), `section ${sectionId} exists`);
       const long = set.inScope.filter((q) => q.question.split(/\s+/).length > 40).length;
       assert.ok(long >= 10, `${long} in-scope messages over 40 words`);
     }
-    const questions = [tuning, heldOut, heldOut2].flatMap((set) => [...set.inScope, ...set.outOfScope]).map((q) => q.question.toLowerCase());
+    const questions = [tuning, heldOut, heldOut2, heldOut3].flatMap((set) => [...set.inScope, ...set.outOfScope]).map((q) => q.question.toLowerCase());
     assert.equal(new Set(questions).size, questions.length, 'no question in two sets or twice');
   });
 
   it('holds its accuracy floors on every set (just under the measured figures)', async () => {
-    for (const [name, fixture, floors] of [['tuning', tuning, FLOORS.tuning], ['held-out', heldOut, FLOORS.heldOut], ['second held-out', heldOut2, FLOORS.heldOut2]] as const) {
+    for (const [name, fixture, floors] of [['tuning', tuning, FLOORS.tuning], ['held-out', heldOut, FLOORS.heldOut], ['second held-out', heldOut2, FLOORS.heldOut2], ['third held-out', heldOut3, FLOORS.heldOut3]] as const) {
       const result = evaluate(await prepareSet(index, fixture));
       assert.ok(result.top1 >= floors.top1, `${name} top-1 ${result.top1}`);
       assert.ok(result.top3 >= floors.top3, `${name} top-3 ${result.top3}`);
@@ -254,5 +255,6 @@ describe('policy evaluation', () => {
 const FLOORS = {
   tuning: { top1: 0.91, top3: 0.98, wrong: 0.06, rejected: 0.97 },
   heldOut: { top1: 0.84, top3: 0.96, wrong: 0.13, rejected: 0.97 },
-  heldOut2: { top1: 0.87, top3: 0.99, wrong: 0.11, rejected: 0.95 }
+  heldOut2: { top1: 0.87, top3: 0.99, wrong: 0.11, rejected: 0.95 },
+  heldOut3: { top1: 0.86, top3: 0.96, wrong: 0.12, rejected: 0.94 }
 };
