@@ -18,7 +18,7 @@ COPY manifest ./manifest
 COPY env ./env
 COPY migrations ./migrations
 # Compiles TypeScript, then checks the sample policy and encodes its meanings into
-# dist/sentence-vectors.json, so the bot is ready within a second of starting.
+# dist/sentence-vectors.json, so the bot is ready about half a second after /healthz answers.
 RUN npm run -s build && node dist/src/cli/policy-check.js
 
 FROM node:20-bookworm-slim AS production-dependencies

@@ -57,6 +57,8 @@ export class LivePolicy {
   #learned: LearnedQuestion[] = [];
   #lookedAt?: number;
   #behind = false;
+  /** The install under way, if any: installs run one after another, so the last one started is the one left in force. */
+  #installing: Promise<unknown> = Promise.resolve();
 
   /**
    * Reads and checks the policy file.
@@ -102,13 +104,24 @@ export class LivePolicy {
 
   /**
    * The one way a policy goes in: checked, indexed, the learned questions re-applied, swapped.
-   * A text that fails the check leaves the policy in force as it is, and so does the time the
-   * new one's meanings take to encode: the policy in force answers until then.
+   * A text that fails the check, or whose meanings cannot be encoded, leaves the policy in force
+   * as it is, and so does the time the new one's meanings take to encode: the policy in force
+   * answers until then. Installs run one at a time, in the order they were asked for.
    */
-  async install(text: string): Promise<ReloadOutcome> {
+  install(text: string): Promise<ReloadOutcome> {
+    const installed = this.#installing.then(() => this.#installNow(text));
+    this.#installing = installed.catch(() => undefined);
+    return installed;
+  }
+
+  async #installNow(text: string): Promise<ReloadOutcome> {
     const built = this.#build(text);
     if (!built.ok) return built;
-    await built.index.ready();
+    try {
+      await built.index.ready();
+    } catch (error) {
+      return { ok: false, problems: [`the policy's meanings could not be encoded: ${(error as Error).message}`] };
+    }
     return this.#swap(built.index, text);
   }
 

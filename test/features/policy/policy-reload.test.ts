@@ -4,10 +4,15 @@
  * reload on one instance reaching another that shares its PostgreSQL store.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import sinon from 'sinon';
+import { createBotParts } from '../../../src/app.js';
 import { LivePolicy, POLICY_FOLLOW_INTERVAL_MS, POLICY_STATE_KEY } from '../../../src/features/policy/live-policy.js';
+import { SentenceMeaning, type TextKind } from '../../../src/features/policy/sentence-meaning.js';
+import { createLogger } from '../../../src/log.js';
 import { allStored } from '../../helpers/all-stored.js';
 import { cardOf, cardText, createTestBot, STAFF, type TestBot } from '../../helpers/bot.js';
 import { freshSchema, type TestSchema } from '../../helpers/postgres.js';
@@ -34,7 +39,19 @@ describe('policy reload', () => {
     file = path.join(dir, 'policy.md');
     await writeFile(file, FIRST);
   });
-  afterEach(async () => rm(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    sinon.restore();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Encoding any text about hotspots (the second policy's) does `what` first. */
+  function whenEncodingHotspots(what: () => Promise<void>): void {
+    const encode = SentenceMeaning.prototype.encode;
+    sinon.stub(SentenceMeaning.prototype, 'encode').callsFake(async function (this: SentenceMeaning, texts: readonly string[], kind: TextKind) {
+      if (texts.some((t) => t.includes('hotspot'))) await what();
+      return encode.call(this, texts, kind);
+    });
+  }
 
   it('an admin\u2019s "policy reload" swaps in the changed file, says what changed, and is audited', async () => {
     const bot = await createTestBot({ env: { POLICY_FILE: file, ADMIN_IDS: ADMIN_ID } });
@@ -84,6 +101,47 @@ describe('policy reload', () => {
     assert.equal(outcome.ok, true);
     const after = (await live.index.signals(linked)).find((l) => l.id === 'webmail')!;
     assert.equal(after.signals.linked, 1);
+  });
+
+  it('installs one reload at a time, so the one asked for last is in force though an earlier one took longer', async () => {
+    const live = new LivePolicy({ sources: { policyFile: file }, now: () => new Date() });
+    await live.index.ready();
+    whenEncodingHotspots(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    await writeFile(file, SECOND);
+    const slow = live.reload('first');
+    await writeFile(file, FIRST);
+    const fast = live.reload('second');
+    assert.deepEqual((await Promise.all([slow, fast])).map((o) => o.ok), [true, true]);
+    assert.deepEqual(live.index.document.sections.map((s) => s.id), ['webmail']);
+  });
+
+  it('refuses a policy whose meanings cannot be encoded, and keeps answering from the one in force', async () => {
+    const live = new LivePolicy({ sources: { policyFile: file }, now: () => new Date() });
+    await live.index.ready();
+    whenEncodingHotspots(() => Promise.reject(new Error('the model is not there')));
+    await writeFile(file, SECOND);
+    const outcome = await live.reload('test');
+    assert.deepEqual(outcome, { ok: false, problems: ["the policy's meanings could not be encoded: the model is not there"] });
+    assert.deepEqual(live.index.document.sections.map((s) => s.id), ['webmail']);
+    assert.equal((await live.index.answer('can i read my hotmail on my work laptop')).best?.sectionId, 'webmail');
+  });
+
+  it('says in the log at start why the policy\'s meanings cannot be kept, and leaves a file that is not theirs as it was', async () => {
+    const vectors = path.join(dir, 'reports.json');
+    const foreign = JSON.stringify({ reports: [] });
+    await writeFile(vectors, foreign);
+    const topics = path.join(dir, 'other-topics.json');
+    await writeFile(topics, JSON.stringify({ topics: [{ id: 'pay', title: 'Pay', where: 'Payroll', questions: ['when do we get paid'] }] }));
+    const lines: string[] = [];
+    const destination = new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) });
+    const bot = await createTestBot({
+      env: { POLICY_FILE: file, POLICY_OTHER_TOPICS_FILE: topics, POLICY_VECTORS_FILE: vectors },
+      createApp: (deps) => createBotParts({ ...deps, log: createLogger('info', destination) }).app
+    });
+    assert.match(await answerTo(bot, 'can i read my hotmail on my work laptop'), /Personal webmail such as Gmail and Hotmail is blocked/);
+    const warning = lines.map((line) => JSON.parse(line) as { event?: string; reason?: string }).find((l) => l.event === 'policy.meanings.not-kept');
+    assert.equal(warning?.reason, `${vectors} is not a file of sentence vectors`);
+    assert.equal(await readFile(vectors, 'utf8'), foreign);
   });
 
   it('with POLICY_WATCH, reloads a changed file by itself, checked and audited', async function () {

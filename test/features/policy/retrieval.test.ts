@@ -135,14 +135,25 @@ describe('policy retrieval', () => {
     const meaning = await SentenceMeaning.load(file);
     const [policy] = await meaning.encode(['Personal webmail is blocked on council devices.'], 'policy');
     await meaning.encode(['hi im off to spain can my colleague use my password'], 'message');
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { vectors: Record<string, string> };
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { model: string; vectors: Record<string, string> };
     assert.equal(Object.keys(kept.vectors).length, 1, 'the policy text only');
     const [again] = await (await SentenceMeaning.load(file)).encode(['Personal webmail is blocked on council devices.'], 'policy');
     assert.deepEqual([...again], [...policy], 'read back from the file as it was');
-    writeFileSync(file, 'not json');
-    const [remade] = await (await SentenceMeaning.load(file)).encode(['Personal webmail is blocked on council devices.'], 'policy');
-    assert.ok(cosine(remade, policy) > 0.999, 'an unreadable file is only encoded again');
-    assert.ok(Object.keys(JSON.parse(readFileSync(file, 'utf8')).vectors).length === 1, 'and written anew');
+    writeFileSync(file, JSON.stringify({ model: 'an older model', vectors: { abc: 'AAAA' } }));
+    await (await SentenceMeaning.load(file)).encode(['Personal webmail is blocked on council devices.'], 'policy');
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).model, kept.model, 'another model\'s vectors are replaced');
+  });
+
+  it('never writes over a vectors file it cannot read, and says why the meanings are not kept', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'meaning-')), 'sentence-vectors.json');
+    for (const foreign of ['not json', JSON.stringify({ reports: [{ id: 'DEV-1' }] })]) {
+      writeFileSync(file, foreign);
+      const meaning = await SentenceMeaning.load(file);
+      const [vector] = await meaning.encode(['Personal webmail is blocked on council devices.'], 'policy');
+      assert.equal(vector.length, 512, 'the policy is still answered');
+      assert.equal(readFileSync(file, 'utf8'), foreign, 'the file is as it was');
+      assert.equal(meaning.notKept, `${file} is not a file of sentence vectors`);
+    }
   });
 
   it('encodes a text once: the same words give the same vector, from the kept one', async () => {
