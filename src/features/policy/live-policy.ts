@@ -6,7 +6,8 @@
  *
  * Instances sharing a PostgreSQL store share the policy in force: a reload stores the
  * policy's text in the shared bot state, and each instance, before answering, looks (at most
- * every {@link POLICY_FOLLOW_INTERVAL_MS}) whether it changed and, checked, takes it up.
+ * every {@link POLICY_FOLLOW_INTERVAL_MS}) whether it changed and, checked, takes it up once
+ * its meanings are encoded.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -57,6 +58,8 @@ export class LivePolicy {
   #learned: LearnedQuestion[] = [];
   #lookedAt?: number;
   #behind = false;
+  /** True while a policy published by another instance is being installed. */
+  #following = false;
   /** The install under way, if any: installs run one after another, so the last one started is the one left in force. */
   #installing: Promise<unknown> = Promise.resolve();
 
@@ -158,12 +161,15 @@ export class LivePolicy {
   }
 
   /**
-   * Takes up a policy another instance reloaded. The first time, the newer of this
-   * instance's file and the policy last published is kept, and this one published if newer.
-   * @returns the outcome when it swapped or was refused, undefined when there was nothing new.
+   * Looks for a policy another instance reloaded and starts taking it up. The first time, the
+   * newer of this instance's file and the policy last published is kept, and this one
+   * published if newer. Installing it (its meanings encoded) can take a while for a policy
+   * this instance has not seen: until it is in, the policy in force answers, and no other
+   * look is made.
+   * @returns the install under way, undefined when there was nothing new or one is under way.
    */
-  async follow(): Promise<ReloadOutcome | undefined> {
-    if (!this.#shared) return undefined;
+  async follow(): Promise<{ installed: Promise<ReloadOutcome> } | undefined> {
+    if (!this.#shared || this.#following) return undefined;
     const now = this.#now().getTime();
     if (this.#lookedAt !== undefined && now - this.#lookedAt < POLICY_FOLLOW_INTERVAL_MS) return undefined;
     const first = this.#lookedAt === undefined;
@@ -177,9 +183,14 @@ export class LivePolicy {
       await this.#publish('start');
       return undefined;
     }
-    const outcome = published && (await this.install(published.text));
-    if (outcome) this.#behind = !outcome.ok;
-    return outcome;
+    if (!published) return undefined;
+    this.#following = true;
+    const installed = this.install(published.text).then((outcome) => {
+      this.#behind = !outcome.ok;
+      return outcome;
+    });
+    void installed.finally(() => (this.#following = false)).catch(() => undefined);
+    return { installed };
   }
 
   async #publish(by: string): Promise<void> {

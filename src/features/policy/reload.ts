@@ -44,15 +44,30 @@ export const POLICY_ENCODING = 'encoding';
 export const POLICY_MODEL_FAILED = 'model-failed';
 
 /**
- * Takes up a policy another instance reloaded, before a question is answered. A failure to
- * reach the store is logged and the question answered from the policy in force.
+ * How long a question waits for a policy another instance reloaded to go in here: an edited
+ * policy's few new texts are encoded well within it; a wholly new one answers from the
+ * policy in force meanwhile, and goes in when its meanings are ready.
  */
-export async function followPolicy(live: LivePolicy, deps: FeatureDeps): Promise<void> {
+export const FOLLOW_WAIT_MS = 3000;
+
+/**
+ * Takes up a policy another instance reloaded, before a question is answered, waiting for it
+ * at most `waitMs`. The outcome is audited whenever it comes. A failure to reach the store is
+ * logged and the question answered from the policy in force.
+ */
+export async function followPolicy(live: LivePolicy, deps: FeatureDeps, waitMs = FOLLOW_WAIT_MS): Promise<void> {
+  const failed = (error: Error) => deps.log.warn({ event: 'policy.follow.failed', err: { message: error.message } }, 'could not take up a policy reloaded elsewhere');
   try {
-    const outcome = await live.follow();
-    if (outcome) await audit(deps, FOLLOW_ACTOR, outcome);
+    const following = await live.follow();
+    if (!following) return;
+    const audited = following.installed.then((outcome) => audit(deps, FOLLOW_ACTOR, outcome));
+    audited.catch(failed);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+    await Promise.race([audited.catch(() => undefined), waited]);
+    clearTimeout(timer);
   } catch (error) {
-    deps.log.warn({ event: 'policy.follow.failed', err: { message: (error as Error).message } }, 'could not look for a policy reloaded elsewhere');
+    failed(error as Error);
   }
 }
 
@@ -66,7 +81,8 @@ export async function followPolicy(live: LivePolicy, deps: FeatureDeps): Promise
  */
 export function registerReload(app: BotApp, deps: FeatureDeps, live: LivePolicy): void {
   deps.lifecycle?.addCheck('policy', async () => {
-    await followPolicy(live, deps);
+    // A readiness probe does not wait for a policy to go in: the policy in force answers meanwhile.
+    await followPolicy(live, deps, 0);
     if (live.index.meanings === 'encoding') return POLICY_ENCODING;
     if (live.index.meanings === 'failed') return POLICY_MODEL_FAILED;
     return live.behind ? POLICY_NOT_IN_STEP : undefined;

@@ -11,10 +11,13 @@ import { Writable } from 'node:stream';
 import sinon from 'sinon';
 import { createBotParts } from '../../../src/app.js';
 import { LivePolicy, POLICY_FOLLOW_INTERVAL_MS, POLICY_STATE_KEY } from '../../../src/features/policy/live-policy.js';
+import { followPolicy } from '../../../src/features/policy/reload.js';
 import { SentenceMeaning, type TextKind } from '../../../src/features/policy/sentence-meaning.js';
 import { createLogger } from '../../../src/log.js';
+import type { FeatureDeps } from '../../../src/shared/deps.js';
 import { allStored } from '../../helpers/all-stored.js';
 import { cardOf, cardText, createTestBot, STAFF, type TestBot } from '../../helpers/bot.js';
+import { openMemoryStore } from '../../helpers/memory-store.js';
 import { freshSchema, type TestSchema } from '../../helpers/postgres.js';
 
 const ADMIN_ID = '00000000-0000-0000-0000-0000000000ad';
@@ -159,6 +162,33 @@ describe('policy reload', () => {
     }
     assert.equal(entries[0]?.actorId, 'policy-watch');
     assert.match(await answerTo(bot, HOTSPOT_QUESTION), /council mobile phone, never a personal one/);
+  });
+
+  it('lets a question wait only a little for a policy another instance reloaded, answering from the policy in force until its meanings are ready', async () => {
+    const store = await openMemoryStore();
+    let clock = Date.parse('2026-03-02T09:00:00Z');
+    const now = () => new Date(clock);
+    const deps = { store, log: createLogger('silent'), now } as unknown as FeatureDeps;
+    const otherFile = path.join(dir, 'other.md');
+    await writeFile(otherFile, FIRST);
+    const first = new LivePolicy({ sources: { policyFile: file }, shared: store.botState, now });
+    const second = new LivePolicy({ sources: { policyFile: otherFile }, shared: store.botState, now });
+    await followPolicy(first, deps);
+    await followPolicy(second, deps);
+    await writeFile(file, SECOND);
+    clock += 1000;
+    assert.equal((await first.reload('admin')).ok, true);
+    let encoded!: () => void;
+    whenEncodingHotspots(() => new Promise<void>((resolve) => (encoded = resolve)));
+    clock += POLICY_FOLLOW_INTERVAL_MS;
+    // Returns though the new policy's meanings are still being encoded (it would wait for ever otherwise).
+    await followPolicy(second, deps, 50);
+    assert.deepEqual(second.index.document.sections.map((s) => s.id), ['webmail'], 'the policy in force answers meanwhile');
+    encoded();
+    for (let i = 0; i < 100 && second.version !== first.version; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(second.index.document.sections.map((s) => s.id), ['webmail', 'tethering'], 'then the new one is in');
+    const followed = (await allStored(store, 'audit')).filter((a) => a.actorId === 'policy-follow');
+    assert.equal(followed.length, 1);
   });
 
   describe('several instances on PostgreSQL', () => {
