@@ -5,7 +5,7 @@
  */
 import { ConfigError, loadConfig } from '../config.js';
 import { PolicyFileError } from '../features/policy/policy-document.js';
-import { loadPolicyIndex } from '../features/policy/policy-source.js';
+import { configuredSources, loadPolicyIndex } from '../features/policy/policy-source.js';
 import { cliArgs, UsageError } from './shell.js';
 
 const USAGE = 'usage: npm run -s ask -- [--json] "your question"';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const question = positionals.join(' ').trim();
   if (!question) throw new UsageError(USAGE);
   const config = loadConfig();
-  const index = loadPolicyIndex({ ...config.policy, policyFile: config.policy.file });
+  const index = loadPolicyIndex(configuredSources(config.policy));
   const result = await index.answer(question);
   const output = {
     answered: result.answered,

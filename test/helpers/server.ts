@@ -97,15 +97,26 @@ export function teamsExecute(serviceUrl: string, verb: string, data: Record<stri
   };
 }
 
+/** What `/readyz` answered. */
+export interface Readiness {
+  status: number;
+  body: { status: string; checks: Record<string, unknown> };
+}
+
+/** Asks `/readyz` once. */
+export async function readiness(url: string): Promise<Readiness> {
+  const response = await fetch(`${url}/readyz`);
+  return { status: response.status, body: (await response.json()) as Readiness['body'] };
+}
+
 /**
  * Waits while `/readyz` says the policy's meanings are being encoded (the first start with a
  * policy, or a fresh vector file), as a load balancer would; returns the first other answer.
  */
-export async function readyAfterEncoding(url: string, timeoutMs = 30_000): Promise<{ status: number; body: { status: string; checks: Record<string, unknown> } }> {
+export async function readyAfterEncoding(url: string, timeoutMs = 30_000): Promise<Readiness> {
   const began = Date.now();
   for (;;) {
-    const response = await fetch(`${url}/readyz`);
-    const answer = { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, unknown> } };
+    const answer = await readiness(url);
     if (answer.body.checks.policy !== 'encoding' || Date.now() - began > timeoutMs) return answer;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -11,18 +11,13 @@ import { POLICY_STATE_KEY, policyVersion } from '../../src/features/policy/live-
 import { openPostgresStore } from '../../src/store/postgres/open.js';
 import type { PostgresStore } from '../../src/store/postgres/store.js';
 import { freshSchema, type TestSchema } from '../helpers/postgres.js';
-import { readyAfterEncoding, startBot, type RunningBot } from '../helpers/server.js';
+import { readiness, readyAfterEncoding, startBot, type RunningBot } from '../helpers/server.js';
 import { SentenceMeaning } from '../../src/features/policy/sentence-meaning.js';
 import sinon from 'sinon';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import path from 'node:path';
 
-type Ready = { status: number; body: { status: string; checks: Record<string, unknown> } };
-
-async function ready(bot: RunningBot): Promise<Ready> {
-  const response = await fetch(`${bot.url}/readyz`);
-  return { status: response.status, body: (await response.json()) as Ready['body'] };
-}
+const ready = (bot: RunningBot) => readiness(bot.url);
 
 describe('/readyz while the policy is read', function () {
   this.timeout(30000);

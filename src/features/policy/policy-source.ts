@@ -1,5 +1,6 @@
 /** Loads the policy and the files that help read questions about it (synonyms, other topics) into an index. */
 import path from 'node:path';
+import type { Config } from '../../config.js';
 import { projectRoot } from '../../config/paths.js';
 import { synonymFileSchema, type SynonymFile } from './analysis.js';
 import { loadOtherTopics } from './other-topics.js';
@@ -31,6 +32,11 @@ export interface PolicySources {
   otherTopicsFile?: string;
   /** Where the vectors of the policy's texts are kept between starts. */
   vectorsFile?: string;
+}
+
+/** The policy's files as the configuration names them; `policyFile` in place of POLICY_FILE's when given. */
+export function configuredSources(policy: Config['policy'], policyFile = policy.file): PolicySources {
+  return { policyFile, synonymsFile: policy.synonymsFile, otherTopicsFile: policy.otherTopicsFile, vectorsFile: policy.vectorsFile };
 }
 
 /** The files a policy index is built from, each resolved to the shipped one when unset. */

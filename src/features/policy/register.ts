@@ -23,6 +23,7 @@ import { registerGaps } from './gaps-actions.js';
 import { LinkedQuestions } from './linked-questions.js';
 import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
 import { LivePolicy } from './live-policy.js';
+import { configuredSources } from './policy-source.js';
 import { followPolicy, registerReload } from './reload.js';
 import { streamAnswer } from './streamed-answer.js';
 import { registerThumbs, rememberStreamedAnswer, storeVote } from './votes.js';
@@ -63,7 +64,7 @@ function feedbackIdOf(context: TurnContext): string {
 export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions = {}): void {
   const { config, store, log, now } = deps;
   const live = new LivePolicy({
-    sources: { policyFile: config.policy.file, synonymsFile: config.policy.synonymsFile, otherTopicsFile: config.policy.otherTopicsFile, vectorsFile: config.policy.vectorsFile },
+    sources: configuredSources(config.policy),
     // Only instances sharing a PostgreSQL store have others to keep in step with.
     shared: config.store.kind === 'postgres' ? store.botState : undefined,
     now
