@@ -8,7 +8,7 @@ import { loadOtherTopics } from '../../../src/features/policy/other-topics.js';
 import { parsePolicy, PolicyFileError } from '../../../src/features/policy/policy-document.js';
 import { loadPolicyIndex, loadSynonyms, SAMPLE_SYNONYMS_FILE } from '../../../src/features/policy/policy-source.js';
 import { isDeviceProblem, OUT_OF_SCOPE, PolicyIndex } from '../../../src/features/policy/retrieval.js';
-import { ANSWER_THRESHOLD, judge, SIGNAL_WEIGHTS } from '../../../src/features/policy/verdict.js';
+import { ANSWER_THRESHOLD, judge, RELATED_SCORE, SIGNAL_WEIGHTS } from '../../../src/features/policy/verdict.js';
 import { cosine, SentenceMeaning } from '../../../src/features/policy/sentence-meaning.js';
 import { projectRoot } from '../../../src/config/paths.js';
 
@@ -156,6 +156,23 @@ describe('policy retrieval', () => {
     }
   });
 
+  it('never writes a staff message or a question linked from Teams into the vectors file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'meaning-'));
+    const vectorsFile = path.join(dir, 'sentence-vectors.json');
+    const policyFile = path.join(dir, 'policy.md');
+    writeFileSync(policyFile, '# Our policy\n\n## Webmail {#webmail}\n\nPersonal webmail such as Gmail and Hotmail is blocked on council laptops.\n');
+    const otherTopicsFile = path.join(dir, 'other-topics.json');
+    writeFileSync(otherTopicsFile, JSON.stringify({ topics: [{ id: 'pay', title: 'Pay', where: 'Payroll', questions: ['when do we get paid'] }] }));
+    const small = loadPolicyIndex({ policyFile, otherTopicsFile, vectorsFile });
+    await small.ready();
+    const keys = () => Object.keys((JSON.parse(readFileSync(vectorsFile, 'utf8')) as { vectors: object }).vectors).sort();
+    const policyKeys = keys();
+    assert.equal(policyKeys.length, 3, 'the section, the pay topic and its question');
+    small.learn([{ question: 'jo bloggs on 07700 900123 asked about her hotmail', target: 'webmail' }]);
+    await small.answer('can i check my gmail at lunch, asks jo on 07700 900456');
+    assert.deepEqual(keys(), policyKeys);
+  });
+
   it('encodes a text once: the same words give the same vector, from the kept one', async () => {
     const meaning = await SentenceMeaning.shared();
     const [first] = await meaning.encode(['is tethering allowed on the train'], 'message');
@@ -216,6 +233,9 @@ describe('policy retrieval', () => {
     assert.equal(outside.answered, false);
     assert.deepEqual(outside.otherTopic, { id: 'pay', title: 'Pay', where: 'Payroll', score: 0.3 });
     assert.deepEqual(outside.closest.map((c) => c.id), ['webmail']);
+    const faint = judge([section('webmail', 0.02), { ...topic, signals: signals(RELATED_SCORE - 0.01) }], { weights, threshold: 0.5 });
+    assert.equal(faint.answered, false);
+    assert.equal(faint.otherTopic, undefined, 'a topic scoring under RELATED_SCORE is not named: the message is about nothing known');
     const linked = { ...section('blocked-sites', 0), signals: signals(0, 0.9) };
     assert.equal(judge([linked, topic], { weights, threshold: 0.5 }).closest[0].id, 'blocked-sites', 'a near-copy of a linked question wins');
   });
