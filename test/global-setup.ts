@@ -1,7 +1,7 @@
 /**
  * Before any test, as `policy:check` does after a build: the meanings of the sample policy
  * and of the imported policies the tests read are encoded and kept in
- * dist/sentence-vectors.json. On a clean clone that takes a minute or so; afterwards no test
+ * dist/sentence-vectors.json. On a clean clone that takes about 20 seconds; afterwards no test
  * waits for a whole policy to be encoded, only for the texts it makes up itself.
  */
 import { readdirSync } from 'node:fs';
