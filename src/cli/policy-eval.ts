@@ -3,7 +3,7 @@
  * and the three held-out sets (`policy-eval-heldout.json`, `-2.json`, `-3.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
- * and on four more (`council-policy-3.md` to `council-policy-6.md`, each with its `-eval.json`),
+ * and on five more (`council-policy-3.md` to `council-policy-7.md`, each with its `-eval.json`),
  * side by side.
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them; it
@@ -67,7 +67,8 @@ if (values.fit) {
     await imported('third policy', 'council-policy-3'),
     await imported('fourth policy', 'council-policy-4'),
     await imported('fifth policy', 'council-policy-5'),
-    await imported('sixth policy', 'council-policy-6')
+    await imported('sixth policy', 'council-policy-6'),
+    await imported('seventh policy', 'council-policy-7')
   ];
   process.stdout.write(`threshold ${ANSWER_THRESHOLD}; wrong = answered from another section\n${heading('set')}`);
   for (const { name, result } of sets) process.stdout.write(row(name, result));
