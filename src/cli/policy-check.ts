@@ -15,7 +15,7 @@ const USAGE = 'usage: npm run -s policy:check [-- policy.md]';
 runCli('policy:check', async ({ config }) => {
   const { positionals } = cliArgs({ options: {}, strict: true, allowPositionals: true }, USAGE);
   if (positionals.length > 1) throw new UsageError(`give at most one policy file\n${USAGE}`);
-  const files = policyFiles(configuredSources(config.policy, positionals[0] ? path.resolve(positionals[0]) : config.policy.file));
+  const files = policyFiles(configuredSources(config.policy, positionals[0] && path.resolve(positionals[0])));
   const checked = checkPolicyFiles(files.policyFile, files.synonymsFile);
   if (checked.problems.length > 0) {
     process.stdout.write(`${checked.problems.join('\n')}\n${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'}: the bot will not use this policy until they are fixed.\n`);

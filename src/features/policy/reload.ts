@@ -4,6 +4,7 @@
  * Each swap or refusal is audited; the policy text never goes to the logs.
  */
 import { watchFile } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { TurnContext } from 'botbuilder';
 import { senderId } from '../../shared/activity.js';
 import { onCommand } from '../../shared/command-routes.js';
@@ -62,10 +63,7 @@ export async function followPolicy(live: LivePolicy, deps: FeatureDeps, waitMs =
     if (!following) return;
     const audited = following.installed.then((outcome) => audit(deps, FOLLOW_ACTOR, outcome));
     audited.catch(failed);
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
-    await Promise.race([audited.catch(() => undefined), waited]);
-    clearTimeout(timer);
+    await Promise.race([audited.catch(() => undefined), delay(waitMs, undefined, { ref: false })]);
   } catch (error) {
     failed(error as Error);
   }
