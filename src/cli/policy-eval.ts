@@ -34,9 +34,9 @@ const fixturePath = (name: string) => path.join(projectRoot, 'test', 'fixtures',
 const fixture = (name: string) => evaluationFixtureSchema.parse(JSON.parse(readFileSync(fixturePath(name), 'utf8')));
 const index = loadPolicyIndex();
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-const heading = (first: string) => `${first.padEnd(24)}   in  out    top-1   top-3   wrong   out-of-scope declined\n`;
+const heading = (first: string) => `${first.padEnd(24)}   in  out    top-1   top-3 on card   wrong   out-of-scope declined\n`;
 const row = (name: string, r: EvaluationResult) =>
-  `${name.padEnd(24)} ${String(r.inScope).padStart(4)} ${String(r.outOfScope).padStart(4)}  ${percent(r.top1)} ${percent(r.top3)} ${percent(r.wrongSection)}   ${percent(r.rejected)}\n`;
+  `${name.padEnd(24)} ${String(r.inScope).padStart(4)} ${String(r.outOfScope).padStart(4)}  ${percent(r.top1)} ${percent(r.top3)} ${percent(r.onCard)} ${percent(r.wrongSection)}   ${percent(r.rejected)}\n`;
 const describe = (w: SignalWeights) => SIGNAL_NAMES.map((n) => `${n} ${w[n]}`).join(', ');
 
 if (values.fit) {

@@ -11,10 +11,12 @@ export interface PolicyAnswerCardData {
   link: string;
   feedbackId: string;
   showVote: boolean;
+  /** Other sections close to the question, each a button that shows it. */
+  alsoClose: Array<{ sectionId: string; sectionTitle: string }>;
   voteMessage: string;
   voteProblem: string;
   showDeviceProblem: boolean;
-  verbs: { vote: typeof POLICY_VERBS.vote; complaint: string };
+  verbs: { vote: typeof POLICY_VERBS.vote; section: typeof POLICY_VERBS.section; complaint: string };
 }
 
 export interface PolicyNotFoundCardData {
@@ -25,6 +27,8 @@ export interface PolicyNotFoundCardData {
   /** Where questions on that other topic go; may be empty. */
   where: string;
   closest: Array<{ sectionId: string; sectionTitle: string; link: string }>;
+  /** The stored question the offered sections are shown for; empty when there is none. */
+  feedbackId: string;
   ictContact: string;
   showDeviceProblem: boolean;
   verbs: { section: typeof POLICY_VERBS.section; complaint: string };

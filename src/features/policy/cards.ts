@@ -36,8 +36,12 @@ export interface AnswerCardInput {
   passage: string;
   /** The question, shown back to the asker; empty when the card just shows a section. */
   question: string;
-  /** The stored feedback record the Yes/No buttons vote on; absent means no vote is asked. */
+  /** The stored question: the Yes/No buttons vote on it, and the other sections are shown for it. Absent: no vote. */
   feedbackId?: string;
+  /** False when the card shows another section than the one that answered, as the vote is on the answer. */
+  askVote?: boolean;
+  /** Other sections close to the question, offered one click away (see verdict.ts `offered`). */
+  alsoClose?: SectionMatch[];
   showDeviceProblem: boolean;
   /** After a vote: what was recorded. */
   voteMessage?: string;
@@ -55,11 +59,12 @@ export function answerCard(input: AnswerCardInput): AdaptiveCard {
     sample: input.sample,
     link: sectionLink(input.policyUrl, input.sectionId),
     feedbackId: input.feedbackId ?? '',
-    showVote: Boolean(input.feedbackId) && !input.voteMessage && !input.voteProblem,
+    showVote: Boolean(input.feedbackId) && input.askVote !== false && !input.voteMessage && !input.voteProblem,
+    alsoClose: (input.alsoClose ?? []).map((m) => ({ sectionId: m.sectionId, sectionTitle: m.sectionTitle })),
     voteMessage: input.voteMessage ?? '',
     voteProblem: input.voteProblem ?? '',
     showDeviceProblem: input.showDeviceProblem,
-    verbs: { vote: POLICY_VERBS.vote, complaint: HELP_VERBS.complaint }
+    verbs: { vote: POLICY_VERBS.vote, section: POLICY_VERBS.section, complaint: HELP_VERBS.complaint }
   });
 }
 
@@ -67,8 +72,10 @@ export interface NotFoundCardInput {
   policyTitle: string;
   policyUrl: string;
   question: string;
-  /** The closest sections to offer (two at most are shown). */
+  /** The closest sections to offer (two at most are shown): none for a question about another topic (see verdict.ts `offered`). */
   closest: SectionMatch[];
+  /** The stored question, for which an offered section is shown. */
+  feedbackId?: string;
   ictContact: string;
   showDeviceProblem: boolean;
   /**
@@ -83,8 +90,6 @@ export interface NotFoundCardInput {
  * ICT; for a question about another topic (pay, leave...), says so and where to ask.
  */
 export function notFoundCard(input: NotFoundCardInput): AdaptiveCard {
-  // Closest sections are offered for an unknown question, not for one plainly about something else.
-  const closest = input.otherTopic ? [] : input.closest;
   return renderCard('policy.not-found', {
     question: input.question,
     policyTitle: input.policyTitle,
@@ -94,7 +99,8 @@ export function notFoundCard(input: NotFoundCardInput): AdaptiveCard {
         ? `This looks like a question about ${input.otherTopic.title.toLowerCase()}, which this policy does not cover, so I won't guess.`
         : 'The policy owner has noted that questions like this are not covered by this policy, so I won\u2019t guess.',
     where: input.otherTopic?.where ?? '',
-    closest: closest.slice(0, 2).map((m) => ({ sectionId: m.sectionId, sectionTitle: m.sectionTitle, link: sectionLink(input.policyUrl, m.sectionId) })),
+    closest: input.closest.slice(0, 2).map((m) => ({ sectionId: m.sectionId, sectionTitle: m.sectionTitle, link: sectionLink(input.policyUrl, m.sectionId) })),
+    feedbackId: input.feedbackId ?? '',
     ictContact: input.ictContact,
     showDeviceProblem: input.showDeviceProblem,
     verbs: { section: POLICY_VERBS.section, complaint: HELP_VERBS.complaint }

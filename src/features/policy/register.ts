@@ -27,6 +27,7 @@ import { configuredSources } from './policy-source.js';
 import { followPolicy, registerReload } from './reload.js';
 import { streamAnswer } from './streamed-answer.js';
 import { registerThumbs, rememberStreamedAnswer, storeVote } from './votes.js';
+import type { PolicySection } from './policy-document.js';
 import { isDeviceProblem, OUT_OF_SCOPE, type PolicyAnswer } from './retrieval.js';
 import { ANSWER_THRESHOLD } from './verdict.js';
 
@@ -40,7 +41,7 @@ const voteSchema = z.object({
   feedbackId: cardText('This vote is missing its question.'),
   helpful: cardChoice(['yes', 'no'], 'Choose Yes or No.')
 });
-const sectionSchema = z.object({ sectionId: cardText('Choose a section.') });
+const sectionSchema = z.object({ sectionId: cardText('Choose a section.'), feedbackId: z.string().optional() });
 
 export interface PolicyOptions {
   /** A model to phrase answers; tests pass a stub. Defaults to the configured OpenAI or Azure OpenAI model. */
@@ -111,12 +112,31 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     );
     const showDeviceProblem = isDeviceProblem(index, question);
     const card = result.answered
-      ? answerCard({ policyTitle, policyUrl: config.policy.url, sample, sectionId: result.best!.sectionId, sectionTitle: result.best!.sectionTitle, passage: result.passage, question, feedbackId: feedback.id, showDeviceProblem })
+      ? answerCard({
+          policyTitle, policyUrl: config.policy.url, sample, sectionId: result.best!.sectionId, sectionTitle: result.best!.sectionTitle, passage: result.passage,
+          question, feedbackId: feedback.id, alsoClose: result.offered, showDeviceProblem
+        })
       : notFoundCard({
-          policyTitle, policyUrl: config.policy.url, question, closest: result.closest, ictContact: config.ictContact, showDeviceProblem,
+          policyTitle, policyUrl: config.policy.url, question, closest: result.offered, feedbackId: feedback.id, ictContact: config.ictContact, showDeviceProblem,
           otherTopic: result.otherTopic && { title: result.otherTopic.id === OUT_OF_SCOPE ? '' : result.otherTopic.title, where: result.otherTopic.where }
         });
     return { card, result, question, feedbackId: feedback.id };
+  }
+
+  /**
+   * The card for a kept question showing one of the sections its card offered: the one that
+   * answered, with the vote, or another close one; the others stay one click away.
+   */
+  async function keptQuestionCard(entry: PolicyFeedback, section: PolicySection, extra: { voteMessage?: string; voteProblem?: string } = {}): Promise<AdaptiveCard> {
+    const index = live.index;
+    // Without the policy's meanings the other sections cannot be worked out; the section still shows.
+    const result = await index.answer(entry.question).catch(() => undefined);
+    const onCard = result ? [...(result.answered ? [result.best!] : []), ...result.offered] : [];
+    return answerCard({
+      policyTitle: index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title,
+      passage: index.passage(section.id, entry.question), question: entry.question, feedbackId: entry.id, askVote: section.id === entry.sectionId,
+      alsoClose: onCard.filter((m) => m.sectionId !== section.id), showDeviceProblem: isDeviceProblem(index, entry.question), ...extra
+    });
   }
 
   /** The sections a model may use: those retrieval is confident about, best first. */
@@ -142,6 +162,12 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     const checked = checkCardData(sectionSchema, data);
     const section = checked.ok ? live.index.section(checked.value.sectionId) : undefined;
     if (!section) return noticeCard('Section not found', 'That section is not in the policy any more. Ask your question again in the chat.', true);
+    // Offered on the card that answered a question: shown for that question.
+    const entry = checked.ok && checked.value.feedbackId ? await store.feedback.get(checked.value.feedbackId) : undefined;
+    if (entry) {
+      log.info({ event: 'policy.section.opened', feedbackId: entry.id, sectionId: section.id, answeredFrom: entry.sectionId }, 'offered section opened');
+      return keptQuestionCard(entry, section);
+    }
     const passage = section.paragraphs.join('\n\n');
     return answerCard({ policyTitle: live.index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title, passage, question: '', showDeviceProblem: false });
   });
@@ -157,12 +183,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       log.warn({ event: 'policy.vote.unknown' }, 'vote for an unknown question');
       return noticeCard('That question is no longer here', 'I can\u2019t find the question this vote is for. Please ask it again.', true);
     }
-    const card = (extra: { voteMessage?: string; voteProblem?: string }) =>
-      answerCard({
-        policyTitle: index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title,
-        passage: index.passage(section.id, entry.question), question: entry.question, feedbackId: entry.id,
-        showDeviceProblem: isDeviceProblem(index, entry.question), ...extra
-      });
+    const card = (extra: { voteMessage?: string; voteProblem?: string }) => keptQuestionCard(entry, section, extra);
     const isHelpful = helpful === 'yes';
     const outcome = await storeVote(deps, entry, senderId(context), isHelpful, 'card');
     if (outcome === 'refused') return card({ voteProblem: 'Only the person who asked this question can say whether it was answered.' });

@@ -43,6 +43,14 @@ export const ANSWER_THRESHOLD = 0.24;
  */
 export const RELATED_SCORE = ANSWER_THRESHOLD / 2;
 
+/**
+ * Besides the section that answers, a section scoring at least this share of its score is
+ * offered on the answer card, one click away, for when the answer is not quite what was
+ * asked. Chosen on the tuning set: 0.75 puts as many expected sections on the card as
+ * always offering the next two does, with fewer than one extra button on a right answer.
+ */
+export const ALSO_CLOSE_RATIO = 0.75;
+
 /** A label (a policy section or another topic) with its signals for one message. */
 export interface LabelSignals {
   id: string;
@@ -101,4 +109,16 @@ export function judge(labels: readonly LabelSignals[], options: VerdictOptions =
     return { answered: false, closest, otherTopic: { id: winner.label.id, title: winner.label.title, where: winner.label.where, score: winner.score } };
   }
   return { answered: closest.length > 0 && closest[0].score >= threshold, closest };
+}
+
+/**
+ * The other sections the message's card offers to show: beside an answer, those scoring
+ * close to it ({@link ALSO_CLOSE_RATIO}); with no answer, the closest two; none for a
+ * question about another topic, which is plainly not the policy's.
+ */
+export function offered(verdict: Verdict): Scored[] {
+  if (verdict.otherTopic) return [];
+  if (!verdict.answered) return verdict.closest.slice(0, 2);
+  const [best, ...others] = verdict.closest;
+  return others.filter((m) => m.score >= ALSO_CLOSE_RATIO * best.score);
 }

@@ -11,6 +11,14 @@ function actions(card: AdaptiveCard | undefined): Array<Record<string, unknown>>
   return ((card?.actions as Array<Record<string, unknown>>) ?? []).filter(Boolean);
 }
 
+/** The actions of the card's body (its ActionSets), flattened. */
+function bodyActions(card: AdaptiveCard): Array<Record<string, unknown>> {
+  const body = (card.body as Array<Record<string, unknown>>) ?? [];
+  return body.filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions as Array<Record<string, unknown>>);
+}
+
+const sectionOf = (action: Record<string, unknown>) => (action.data as { sectionId: string }).sectionId;
+
 async function ask(bot: TestBot, question: string, from = STAFF): Promise<AdaptiveCard> {
   const { replies } = await bot.say(question, { from });
   assert.equal(replies.length, 1, 'one reply');
@@ -74,6 +82,42 @@ describe('policy Q&A', () => {
     assert.doesNotMatch(cardText(card), /Did this answer/);
     const missing = invokeCard(await bot.execute('policy.section', { sectionId: 'no-such-section' }));
     assert.match(cardText(missing), /not in the policy any more/);
+  });
+
+  it('offers the sections close to an answer one click away, each shown for the question asked', async () => {
+    const bot = await createTestBot();
+    const card = await ask(bot, 'can i get my work emails on my own phone');
+    assert.match(cardText(card), /Webmail \(Gmail, Hotmail, Yahoo\)/);
+    assert.match(cardText(card), /Not quite what you asked\? These sections are close too:/);
+    const offered = bodyActions(card);
+    assert.deepEqual(offered.map(sectionOf), ['personal-devices', 'mobile-phones']);
+    assert.equal(offered[0].title, 'Show "Personal devices for work"');
+    const [feedback] = await allStored(bot.store, 'feedback');
+    assert.equal((offered[0].data as { feedbackId: string }).feedbackId, feedback.id);
+
+    const shown = invokeCard(await bot.execute('policy.section', offered[0].data as Record<string, unknown>));
+    const text = cardText(shown);
+    assert.match(text, /Personal devices for work/);
+    assert.match(text, /You asked: \s*can i get my work emails on my own phone/);
+    assert.doesNotMatch(text, /Did this answer/, 'the vote is on the section that answered');
+    assert.deepEqual(bodyActions(shown).map(sectionOf), ['webmail', 'mobile-phones'], 'the answer and the other section stay one click away');
+
+    const back = invokeCard(await bot.execute('policy.section', { sectionId: 'webmail', feedbackId: feedback.id }));
+    assert.match(cardText(back), /Did this answer your question\?/);
+    assert.equal(voteData(back, 'no').feedbackId, feedback.id);
+    const [unchanged] = await allStored(bot.store, 'feedback');
+    assert.deepEqual(unchanged, feedback, 'opening a section stores nothing');
+  });
+
+  it('offers no other section beside a clear answer, and none on a card shown with no question', async () => {
+    const bot = await createTestBot();
+    const card = await ask(bot, 'can i use gmail at work');
+    assert.match(cardText(card), /Webmail/);
+    assert.doesNotMatch(cardText(card), /Not quite what you asked/);
+    assert.equal(bodyActions(card).length, 0);
+    const plain = invokeCard(await bot.execute('policy.section', { sectionId: 'personal-devices', feedbackId: 'no-such-question' }));
+    assert.match(cardText(plain), /Personal devices for work/);
+    assert.doesNotMatch(cardText(plain), /You asked|Not quite what you asked/);
   });
 
   it('offers "Report a device problem" when a device is not working', async () => {
