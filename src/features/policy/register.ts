@@ -125,13 +125,19 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
 
   /**
    * The card for a kept question showing one of the sections its card offered: the one that
-   * answered, with the vote, or another close one; the others stay one click away.
+   * answered, with the vote, or another close one; the others stay one click away. Once the
+   * asker has said the answer did not help, every one of the closest sections is offered.
    */
-  async function keptQuestionCard(entry: PolicyFeedback, section: PolicySection, extra: { voteMessage?: string; voteProblem?: string } = {}): Promise<AdaptiveCard> {
+  async function keptQuestionCard(
+    entry: PolicyFeedback,
+    section: PolicySection,
+    extra: { voteMessage?: string; voteProblem?: string } = {},
+    notHelpful = entry.helpful === false
+  ): Promise<AdaptiveCard> {
     const index = live.index;
     // Without the policy's meanings the other sections cannot be worked out; the section still shows.
     const result = await index.answer(entry.question).catch(() => undefined);
-    const onCard = result ? [...(result.answered ? [result.best!] : []), ...result.offered] : [];
+    const onCard = !result ? [] : notHelpful ? result.closest : [...(result.answered ? [result.best!] : []), ...result.offered];
     return answerCard({
       policyTitle: index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title,
       passage: index.passage(section.id, entry.question), question: entry.question, feedbackId: entry.id, askVote: section.id === entry.sectionId,
@@ -183,9 +189,9 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
       log.warn({ event: 'policy.vote.unknown' }, 'vote for an unknown question');
       return noticeCard('That question is no longer here', 'I can\u2019t find the question this vote is for. Please ask it again.', true);
     }
-    const card = (extra: { voteMessage?: string; voteProblem?: string }) => keptQuestionCard(entry, section, extra);
     const isHelpful = helpful === 'yes';
     const outcome = await storeVote(deps, entry, senderId(context), isHelpful, 'card');
+    const card = (extra: { voteMessage?: string; voteProblem?: string }) => keptQuestionCard(entry, section, extra, outcome === 'refused' ? undefined : !isHelpful);
     if (outcome === 'refused') return card({ voteProblem: 'Only the person who asked this question can say whether it was answered.' });
     if (outcome === 'same') return card({ voteMessage: 'You already told us this. Thank you.' });
     const thanks = isHelpful

@@ -109,6 +109,20 @@ describe('policy Q&A', () => {
     assert.deepEqual(unchanged, feedback, 'opening a section stores nothing');
   });
 
+  it('after "No", offers the closest sections even when none scored close to the answer', async () => {
+    const bot = await createTestBot();
+    const card = await ask(bot, 'can i use gmail at work');
+    assert.equal(bodyActions(card).length, 0, 'a clear answer offers nothing else');
+    const voted = invokeCard(await bot.execute('policy.vote', voteData(card, 'no')));
+    assert.match(cardText(voted), /did not answer your question/);
+    const offered = bodyActions(voted).map(sectionOf);
+    assert.equal(offered.length, 2);
+    assert.ok(!offered.includes('webmail'), 'not the section that answered');
+    const colleague = invokeCard(await bot.execute('policy.vote', voteData(card, 'no'), { from: COLLEAGUE }));
+    assert.match(cardText(colleague), /Only the person who asked/);
+    assert.deepEqual(bodyActions(colleague).map(sectionOf), offered, 'the asker said no, so the card still offers them');
+  });
+
   it('offers no other section beside a clear answer, and none on a card shown with no question', async () => {
     const bot = await createTestBot();
     const card = await ask(bot, 'can i use gmail at work');
