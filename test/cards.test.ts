@@ -141,10 +141,10 @@ const cards = {
   'policy section': answerCard({ ...answer, question: '', showDeviceProblem: false }),
   'policy not found': notFoundCard({ ...policy, question: 'canteen?', ictContact: 'ICT', showDeviceProblem: true, closest: [{ sectionId: 'a', sectionTitle: 'A', score: 0.2 }, { sectionId: 'b', sectionTitle: 'B', score: 0.1 }, { sectionId: 'c', sectionTitle: 'C', score: 0.1 }] }),
   'policy not found (nothing close)': notFoundCard({ ...policy, question: 'canteen?', ictContact: 'ICT', showDeviceProblem: false, closest: [] }),
-  'policy gaps': gapsCard({ gaps: [{ question: 'canteen?', count: 3, unanswered: 2, notHelpful: 1, wordings: 2, lastAskedOn: '2026-01-02' }], total: 3, sections: samplePolicy.sections, links: [] }),
+  'policy gaps': gapsCard({ gaps: [{ question: 'canteen?', count: 3, unanswered: 2, notHelpful: 1, openedInstead: 0, wordings: 2, lastAskedOn: '2026-01-02' }], total: 3, sections: samplePolicy.sections, links: [] }),
   'policy gaps (none)': gapsCard({ gaps: [], total: 0, sections: samplePolicy.sections, links: [] }),
   'policy gaps (full, with links and a notice)': gapsCard({
-    gaps: Array.from({ length: 10 }, (_, i) => ({ question: `a long question number ${i} that nobody could answer from the policy as it is written today?`, count: 12 - i, unanswered: 12 - i, notHelpful: 0, wordings: 3, lastAskedOn: '2026-01-02' })),
+    gaps: Array.from({ length: 10 }, (_, i) => ({ question: `a long question number ${i} that nobody could answer from the policy as it is written today?`, count: 12 - i, unanswered: 10 - i, notHelpful: 0, openedInstead: 2, opened: 'personal-devices', wordings: 3, lastAskedOn: '2026-01-02' })),
     total: 120,
     sections: samplePolicy.sections,
     links: Array.from({ length: 40 }, (_, i) => ({ id: `00000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, question: `a linked question number ${i} worded the way staff write in Teams`, target: i % 5 === 0 ? 'out-of-scope' : samplePolicy.sections[i % samplePolicy.sections.length].id, linkedBy: 'aad', linkedAt: '2026-02-03T10:00:00.000Z' })),

@@ -106,7 +106,7 @@ const conversation: z.ZodType<ConversationRecord> = z
   .passthrough();
 
 const feedback: z.ZodType<PolicyFeedback> = z
-  .object({ id, at: time, askerId: text.optional(), question: text, sectionId: text.optional(), answered: z.boolean(), helpful: z.boolean().optional() })
+  .object({ id, at: time, askerId: text.optional(), question: text, sectionId: text.optional(), answered: z.boolean(), helpful: z.boolean().optional(), openedSectionId: text.optional() })
   .passthrough();
 
 const policyLink: z.ZodType<PolicyLink> = z.object({ id, question: text, target: id, linkedBy: text, linkedAt: time }).passthrough();

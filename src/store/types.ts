@@ -133,6 +133,11 @@ export interface PolicyFeedback {
   sectionId?: string;
   answered: boolean;
   helpful?: boolean;
+  /**
+   * The section the asker last opened from the sections the card offered besides its answer
+   * (or instead of one): a sign the answer was not the one they needed, and where it was.
+   */
+  openedSectionId?: string;
 }
 
 /**

@@ -38,7 +38,8 @@ export interface PolicyGapsCardData {
   total: number;
   /** What the last link or removal did; empty on a fresh card. */
   notice: string;
-  gaps: Array<{ question: string; summary: string }>;
+  /** Each gap, with the section the link card starts at when askers opened one (else empty). */
+  gaps: Array<{ question: string; summary: string; suggested: string }>;
   /** The links made so far, latest first (at most {@link MAX_LINKS_SHOWN}). */
   links: Array<{ id: string; question: string; target: string; linkedOn: string }>;
   linkCount: number;

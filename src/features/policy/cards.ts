@@ -112,7 +112,7 @@ type Sections = ReadonlyArray<{ id: string; title: string }>;
 /** What the policy gaps card shows. */
 export interface GapsCardInput {
   gaps: PolicyGap[];
-  /** How many unanswered or down-voted questions there are in all. */
+  /** How many questions are gaps in all (see store/feedback.ts `isGap`). */
   total: number;
   sections: Sections;
   /** Every link, in the order stored. */
@@ -134,7 +134,7 @@ export function gapsCard(input: GapsCardInput): AdaptiveCard {
   return renderCard('policy.gaps', {
     total: input.total,
     notice: input.notice?.text ?? '',
-    gaps: input.gaps.map((gap) => ({ question: gap.question, summary: gapSummary(gap) })),
+    gaps: input.gaps.map((gap) => ({ question: gap.question, summary: gapSummary(gap, input.sections), suggested: gap.opened ?? '' })),
     links: input.links
       .slice(-MAX_LINKS_SHOWN)
       .reverse()
@@ -158,12 +158,14 @@ export function linkCard(input: { question: string; sections: Sections; suggeste
   });
 }
 
-function gapSummary(gap: PolicyGap): string {
+function gapSummary(gap: PolicyGap, sections: Sections): string {
   const parts: string[] = [];
   if (gap.unanswered > 0) parts.push(`not answered ${times(gap.unanswered)}`);
   if (gap.notHelpful > 0) parts.push(`answer did not help ${times(gap.notHelpful)}`);
+  if (gap.openedInstead > 0) parts.push(`another section opened instead ${times(gap.openedInstead)}`);
   const wordings = gap.wordings > 1 ? `, ${gap.wordings} wordings` : '';
-  return `Asked ${times(gap.count)} (${parts.join(', ')})${wordings}; last on ${gap.lastAskedOn}.`;
+  const opened = gap.opened ? ` Staff opened \u201c${targetTitle(sections, gap.opened)}\u201d.` : '';
+  return `Asked ${times(gap.count)} (${parts.join(', ')})${wordings}; last on ${gap.lastAskedOn}.${opened}`;
 }
 
 function times(n: number): string {

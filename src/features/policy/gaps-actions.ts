@@ -35,7 +35,7 @@ export function registerGaps(app: BotApp, deps: FeatureDeps, live: LivePolicy, l
 
   /** The card as the data stands now, with what the last action did. */
   async function currentCard(notice?: { text: string; problem?: boolean }): Promise<AdaptiveCard> {
-    const [unanswered, links] = await Promise.all([store.feedback.listUnansweredOrUnhelpful(), store.policyLinks.list()]);
+    const [unanswered, links] = await Promise.all([store.feedback.listGaps(), store.policyLinks.list()]);
     return gapsCard({ gaps: policyGaps(unanswered, links), total: unanswered.length, sections: sections(), links, notice });
   }
 
@@ -56,14 +56,15 @@ export function registerGaps(app: BotApp, deps: FeatureDeps, live: LivePolicy, l
 
   onCardAction(app, POLICY_VERBS.gaps, async (context) => (await refusal(context, 'policy-gaps')) ?? currentCard());
 
-  // "Link to a section": the choice starts at the section retrieval finds closest.
+  // "Link to a section": the choice starts at the section askers opened instead, else the one retrieval finds closest.
   onCardAction(app, POLICY_VERBS.link, async (context, data) => {
     const refused = await refusal(context, 'policy.link');
     if (refused) return refused;
     const checked = checkCardData(linkSchema, data);
     if (!checked.ok) return currentCard({ text: 'That button could not be read. Press "Link to a section" on the question again.', problem: true });
     const question = clip(checked.value.question.trim(), MAX_LINK_QUESTION_CHARS);
-    return linkCard({ question, sections: sections(), suggested: (await live.index.answer(question)).closest[0]?.sectionId });
+    const opened = typeof data.suggested === 'string' && live.index.section(data.suggested) ? data.suggested : undefined;
+    return linkCard({ question, sections: sections(), suggested: opened ?? (await live.index.answer(question)).closest[0]?.sectionId });
   });
 
   onCardAction(app, POLICY_VERBS.save, async (context, data) => {

@@ -1,6 +1,7 @@
 /**
- * "Policy gaps" for the policy owner: questions the policy could not answer and answers
- * staff said did not help, with near-identical wordings counted together. A question the
+ * "Policy gaps" for the policy owner: questions the policy could not answer, answers staff
+ * said did not help, and answers beside which the asker opened another section, with
+ * near-identical wordings counted together. A question the
  * policy owner has since linked to a section (or marked out of scope) is no longer a gap:
  * askings before the link are left out, later ones (say, a down-vote of the linked answer)
  * count again.
@@ -8,6 +9,7 @@
 import { distance } from 'fastest-levenshtein';
 import { stemmer } from 'stemmer';
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
+import { isGap } from '../../store/feedback.js';
 import type { PolicyFeedback, PolicyLink } from '../../store/types.js';
 
 export interface PolicyGap {
@@ -16,6 +18,10 @@ export interface PolicyGap {
   count: number;
   unanswered: number;
   notHelpful: number;
+  /** Answered, not voted on, and the asker opened another section the card offered. */
+  openedInstead: number;
+  /** The section askers opened most often instead of the answer (or for want of one): likely the one that answers. */
+  opened?: string;
   /** How many different wordings were counted together. */
   wordings: number;
   /** The date (YYYY-MM-DD) it was last asked. */
@@ -55,7 +61,7 @@ export function policyGaps(feedback: readonly PolicyFeedback[], links: readonly 
   }
   const settled = (entry: PolicyFeedback) => entry.at <= (linkedAt.get(questionKey(entry.question)) ?? '');
   const groups: Array<{ key: string; entries: PolicyFeedback[] }> = [];
-  const relevant = feedback.filter((f) => (!f.answered || f.helpful === false) && !settled(f)).sort((a, b) => a.at.localeCompare(b.at));
+  const relevant = feedback.filter((f) => isGap(f) && !settled(f)).sort((a, b) => a.at.localeCompare(b.at));
   for (const entry of relevant) {
     const key = questionKey(entry.question);
     const group = groups.find((g) => sameQuestion(g.key, key));
@@ -70,10 +76,24 @@ export function policyGaps(feedback: readonly PolicyFeedback[], links: readonly 
         count: entries.length,
         unanswered: entries.filter((e) => !e.answered).length,
         notHelpful: entries.filter((e) => e.answered && e.helpful === false).length,
+        openedInstead: entries.filter((e) => e.answered && e.helpful === undefined && e.openedSectionId !== undefined).length,
+        opened: mostCommon(entries.map((e) => e.openedSectionId)),
         wordings: new Set(entries.map((e) => e.question.trim().toLowerCase())).size,
         lastAskedOn: latest.at.slice(0, 10)
       };
     })
     .sort((a, b) => b.count - a.count || b.lastAskedOn.localeCompare(a.lastAskedOn))
     .slice(0, limit);
+}
+
+/** The value given most often (the latest of those tied), ignoring undefined; undefined when there is none. */
+function mostCommon(values: ReadonlyArray<string | undefined>): string | undefined {
+  const counts = new Map<string, number>();
+  let best: string | undefined;
+  for (const value of values) {
+    if (value === undefined) continue;
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (best === undefined || counts.get(value)! >= counts.get(best)!) best = value;
+  }
+  return best;
 }

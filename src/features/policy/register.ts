@@ -164,15 +164,18 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     return (await answer(context, checked.value.question)).card;
   });
 
-  onCardAction(app, POLICY_VERBS.section, async (_context, data) => {
+  onCardAction(app, POLICY_VERBS.section, async (context, data) => {
     const checked = checkCardData(sectionSchema, data);
     const section = checked.ok ? live.index.section(checked.value.sectionId) : undefined;
     if (!section) return noticeCard('Section not found', 'That section is not in the policy any more. Ask your question again in the chat.', true);
-    // Offered on the card that answered a question: shown for that question.
+    // Offered on the card that answered a question: shown for that question. The asker
+    // opening another section than the answer tells the policy owner where the answer was.
     const entry = checked.ok && checked.value.feedbackId ? await store.feedback.get(checked.value.feedbackId) : undefined;
     if (entry) {
-      log.info({ event: 'policy.section.opened', feedbackId: entry.id, sectionId: section.id, answeredFrom: entry.sectionId }, 'offered section opened');
-      return keptQuestionCard(entry, section);
+      const byAsker = entry.askerId !== undefined && entry.askerId === senderId(context);
+      const opened = byAsker && section.id !== entry.sectionId ? ((await store.feedback.setOpened(entry.id, section.id)) ?? entry) : entry;
+      log.info({ event: 'policy.section.opened', feedbackId: entry.id, sectionId: section.id, answeredFrom: entry.sectionId, byAsker }, 'offered section opened');
+      return keptQuestionCard(opened, section);
     }
     const passage = section.paragraphs.join('\n\n');
     return answerCard({ policyTitle: live.index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title, passage, question: '', showDeviceProblem: false });

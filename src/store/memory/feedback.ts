@@ -1,5 +1,5 @@
 /** Policy feedback held in memory, in partitions (see entries.ts), found by question id. */
-import { isUnansweredOrUnhelpful, type FeedbackStore } from '../feedback.js';
+import { isGap, type FeedbackStore } from '../feedback.js';
 import type { PolicyFeedback } from '../types.js';
 import { copy } from './collection.js';
 import type { PartitionedEntries } from './entries.js';
@@ -26,7 +26,14 @@ export class MemoryFeedback implements FeedbackStore {
     return copy(entry);
   }
 
-  async listUnansweredOrUnhelpful(): Promise<PolicyFeedback[]> {
-    return copy(this.#feedback.all().filter(isUnansweredOrUnhelpful));
+  async setOpened(id: string, sectionId: string): Promise<PolicyFeedback | undefined> {
+    const entry = await this.#feedback.update(id, (held) => {
+      held.openedSectionId = sectionId;
+    });
+    return copy(entry);
+  }
+
+  async listGaps(): Promise<PolicyFeedback[]> {
+    return copy(this.#feedback.all().filter(isGap));
   }
 }

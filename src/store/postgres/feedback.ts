@@ -23,7 +23,19 @@ export class PostgresFeedback implements FeedbackStore {
     return this.#db.record('feedback', `UPDATE feedback SET data = jsonb_set(data, '{helpful}', to_jsonb($2::boolean)) WHERE id = $1 RETURNING data`, [id, helpful]);
   }
 
-  listUnansweredOrUnhelpful(): Promise<PolicyFeedback[]> {
-    return this.#db.records('feedback', `SELECT data FROM feedback WHERE NOT coalesce((data->>'answered')::boolean, false) OR data->'helpful' = 'false' ORDER BY seq`);
+  setOpened(id: string, sectionId: string): Promise<PolicyFeedback | undefined> {
+    return this.#db.record('feedback', `UPDATE feedback SET data = jsonb_set(data, '{openedSectionId}', to_jsonb($2::text)) WHERE id = $1 RETURNING data`, [id, sectionId]);
+  }
+
+  /** The same rule as isGap (feedback.ts). */
+  listGaps(): Promise<PolicyFeedback[]> {
+    return this.#db.records(
+      'feedback',
+      `SELECT data FROM feedback
+        WHERE NOT coalesce((data->>'answered')::boolean, false)
+           OR data->'helpful' = 'false'
+           OR (data ? 'openedSectionId' AND data->'helpful' IS DISTINCT FROM 'true')
+        ORDER BY seq`
+    );
   }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cardOf, cardText, createTestBot, findInput, invokeCard, STAFF, type TestBot } from '../../helpers/bot.js';
+import { cardOf, cardText, COLLEAGUE, createTestBot, findInput, invokeCard, STAFF, type TestBot } from '../../helpers/bot.js';
 import type { AdaptiveCard } from '../../../src/shared/cards.js';
 import { allStored } from '../../helpers/all-stored.js';
 import { freshSchema, TEST_DATABASE_URL } from '../../helpers/postgres.js';
@@ -62,6 +62,35 @@ describe('policy gaps: linking questions', () => {
     const [entry] = (await allStored(bot.store, 'audit')).filter((a) => a.action === 'policy.link');
     assert.deepEqual([entry.actorId, entry.outcome, entry.detail], [ADMIN_ID, 'done', 'device-security']);
     assert.doesNotMatch(JSON.stringify(entry), /caseload/, 'the audit names the link, not the question');
+  });
+
+  it('lists an answer beside which its asker opened another section, and starts its link at that section', async () => {
+    const bot = await createTestBot({ env: { ADMIN_IDS: ADMIN_ID } });
+    const question = 'can i get my work emails on my own phone';
+    const { replies } = await bot.say(question);
+    const offered = buttons(cardOf(replies[0])).find((b) => b.data.sectionId === 'personal-devices');
+    assert.ok(offered, 'the answer offers "Personal devices for work"');
+    const isGap = async () => buttons(await gaps(bot)).some((b) => b.title === 'Link to a section' && b.data.question === question);
+    assert.equal(await isGap(), false, 'answered, and nobody said otherwise');
+
+    await bot.execute('policy.section', offered.data, { from: COLLEAGUE });
+    assert.equal((await allStored(bot.store, 'feedback'))[0].openedSectionId, undefined, 'only the asker’s own opening counts');
+    assert.equal(await isGap(), false);
+
+    await bot.execute('policy.section', offered.data, { from: STAFF });
+    assert.equal((await allStored(bot.store, 'feedback'))[0].openedSectionId, 'personal-devices');
+    const card = await gaps(bot);
+    assert.match(cardText(card), /another section opened instead once/);
+    assert.match(cardText(card), /Staff opened \u201cPersonal devices for work\u201d/);
+    const open = buttons(card).find((b) => b.title === 'Link to a section' && b.data.question === question)!;
+    const form = invokeCard(await bot.execute('policy.link', open.data, { from: ADMIN }));
+    assert.equal(findInput(form, 'target')?.value, 'personal-devices', 'the link starts at the section the asker opened');
+    const forged = invokeCard(await bot.execute('policy.link', { ...open.data, suggested: 'no-such-section' }, { from: ADMIN }));
+    assert.notEqual(findInput(forged, 'target')?.value, 'no-such-section', 'a section the policy does not have is never suggested');
+
+    const [entry] = await allStored(bot.store, 'feedback');
+    await bot.execute('policy.vote', { feedbackId: entry.id, helpful: 'yes' }, { from: STAFF });
+    assert.equal(await isGap(), false, 'the asker said the answer helped after all');
   });
 
   it('marks a question out of scope, so it is declined as not covered; removing the link undoes it', async () => {

@@ -105,8 +105,8 @@ describe('policy Q&A', () => {
     const back = invokeCard(await bot.execute('policy.section', { sectionId: 'webmail', feedbackId: feedback.id }));
     assert.match(cardText(back), /Did this answer your question\?/);
     assert.equal(voteData(back, 'no').feedbackId, feedback.id);
-    const [unchanged] = await allStored(bot.store, 'feedback');
-    assert.deepEqual(unchanged, feedback, 'opening a section stores nothing');
+    const [kept] = await allStored(bot.store, 'feedback');
+    assert.deepEqual(kept, { ...feedback, openedSectionId: 'personal-devices' }, 'the question stays answered from webmail, with the section its asker opened');
   });
 
   it('after "No", offers the closest sections even when none scored close to the answer', async () => {

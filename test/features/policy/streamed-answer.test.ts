@@ -172,7 +172,7 @@ describe('policy answers streamed into a 1:1 chat', () => {
     assert.equal(byQuestion.get(HOTMAIL)?.helpful, false, 'the vote is on the question it answered');
     assert.equal(byQuestion.get(HOTSPOT)?.helpful, undefined, 'the other question has no vote');
     assert.equal(setHelpful.callCount, 1, 'the repeat wrote nothing');
-    const gaps = await bot.store.feedback.listUnansweredOrUnhelpful();
+    const gaps = await bot.store.feedback.listGaps();
     assert.deepEqual(gaps.map((f) => f.question), [HOTMAIL], 'the policy owner sees it, as a card vote of No');
     assert.equal(JSON.stringify(feedback).includes('It did not say'), false, 'the typed comment is not kept');
 
@@ -334,7 +334,7 @@ describe("Teams' thumbs in the whole bot", () => {
       const final = finalOf(replies);
       assert.ok(aiLabel(final!), 'streamed with the AI label');
       assert.equal((await two.send(thumbs(messageIdOf(final), 'dislike'))).invokeResponse?.status, 200);
-      const [question] = await two.store.feedback.listUnansweredOrUnhelpful();
+      const [question] = await two.store.feedback.listGaps();
       assert.equal(question?.question, HOTMAIL);
       assert.equal(question?.helpful, false);
     } finally {

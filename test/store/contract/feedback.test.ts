@@ -25,6 +25,21 @@ storeContract('policy feedback', ({ open }) => {
     await store.feedback.setHelpful('f3', false);
     await store.feedback.setHelpful('f4', true);
     await store.feedback.setHelpful('f5', true);
-    assert.deepEqual((await store.feedback.listUnansweredOrUnhelpful()).map((f) => f.id), ['f1', 'f3', 'f5']);
+    assert.deepEqual((await store.feedback.listGaps()).map((f) => f.id), ['f1', 'f3', 'f5']);
+  });
+
+  it('keeps the section the asker opened instead, and lists the question as a gap until they say the answer helped', async () => {
+    const store = await open();
+    await store.feedback.add({ id: 'f1', at: '2026-01-01T00:00:01.000Z', question: 'q1', sectionId: 'webmail', answered: true });
+    await store.feedback.add({ id: 'f2', at: '2026-01-01T00:00:02.000Z', question: 'q2', sectionId: 'webmail', answered: true });
+    assert.deepEqual(await store.feedback.listGaps(), []);
+    assert.equal((await store.feedback.setOpened('f1', 'personal-devices'))?.openedSectionId, 'personal-devices');
+    assert.equal((await store.feedback.setOpened('f2', 'mobile-phones'))?.openedSectionId, 'mobile-phones');
+    assert.equal(await store.feedback.setOpened('f3', 'mobile-phones'), undefined);
+    assert.deepEqual((await store.feedback.listGaps()).map((f) => f.id), ['f1', 'f2']);
+    await store.feedback.setHelpful('f2', true);
+    const [gap] = await store.feedback.listGaps();
+    assert.deepEqual(gap, { id: 'f1', at: '2026-01-01T00:00:01.000Z', question: 'q1', sectionId: 'webmail', answered: true, openedSectionId: 'personal-devices' });
+    assert.equal((await allStored(store, 'feedback')).length, 2);
   });
 });

@@ -64,7 +64,7 @@ describe('lowdb store: feedback and audit files', () => {
     assert.equal(await modified(newest), before);
     assert.deepEqual((await readJson(path.join(dir, 'feedback', '000001.json'))).items, [question(0), { ...question(1), helpful: false }]);
     const reopened = await openLowdbStore(dir, { entriesPerFile: 2 });
-    assert.deepEqual((await reopened.feedback.listUnansweredOrUnhelpful()).map((f) => f.id), ['q-1']);
+    assert.deepEqual((await reopened.feedback.listGaps()).map((f) => f.id), ['q-1']);
     assert.equal((await reopened.feedback.get('q-3'))?.question, 'question 3');
   });
 
@@ -74,7 +74,7 @@ describe('lowdb store: feedback and audit files', () => {
     await writeFile(path.join(dir, 'feedback.json'), feedback);
     await writeFile(path.join(dir, 'audit.json'), trail);
     const store = await openLowdbStore(dir, { entriesPerFile: 2 });
-    assert.deepEqual((await store.feedback.listUnansweredOrUnhelpful()).map((f) => f.id), ['q-0', 'q-2'], 'policy gaps see the moved questions');
+    assert.deepEqual((await store.feedback.listGaps()).map((f) => f.id), ['q-0', 'q-2'], 'policy gaps see the moved questions');
     await store.feedback.setHelpful('q-3', false);
     await store.feedback.add(question(5));
     await store.audit.add(audit(3));
@@ -87,7 +87,7 @@ describe('lowdb store: feedback and audit files', () => {
     assert.deepEqual(await readdir(path.join(dir, 'feedback')), ['000001.json', '000002.json', '000003.json']);
     assert.deepEqual(await readdir(path.join(dir, 'audit')), ['000001.json', '000002.json']);
     const reopened = await openLowdbStore(dir, { entriesPerFile: 2 });
-    assert.deepEqual((await reopened.feedback.listUnansweredOrUnhelpful()).map((f) => f.id), ['q-0', 'q-2', 'q-3']);
+    assert.deepEqual((await reopened.feedback.listGaps()).map((f) => f.id), ['q-0', 'q-2', 'q-3']);
     assert.deepEqual(await allStored(reopened, 'audit'), [0, 1, 2, 3].map((i) => audit(i)));
   });
 
