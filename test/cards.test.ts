@@ -135,9 +135,13 @@ const cards = {
   'policy answer (vote refused)': answerCard({ ...answer, feedbackId: 'f-1', showDeviceProblem: false, voteProblem: 'Only the asker.' }),
   'policy answer (two sections close too)': answerCard({
     ...answer, feedbackId: 'f-1', showDeviceProblem: true,
-    alsoClose: [{ sectionId: 'personal-devices', sectionTitle: 'Personal devices for work', score: 0.5 }, { sectionId: 'mobile-phones', sectionTitle: 'Mobile phones at work', score: 0.45 }]
+    alsoClose: [{ sectionId: 'personal-devices', sectionTitle: 'Personal devices for work' }, { sectionId: 'mobile-phones', sectionTitle: 'Mobile phones at work' }]
   }),
-  'policy section (offered for a question)': answerCard({ ...answer, feedbackId: 'f-1', askVote: false, showDeviceProblem: false, alsoClose: [{ sectionId: 'webmail', sectionTitle: 'Webmail', score: 0.6 }] }),
+  'policy section (offered for a question)': answerCard({ ...answer, feedbackId: 'f-1', askVote: false, offeredAs: 'also', showDeviceProblem: false, alsoClose: [{ sectionId: 'webmail', sectionTitle: 'Webmail' }] }),
+  'policy answer (after "No", with sections instead)': answerCard({
+    ...answer, feedbackId: 'f-1', offeredAs: 'instead', voteMessage: 'Thank you.', showDeviceProblem: false,
+    alsoClose: [{ sectionId: 'personal-devices', sectionTitle: 'Personal devices for work' }, { sectionId: 'mobile-phones', sectionTitle: 'Mobile phones at work' }]
+  }),
   'policy section': answerCard({ ...answer, question: '', showDeviceProblem: false }),
   'policy not found': notFoundCard({ ...policy, question: 'canteen?', ictContact: 'ICT', showDeviceProblem: true, closest: [{ sectionId: 'a', sectionTitle: 'A', score: 0.2 }, { sectionId: 'b', sectionTitle: 'B', score: 0.1 }, { sectionId: 'c', sectionTitle: 'C', score: 0.1 }] }),
   'policy not found (nothing close)': notFoundCard({ ...policy, question: 'canteen?', ictContact: 'ICT', showDeviceProblem: false, closest: [] }),

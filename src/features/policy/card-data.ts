@@ -13,6 +13,8 @@ export interface PolicyAnswerCardData {
   showVote: boolean;
   /** Other sections close to the question, each a button that shows it. */
   alsoClose: Array<{ sectionId: string; sectionTitle: string }>;
+  /** The line above them, saying why they are offered. */
+  alsoCloseText: string;
   voteMessage: string;
   voteProblem: string;
   showDeviceProblem: boolean;

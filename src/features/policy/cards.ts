@@ -26,6 +26,9 @@ export function sectionLink(policyUrl: string, sectionId: string): string {
   return url.toString();
 }
 
+/** A section a card offers to show. */
+export type OfferedSection = Pick<SectionMatch, 'sectionId' | 'sectionTitle'>;
+
 export interface AnswerCardInput {
   policyTitle: string;
   policyUrl: string;
@@ -40,8 +43,13 @@ export interface AnswerCardInput {
   feedbackId?: string;
   /** False when the card shows another section than the one that answered, as the vote is on the answer. */
   askVote?: boolean;
-  /** Other sections close to the question, offered one click away (see verdict.ts `offered`). */
-  alsoClose?: SectionMatch[];
+  /** Other sections for the question, offered one press away (see verdict.ts `offered`). */
+  alsoClose?: OfferedSection[];
+  /**
+   * Why they are offered: `close` to the answer (the default), `instead` of an answer the
+   * asker said did not help, or `also` beside another section the asker opened.
+   */
+  offeredAs?: 'close' | 'instead' | 'also';
   showDeviceProblem: boolean;
   /** After a vote: what was recorded. */
   voteMessage?: string;
@@ -61,6 +69,7 @@ export function answerCard(input: AnswerCardInput): AdaptiveCard {
     feedbackId: input.feedbackId ?? '',
     showVote: Boolean(input.feedbackId) && input.askVote !== false && !input.voteMessage && !input.voteProblem,
     alsoClose: (input.alsoClose ?? []).map((m) => ({ sectionId: m.sectionId, sectionTitle: m.sectionTitle })),
+    alsoCloseText: offerText(input.offeredAs ?? 'close', input.alsoClose?.length ?? 0),
     voteMessage: input.voteMessage ?? '',
     voteProblem: input.voteProblem ?? '',
     showDeviceProblem: input.showDeviceProblem,
@@ -156,6 +165,13 @@ export function linkCard(input: { question: string; sections: Sections; suggeste
     problem: input.problem ?? '',
     verbs: { save: POLICY_VERBS.save, gaps: POLICY_VERBS.gaps }
   });
+}
+
+function offerText(offeredAs: NonNullable<AnswerCardInput['offeredAs']>, count: number): string {
+  const these = count === 1 ? 'This section' : 'These sections';
+  if (offeredAs === 'instead') return `${these} might answer it instead:`;
+  if (offeredAs === 'also') return 'Also for your question:';
+  return `Not quite what you asked? ${these} ${count === 1 ? 'is' : 'are'} close too:`;
 }
 
 function gapSummary(gap: PolicyGap, sections: Sections): string {

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { PolicyIndex } from './retrieval.js';
-import { judge, offered, SIGNAL_NAMES, type LabelSignals, type SignalWeights, type VerdictOptions } from './verdict.js';
+import { judge, onCard as sectionsOnCard, SIGNAL_NAMES, type LabelSignals, type SignalWeights, type VerdictOptions } from './verdict.js';
 
 export const evaluationFixtureSchema = z.object({
   inScope: z.array(z.object({ question: z.string().min(1), sectionId: z.string().min(1) })).min(1),
@@ -74,7 +74,7 @@ export function evaluate(set: PreparedSet, options: VerdictOptions = {}): Evalua
     else misses.push({ question, expected: sectionId, got, score });
     if (verdict.answered && got !== sectionId) wrong++;
     if (verdict.closest.some((m) => m.id === sectionId)) top3++;
-    if ((verdict.answered && got === sectionId) || offered(verdict).some((m) => m.id === sectionId)) onCard++;
+    if (sectionsOnCard(verdict).some((m) => m.id === sectionId)) onCard++;
   }
   let rejected = 0;
   for (const { question, labels } of set.outOfScope) {

@@ -24,7 +24,11 @@ import { OUT_OF_SCOPE } from './retrieval.js';
 /** Longest question a link keeps: the same as a question asked. */
 const MAX_LINK_QUESTION_CHARS = 500;
 
-const linkSchema = z.object({ question: cardText('This button is missing its question.') });
+const linkSchema = z.object({
+  question: cardText('This button is missing its question.'),
+  /** The section askers opened instead (a section id); one the policy does not have is ignored. */
+  suggested: z.string().max(200).optional().catch(undefined)
+});
 const unlinkSchema = z.object({ linkId: cardText('This button is missing its link.') });
 
 /** Registers the "policy gaps" command and its cards' buttons: open, link, save, remove. */
@@ -63,7 +67,8 @@ export function registerGaps(app: BotApp, deps: FeatureDeps, live: LivePolicy, l
     const checked = checkCardData(linkSchema, data);
     if (!checked.ok) return currentCard({ text: 'That button could not be read. Press "Link to a section" on the question again.', problem: true });
     const question = clip(checked.value.question.trim(), MAX_LINK_QUESTION_CHARS);
-    const opened = typeof data.suggested === 'string' && live.index.section(data.suggested) ? data.suggested : undefined;
+    const { suggested } = checked.value;
+    const opened = suggested && live.index.section(suggested) ? suggested : undefined;
     return linkCard({ question, sections: sections(), suggested: opened ?? (await live.index.answer(question)).closest[0]?.sectionId });
   });
 

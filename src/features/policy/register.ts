@@ -18,7 +18,7 @@ import type { PolicyFeedback } from '../../store/types.js';
 import { helpCard } from '../../shared/help-card.js';
 import { noticeCard } from '../../shared/notice.js';
 import { registerComposeExtension, typedText } from './compose-extension.js';
-import { answerCard, notFoundCard, POLICY_VERBS, sectionLink } from './cards.js';
+import { answerCard, notFoundCard, POLICY_VERBS, sectionLink, type OfferedSection } from './cards.js';
 import { registerGaps } from './gaps-actions.js';
 import { LinkedQuestions } from './linked-questions.js';
 import { aiEntity, AnswerPhraser, createModel, type GroundingSection } from './phrasing.js';
@@ -28,7 +28,7 @@ import { followPolicy, registerReload } from './reload.js';
 import { streamAnswer } from './streamed-answer.js';
 import { registerThumbs, rememberStreamedAnswer, storeVote } from './votes.js';
 import type { PolicySection } from './policy-document.js';
-import { isDeviceProblem, OUT_OF_SCOPE, type PolicyAnswer } from './retrieval.js';
+import { isDeviceProblem, OUT_OF_SCOPE, type PolicyAnswer, type PolicyIndex } from './retrieval.js';
 import { ANSWER_THRESHOLD } from './verdict.js';
 
 /** Longest question kept; Teams messages can be long, questions are not. */
@@ -41,7 +41,8 @@ const voteSchema = z.object({
   feedbackId: cardText('This vote is missing its question.'),
   helpful: cardChoice(['yes', 'no'], 'Choose Yes or No.')
 });
-const sectionSchema = z.object({ sectionId: cardText('Choose a section.'), feedbackId: z.string().optional() });
+/** A question's id is a hash or a UUID; anything else is no question, and the section shows on its own. */
+const sectionSchema = z.object({ sectionId: cardText('Choose a section.'), feedbackId: z.string().max(64).optional().catch(undefined) });
 
 export interface PolicyOptions {
   /** A model to phrase answers; tests pass a stub. Defaults to the configured OpenAI or Azure OpenAI model. */
@@ -124,24 +125,23 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
   }
 
   /**
-   * The card for a kept question showing one of the sections its card offered: the one that
-   * answered, with the vote, or another close one; the others stay one click away. Once the
-   * asker has said the answer did not help, every one of the closest sections is offered.
+   * The card for a kept question showing one of its sections: the one that answered, with the
+   * vote, or another the card offered, with the answer first among those one press away.
+   * After "No" the closest other sections are offered; after "Yes", none beside the answer.
    */
-  async function keptQuestionCard(
-    entry: PolicyFeedback,
-    section: PolicySection,
-    extra: { voteMessage?: string; voteProblem?: string } = {},
-    notHelpful = entry.helpful === false
-  ): Promise<AdaptiveCard> {
-    const index = live.index;
+  async function keptQuestionCard(index: PolicyIndex, entry: PolicyFeedback, section: PolicySection, extra: { voteMessage?: string; voteProblem?: string } = {}): Promise<AdaptiveCard> {
+    const isAnswer = section.id === entry.sectionId;
     // Without the policy's meanings the other sections cannot be worked out; the section still shows.
-    const result = await index.answer(entry.question).catch(() => undefined);
-    const onCard = !result ? [] : notHelpful ? result.closest : [...(result.answered ? [result.best!] : []), ...result.offered];
+    const result = isAnswer && entry.helpful === true ? undefined : await index.answer(entry.question).catch(() => undefined);
+    const answer = !isAnswer && entry.sectionId ? index.section(entry.sectionId) : undefined;
+    const others: OfferedSection[] = [];
+    for (const m of [...(answer ? [{ sectionId: answer.id, sectionTitle: answer.title }] : []), ...((entry.helpful === false ? result?.closest : result?.onCard) ?? [])]) {
+      if (m.sectionId !== section.id && !others.some((o) => o.sectionId === m.sectionId)) others.push(m);
+    }
     return answerCard({
       policyTitle: index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title,
-      passage: index.passage(section.id, entry.question), question: entry.question, feedbackId: entry.id, askVote: section.id === entry.sectionId,
-      alsoClose: onCard.filter((m) => m.sectionId !== section.id), showDeviceProblem: isDeviceProblem(index, entry.question), ...extra
+      passage: index.passage(section.id, entry.question), question: entry.question, feedbackId: entry.id, askVote: isAnswer,
+      alsoClose: others.slice(0, 2), offeredAs: !isAnswer ? 'also' : entry.helpful === false ? 'instead' : 'close', showDeviceProblem: isDeviceProblem(index, entry.question), ...extra
     });
   }
 
@@ -166,19 +166,24 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
 
   onCardAction(app, POLICY_VERBS.section, async (context, data) => {
     const checked = checkCardData(sectionSchema, data);
-    const section = checked.ok ? live.index.section(checked.value.sectionId) : undefined;
-    if (!section) return noticeCard('Section not found', 'That section is not in the policy any more. Ask your question again in the chat.', true);
-    // Offered on the card that answered a question: shown for that question. The asker
-    // opening another section than the answer tells the policy owner where the answer was.
+    const index = live.index;
+    const section = checked.ok ? index.section(checked.value.sectionId) : undefined;
+    // Offered on the card for a question: shown for that question.
     const entry = checked.ok && checked.value.feedbackId ? await store.feedback.get(checked.value.feedbackId) : undefined;
-    if (entry) {
-      const byAsker = entry.askerId !== undefined && entry.askerId === senderId(context);
-      const opened = byAsker && section.id !== entry.sectionId ? ((await store.feedback.setOpened(entry.id, section.id)) ?? entry) : entry;
-      log.info({ event: 'policy.section.opened', feedbackId: entry.id, sectionId: section.id, answeredFrom: entry.sectionId, byAsker }, 'offered section opened');
-      return keptQuestionCard(opened, section);
+    const gone = 'That section is not in the policy any more. Ask your question again in the chat.';
+    // The card for a question stays as it is; a section shown on its own gives way to the notice.
+    if (!section) return entry ? gone : noticeCard('Section not found', gone, true);
+    if (!entry) {
+      const passage = section.paragraphs.join('\n\n');
+      return answerCard({ policyTitle: index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title, passage, question: '', showDeviceProblem: false });
     }
-    const passage = section.paragraphs.join('\n\n');
-    return answerCard({ policyTitle: live.index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title, passage, question: '', showDeviceProblem: false });
+    // The asker opening another section than the answer tells the policy owner where the answer was.
+    const byAsker = entry.askerId !== undefined && entry.askerId === senderId(context);
+    if (byAsker && section.id !== entry.sectionId && section.id !== entry.openedSectionId) {
+      await store.feedback.setOpened(entry.id, section.id).catch((error: Error) => log.warn({ event: 'policy.section.unnoted', reason: error.message }, 'opened section not kept'));
+    }
+    log.info({ event: 'policy.section.opened', feedbackId: entry.id, sectionId: section.id, answeredFrom: entry.sectionId, byAsker }, 'offered section opened');
+    return keptQuestionCard(index, entry, section);
   });
 
   onCardAction(app, POLICY_VERBS.vote, async (context, data) => {
@@ -194,7 +199,7 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     }
     const isHelpful = helpful === 'yes';
     const outcome = await storeVote(deps, entry, senderId(context), isHelpful, 'card');
-    const card = (extra: { voteMessage?: string; voteProblem?: string }) => keptQuestionCard(entry, section, extra, outcome === 'refused' ? undefined : !isHelpful);
+    const card = (extra: { voteMessage?: string; voteProblem?: string }) => keptQuestionCard(index, outcome === 'refused' ? entry : { ...entry, helpful: isHelpful }, section, extra);
     if (outcome === 'refused') return card({ voteProblem: 'Only the person who asked this question can say whether it was answered.' });
     if (outcome === 'same') return card({ voteMessage: 'You already told us this. Thank you.' });
     const thanks = isHelpful

@@ -14,7 +14,7 @@ import type { OtherTopic } from './other-topics.js';
 import type { PolicyDocument, PolicySection } from './policy-document.js';
 import { SentenceMeaning } from './sentence-meaning.js';
 import { closeness, coverage, ExampleIndex, Rarity, TextReader, weigh, type PreparedText } from './signals.js';
-import { judge, offered, type LabelSignals, type Scored, type Signals, type Verdict, type VerdictOptions } from './verdict.js';
+import { judge, offered, onCard, type LabelSignals, type Scored, type Signals, type Verdict, type VerdictOptions } from './verdict.js';
 
 /** Cosines at or below this say nothing: unrelated sentences still reach it. */
 export const MEANING_FLOOR = 0.2;
@@ -52,6 +52,8 @@ export interface PolicyAnswer {
   closest: SectionMatch[];
   /** The other sections the card offers to show (see verdict.ts `offered`): close to the answer, or the closest when not answered. */
   offered: SectionMatch[];
+  /** The answer, if any, then {@link offered}: every section on the card. */
+  onCard: SectionMatch[];
   /** Set when the message is about something this policy does not cover. */
   otherTopic?: Verdict['otherTopic'];
 }
@@ -256,9 +258,9 @@ export class PolicyIndex {
     const verdict = judge(await this.signals(message), options);
     const closest = verdict.closest.map(toMatch);
     const best = closest[0];
-    const others = offered(verdict).map(toMatch);
-    if (!verdict.answered) return { answered: false, best, passage: '', closest, offered: others, otherTopic: verdict.otherTopic };
-    return { answered: true, best, passage: this.passage(best.sectionId, message), closest, offered: others };
+    const card = { offered: offered(verdict).map(toMatch), onCard: onCard(verdict).map(toMatch) };
+    if (!verdict.answered) return { answered: false, best, passage: '', closest, ...card, otherTopic: verdict.otherTopic };
+    return { answered: true, best, passage: this.passage(best.sectionId, message), closest, ...card };
   }
 
   /**

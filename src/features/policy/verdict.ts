@@ -122,3 +122,8 @@ export function offered(verdict: Verdict): Scored[] {
   const [best, ...others] = verdict.closest;
   return others.filter((m) => m.score >= ALSO_CLOSE_RATIO * best.score);
 }
+
+/** Every section the message's card answers from or offers: the answer first, then {@link offered}. */
+export function onCard(verdict: Verdict): Scored[] {
+  return verdict.answered ? [verdict.closest[0], ...offered(verdict)] : offered(verdict);
+}

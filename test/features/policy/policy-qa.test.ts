@@ -123,6 +123,45 @@ describe('policy Q&A', () => {
     assert.deepEqual(bodyActions(colleague).map(sectionOf), offered, 'the asker said no, so the card still offers them');
   });
 
+  it('after "Yes", offers no other section beside the answer', async () => {
+    const bot = await createTestBot();
+    const card = await ask(bot, 'can i get my work emails on my own phone');
+    assert.equal(bodyActions(card).length, 2);
+    const voted = invokeCard(await bot.execute('policy.vote', voteData(card, 'yes')));
+    assert.match(cardText(voted), /Glad that helped/);
+    assert.equal(bodyActions(voted).length, 0);
+    assert.doesNotMatch(cardText(voted), /Not quite what you asked/);
+  });
+
+  it('shows a section the not-found card offered for the question, notes it as the one its asker opened, and keeps the card when the section is gone', async () => {
+    const bot = await createTestBot();
+    const question = 'what colour should the office walls be';
+    const card = await ask(bot, question);
+    const offered = actions(card).filter((a) => a.verb === 'policy.section');
+    assert.equal(offered.length, 2);
+    const [feedback] = await allStored(bot.store, 'feedback');
+    assert.equal((offered[0].data as { feedbackId: string }).feedbackId, feedback.id);
+
+    const shown = invokeCard(await bot.execute('policy.section', offered[0].data as Record<string, unknown>));
+    assert.match(cardText(shown), new RegExp(`You asked: \\s*${question}`));
+    assert.match(cardText(shown), /Also for your question:/);
+    assert.deepEqual(bodyActions(shown).map(sectionOf), [sectionOf(offered[1])], 'the other offered section, one press away');
+    assert.doesNotMatch(cardText(shown), /Did this answer/, 'nothing answered, so nothing to vote on');
+    assert.equal((await allStored(bot.store, 'feedback'))[0].openedSectionId, sectionOf(offered[0]));
+
+    const gone = await bot.execute('policy.section', { sectionId: 'no-such-section', feedbackId: feedback.id });
+    assert.match(JSON.stringify(gone.invokeResponse?.body), /not in the policy any more/);
+    assert.throws(() => invokeCard(gone), 'a message, so the card pressed stays as it was');
+  });
+
+  it('never notes an opened section on a question kept without its asker', async () => {
+    const bot = await createTestBot();
+    await bot.store.feedback.add({ id: 'q-anon', at: '2026-01-01T00:00:00.000Z', question: 'can i get my work emails on my own phone', sectionId: 'webmail', answered: true });
+    const shown = invokeCard(await bot.execute('policy.section', { sectionId: 'personal-devices', feedbackId: 'q-anon' }));
+    assert.match(cardText(shown), /Personal devices for work/);
+    assert.equal((await bot.store.feedback.get('q-anon'))?.openedSectionId, undefined);
+  });
+
   it('offers no other section beside a clear answer, and none on a card shown with no question', async () => {
     const bot = await createTestBot();
     const card = await ask(bot, 'can i use gmail at work');
