@@ -134,10 +134,12 @@ export function register(app: BotApp, deps: FeatureDeps, options: PolicyOptions 
     // Without the policy's meanings the other sections cannot be worked out; the section still shows.
     const result = isAnswer && entry.helpful === true ? undefined : await index.answer(entry.question).catch(() => undefined);
     const answer = !isAnswer && entry.sectionId ? index.section(entry.sectionId) : undefined;
+    const candidates: OfferedSection[] = [
+      ...(answer ? [{ sectionId: answer.id, sectionTitle: answer.title }] : []),
+      ...((entry.helpful === false ? result?.closest : result?.onCard) ?? [])
+    ];
     const others: OfferedSection[] = [];
-    for (const m of [...(answer ? [{ sectionId: answer.id, sectionTitle: answer.title }] : []), ...((entry.helpful === false ? result?.closest : result?.onCard) ?? [])]) {
-      if (m.sectionId !== section.id && !others.some((o) => o.sectionId === m.sectionId)) others.push(m);
-    }
+    for (const m of candidates) if (m.sectionId !== section.id && !others.some((o) => o.sectionId === m.sectionId)) others.push(m);
     return answerCard({
       policyTitle: index.document.title, policyUrl: config.policy.url, sample, sectionId: section.id, sectionTitle: section.title,
       passage: index.passage(section.id, entry.question), question: entry.question, feedbackId: entry.id, askVote: isAnswer,
