@@ -1,10 +1,9 @@
 /**
  * "Policy gaps" for the policy owner: questions the policy could not answer, answers staff
  * said did not help, and answers beside which the asker opened another section, with
- * near-identical wordings counted together. A question the
- * policy owner has since linked to a section (or marked out of scope) is no longer a gap:
- * askings before the link are left out, later ones (say, a down-vote of the linked answer)
- * count again.
+ * near-identical wordings counted together. A question the policy owner has since linked to
+ * a section (or marked out of scope) is no longer a gap: askings before the link are left
+ * out, later ones (say, a down-vote of the linked answer) count again.
  */
 import { distance } from 'fastest-levenshtein';
 import { stemmer } from 'stemmer';
