@@ -1,7 +1,7 @@
 /**
  * Measures retrieval on sets of staff questions: how often the expected section comes
  * first and answers (top-1), is among the first three (top-3), is on the card the bot
- * sends (answered from, or offered one click away), how often a message is answered from
+ * sends (answered from, or offered one press away), how often a message is answered from
  * a section that does not answer it, and how often a question the policy does not cover
  * is turned away. Two sets: the tuning set, on which weights and the
  * threshold may be chosen ({@link fitVerdict}), and the held-out set, written without
@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { PolicyIndex } from './retrieval.js';
-import { judge, onCard as sectionsOnCard, SIGNAL_NAMES, type LabelSignals, type SignalWeights, type VerdictOptions } from './verdict.js';
+import { judge, onCard, SIGNAL_NAMES, type LabelSignals, type SignalWeights, type VerdictOptions } from './verdict.js';
 
 export const evaluationFixtureSchema = z.object({
   inScope: z.array(z.object({ question: z.string().min(1), sectionId: z.string().min(1) })).min(1),
@@ -35,7 +35,7 @@ export interface EvaluationResult {
   top3: number;
   /** Share of in-scope questions answered from another section. */
   wrongSection: number;
-  /** Share of in-scope questions whose section the card answers from or offers to show (one click away). */
+  /** Share of in-scope questions whose section the card answers from or offers to show (one press away). */
   onCard: number;
   /** Share of out-of-scope questions not answered. */
   rejected: number;
@@ -62,7 +62,7 @@ export function evaluate(set: PreparedSet, options: VerdictOptions = {}): Evalua
   let top1 = 0;
   let top3 = 0;
   let wrong = 0;
-  let onCard = 0;
+  let reached = 0;
   const outcome = (labels: LabelSignals[]) => {
     const verdict = judge(labels, options);
     const got = verdict.answered ? verdict.closest[0].id : verdict.otherTopic ? `topic:${verdict.otherTopic.id}` : null;
@@ -74,7 +74,7 @@ export function evaluate(set: PreparedSet, options: VerdictOptions = {}): Evalua
     else misses.push({ question, expected: sectionId, got, score });
     if (verdict.answered && got !== sectionId) wrong++;
     if (verdict.closest.some((m) => m.id === sectionId)) top3++;
-    if (sectionsOnCard(verdict).some((m) => m.id === sectionId)) onCard++;
+    if (onCard(verdict).some((m) => m.id === sectionId)) reached++;
   }
   let rejected = 0;
   for (const { question, labels } of set.outOfScope) {
@@ -83,7 +83,7 @@ export function evaluate(set: PreparedSet, options: VerdictOptions = {}): Evalua
     else misses.push({ question, expected: null, got, score });
   }
   const inScope = set.inScope.length;
-  return { inScope, outOfScope: set.outOfScope.length, top1: top1 / inScope, top3: top3 / inScope, wrongSection: wrong / inScope, onCard: onCard / inScope, rejected: rejected / set.outOfScope.length, misses };
+  return { inScope, outOfScope: set.outOfScope.length, top1: top1 / inScope, top3: top3 / inScope, wrongSection: wrong / inScope, onCard: reached / inScope, rejected: rejected / set.outOfScope.length, misses };
 }
 
 /** What the fit maximises: right answers and turned-away questions, less wrong answers. */

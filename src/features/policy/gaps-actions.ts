@@ -39,8 +39,8 @@ export function registerGaps(app: BotApp, deps: FeatureDeps, live: LivePolicy, l
 
   /** The card as the data stands now, with what the last action did. */
   async function currentCard(notice?: { text: string; problem?: boolean }): Promise<AdaptiveCard> {
-    const [unanswered, links] = await Promise.all([store.feedback.listGaps(), store.policyLinks.list()]);
-    return gapsCard({ gaps: policyGaps(unanswered, links), total: unanswered.length, sections: sections(), links, notice });
+    const [gaps, links] = await Promise.all([store.feedback.listGaps(), store.policyLinks.list()]);
+    return gapsCard({ gaps: policyGaps(gaps, links), total: gaps.length, sections: sections(), links, notice });
   }
 
   /** Admins only: audits the refusal (checkRole does) and returns the card saying so; undefined when allowed. */

@@ -61,9 +61,8 @@ export async function followPolicy(live: LivePolicy, deps: FeatureDeps, waitMs =
   try {
     const following = await live.follow();
     if (!following) return;
-    const audited = following.installed.then((outcome) => audit(deps, FOLLOW_ACTOR, outcome));
-    audited.catch(failed);
-    await Promise.race([audited.catch(() => undefined), delay(waitMs, undefined, { ref: false })]);
+    const audited = following.installed.then((outcome) => audit(deps, FOLLOW_ACTOR, outcome)).catch(failed);
+    await Promise.race([audited, delay(waitMs, undefined, { ref: false })]);
   } catch (error) {
     failed(error as Error);
   }

@@ -45,7 +45,7 @@ export const RELATED_SCORE = ANSWER_THRESHOLD / 2;
 
 /**
  * Besides the section that answers, a section scoring at least this share of its score is
- * offered on the answer card, one click away, for when the answer is not quite what was
+ * offered on the answer card, one press away, for when the answer is not quite what was
  * asked. Chosen on the tuning set: 0.75 puts as many expected sections on the card as
  * always offering the next two does, with fewer than one extra button on a right answer.
  */
