@@ -261,21 +261,22 @@ describe('policy evaluation', () => {
   const heldOut2 = load('policy-eval-heldout-2.json');
   const heldOut3 = load('policy-eval-heldout-3.json');
   const heldOut4 = load('policy-eval-heldout-4.json');
+  const heldOut5 = load('policy-eval-heldout-5.json');
 
   it('has enough questions in all, typed as staff write, each naming a real section', async () => {
     assert.ok(tuning.inScope.length + heldOut.inScope.length >= 150);
     assert.ok(tuning.outOfScope.length + heldOut.outOfScope.length >= 50);
-    for (const set of [tuning, heldOut, heldOut2, heldOut3, heldOut4]) {
+    for (const set of [tuning, heldOut, heldOut2, heldOut3, heldOut4, heldOut5]) {
       for (const { sectionId } of set.inScope) assert.ok(index.section(sectionId), `section ${sectionId} exists`);
       const long = set.inScope.filter((q) => q.question.split(/\s+/).length > 40).length;
       assert.ok(long >= 10, `${long} in-scope messages over 40 words`);
     }
-    const questions = [tuning, heldOut, heldOut2, heldOut3, heldOut4].flatMap((set) => [...set.inScope, ...set.outOfScope]).map((q) => q.question.toLowerCase());
+    const questions = [tuning, heldOut, heldOut2, heldOut3, heldOut4, heldOut5].flatMap((set) => [...set.inScope, ...set.outOfScope]).map((q) => q.question.toLowerCase());
     assert.equal(new Set(questions).size, questions.length, 'no question in two sets or twice');
   });
 
   it('holds its accuracy floors on every set (just under the measured figures)', async () => {
-    for (const [name, fixture, floors] of [['tuning', tuning, FLOORS.tuning], ['held-out', heldOut, FLOORS.heldOut], ['second held-out', heldOut2, FLOORS.heldOut2], ['third held-out', heldOut3, FLOORS.heldOut3], ['fourth held-out', heldOut4, FLOORS.heldOut4]] as const) {
+    for (const [name, fixture, floors] of [['tuning', tuning, FLOORS.tuning], ['held-out', heldOut, FLOORS.heldOut], ['second held-out', heldOut2, FLOORS.heldOut2], ['third held-out', heldOut3, FLOORS.heldOut3], ['fourth held-out', heldOut4, FLOORS.heldOut4], ['fifth held-out', heldOut5, FLOORS.heldOut5]] as const) {
       const result = evaluate(await prepareSet(index, fixture));
       assert.ok(result.top1 >= floors.top1, `${name} top-1 ${result.top1}`);
       assert.ok(result.top3 >= floors.top3, `${name} top-3 ${result.top3}`);
@@ -303,6 +304,7 @@ const FLOORS = {
   heldOut: { top1: 0.84, top3: 0.96, onCard: 0.93, wrong: 0.13, rejected: 0.97 },
   heldOut2: { top1: 0.87, top3: 0.99, onCard: 0.96, wrong: 0.11, rejected: 0.95 },
   heldOut3: { top1: 0.86, top3: 0.96, onCard: 0.94, wrong: 0.12, rejected: 0.94 },
-  // Measured once, with nothing changed for it.
-  heldOut4: { top1: 0.78, top3: 0.95, onCard: 0.89, wrong: 0.18, rejected: 0.87 }
+  // These two measured once, with nothing changed for them.
+  heldOut4: { top1: 0.78, top3: 0.95, onCard: 0.89, wrong: 0.18, rejected: 0.87 },
+  heldOut5: { top1: 0.82, top3: 0.94, onCard: 0.9, wrong: 0.14, rejected: 0.88 }
 };
