@@ -6,7 +6,7 @@ import { freshSchema, TEST_DATABASE_URL } from '../../helpers/postgres.js';
 
 const ADMIN_ID = '00000000-0000-0000-0000-0000000000ad';
 const ADMIN = { id: '29:admin', name: 'Ada Admin', aadObjectId: ADMIN_ID };
-const QUESTION = 'what colour should the office walls be';
+const QUESTION = 'what does the policy say about drones';
 
 async function ask(bot: TestBot, question: string): Promise<string> {
   const { replies } = await bot.say(question);
