@@ -90,7 +90,7 @@ describe('a second policy, imported from Word', () => {
  */
 const MORE_POLICIES = [
   {
-    name: 'third', document: THIRD_POLICY_DOCUMENT, file: 'council-policy-3', level: /^13 sections at heading level 1 \(chosen; level 2 would give 15\):$/m, lent: 13,
+    name: 'third', document: THIRD_POLICY_DOCUMENT, file: 'council-policy-3', level: /^13 sections at heading level 1 \(chosen; level 2 would give 14\):$/m, lent: 13,
     // Its section on personal use takes the sample's, though the sample's is also the closest to another of its sections.
     pairing: /^ {2}personal-use-of-council-technology +<- "Personal use in non-working time" \(\d+\)$/m,
     floors: { top1: 0.76, top3: 0.92, onCard: 0.82, wrong: 0.12, rejected: 1 }
@@ -119,10 +119,10 @@ const MORE_POLICIES = [
     floors: { top1: 0.64, top3: 0.77, onCard: 0.74, wrong: 0.29, rejected: 0.93 }
   },
   {
-    name: 'eighth', document: EIGHTH_POLICY_DOCUMENT, file: 'council-policy-8', level: /^28 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 20,
+    name: 'eighth', document: EIGHTH_POLICY_DOCUMENT, file: 'council-policy-8', level: /^23 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 20,
     pairing: /^ {2}c2-private-email-services-on-council-equipment +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)$/m,
-    // Measured once, with nothing changed for it.
-    floors: { top1: 0.6, top3: 0.79, onCard: 0.75, wrong: 0.35, rejected: 1 }
+    // Measured once with nothing changed (60.5% top-1, 34.6% wrong), then to judge leaving out its parts' opening lines.
+    floors: { top1: 0.65, top3: 0.82, onCard: 0.79, wrong: 0.3, rejected: 1 }
   }
 ];
 

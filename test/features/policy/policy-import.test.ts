@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { importReport, importWordPolicy } from '../../../src/features/policy/import/import-policy.js';
+import { PART_INTRODUCTION_WORDS } from '../../../src/features/policy/import/outline.js';
 import { checkPolicyText } from '../../../src/features/policy/policy-check.js';
 import { parsePolicy } from '../../../src/features/policy/policy-document.js';
 import { loadPolicyIndex } from '../../../src/features/policy/policy-source.js';
@@ -84,6 +85,25 @@ describe('policy import from Word', () => {
     assert.deepEqual(asked.sections.map((s) => s.id), ['equipment', 'internet', 'security']);
     assert.match(asked.warnings.join('\n'), /"Equipment" is 450 words.*--level 2/);
     await assert.rejects(importWordPolicy(bytes, { sourceName: 'deep.docx', level: 3 }), /no headings at level 3: it uses level 1, level 2/);
+  });
+
+  it('leaves out a part\'s short opening line on what it covers, with a warning, but keeps a part\'s rules as a section', async () => {
+    const parts: WordPart[] = [
+      { heading: 1, text: 'Part A – Email and the internet' },
+      { text: 'This part covers your council email account and what you may do online.' },
+      { heading: 2, text: 'A1 Your council address' }, { text: words(60, 'mail') },
+      { heading: 2, text: 'A2 Webmail' }, { text: words(60, 'gmail') },
+      { heading: 1, text: 'Part B – Devices' },
+      { text: words(PART_INTRODUCTION_WORDS, 'laptop') },
+      { heading: 2, text: 'B1 Phones' }, { text: words(60, 'phone') },
+      { heading: 1, text: 'Part C – Help' },
+      { text: 'Ask the service desk.' }
+    ];
+    const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'parts.docx', level: 2 });
+    assert.deepEqual(result.sections.map((s) => s.id), ['a1-your-council-address', 'a2-webmail', 'part-b-devices', 'b1-phones', 'part-c-help']);
+    assert.doesNotMatch(result.markdown, /This part covers/);
+    assert.match(result.warnings.join('\n'), /^the short text under "Part A – Email and the internet" only introduces the sections below it, so it is in no section/m);
+    assert.doesNotMatch(result.warnings.join('\n'), /Part B|Part C/, 'a part whose text is rules, or with no sections under it, is a section');
   });
 
   it('tells two sections of one name apart by the heading above them', async () => {

@@ -45,6 +45,10 @@ function warningsFor(document: Outline, sections: readonly SettledSection[], con
   const introWords = document.intro.join(' ').split(/\s+/).filter((w) => /\w/.test(w)).length;
   if (introWords > 0) warnings.push(`${plural(introWords, 'word')} of text come before the first heading and are in no section, so the bot will not answer from them: put them under a heading if they are policy.`);
   for (const title of document.emptySections) warnings.push(`"${title}" has no text under it and was left out.`);
+  if (document.partIntroductions.length > 0) {
+    const titles = document.partIntroductions.map((t) => `"${t}"`).join(', ');
+    warnings.push(`the short text under ${titles} only introduces the sections below it, so it is in no section: move any rule it states into one of them.`);
+  }
   if (document.blankHeadings > 0) warnings.push(`${plural(document.blankHeadings, 'heading')} with no words in ${document.blankHeadings === 1 ? 'it was' : 'them were'} ignored.`);
   for (const section of sections) {
     if (section.words > LONG_SECTION_WORDS) {

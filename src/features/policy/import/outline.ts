@@ -2,7 +2,8 @@
  * A Word document's blocks cut into the policy's sections: one per heading at the level
  * that splits the document best (or the level asked for). Deeper headings stay inside
  * their section as sub-headings; a shallower heading with text of its own is a section
- * too, and one without is only a divider. A sub-heading "Questions staff ask" holds the
+ * too, and one without is only a divider, as is one whose few words only introduce the
+ * sections under it ("This part covers ..."). A sub-heading "Questions staff ask" holds the
  * section's example questions, as in the Markdown.
  */
 import { slugify } from '../policy-document.js';
@@ -12,6 +13,12 @@ import type { WordBlock } from './word-blocks.js';
 export const SHORT_SECTION_WORDS = 15;
 /** A section longer than this (in words) is too long to quote: the answer card shows only part of it. */
 export const LONG_SECTION_WORDS = 400;
+/**
+ * A shallower heading's text shorter than this (in words), followed by sections under it,
+ * introduces them ("Part B deals with the laptops ... we lend you"): as a section of its own
+ * it would only name their subjects, drawing questions they answer.
+ */
+export const PART_INTRODUCTION_WORDS = 50;
 /** Up to this many words the answer card quotes a section nearly whole: the size sections are best at. */
 const QUOTABLE_SECTION_WORDS = 250;
 
@@ -41,6 +48,8 @@ export interface Outline {
   levels: Array<{ level: number; sections: number }>;
   /** Text before the first section's heading: not in any section. */
   intro: string[];
+  /** Shallower headings whose short text only introduces the sections under them, left out. */
+  partIntroductions: string[];
   sections: OutlineSection[];
   /** Headings at the section level with no text under them, left out. */
   emptySections: string[];
@@ -75,6 +84,7 @@ function cut(blocks: WordBlock[], level: number): Omit<Outline, 'title' | 'level
   const intro: string[] = [];
   const sections: OutlineSection[] = [];
   const emptySections: string[] = [];
+  const partIntroductions: string[] = [];
   let blankHeadings = 0;
   let current: (OutlineSection & { level: number; inQuestions: boolean }) | undefined;
   const parents: string[] = [];
@@ -93,6 +103,10 @@ function cut(blocks: WordBlock[], level: number): Omit<Outline, 'title' | 'level
       // "Questions staff ask" belongs to the section above it, whatever its level.
       const questions = QUESTIONS_SUB_HEADING.test(block.text);
       if (block.level <= level && !(questions && current)) {
+        if (current && current.level < level && block.level > current.level && current.words > 0 && current.words < PART_INTRODUCTION_WORDS && current.questions.length === 0) {
+          partIntroductions.push(current.title);
+          current = undefined;
+        }
         close();
         const slug = slugify(withoutClauseNumber(block.text));
         parents.length = block.level;
@@ -117,7 +131,7 @@ function cut(blocks: WordBlock[], level: number): Omit<Outline, 'title' | 'level
     }
   }
   close();
-  return { level, intro, sections, emptySections, blankHeadings };
+  return { level, intro, sections, emptySections, partIntroductions, blankHeadings };
 }
 
 /**
