@@ -106,10 +106,10 @@ const MORE_POLICIES = [
     floors: { top1: 0.8, top3: 0.98, onCard: 0.9, wrong: 0.13, rejected: 1 }
   },
   {
-    name: 'sixth', document: SIXTH_POLICY_DOCUMENT, file: 'council-policy-6', level: /^20 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 20,
+    name: 'sixth', document: SIXTH_POLICY_DOCUMENT, file: 'council-policy-6', level: /^20 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 19,
     // Its section on staff's own phones takes the sample's on personal numbers, though the sample's on council devices is closer to it: another section needs that one more.
     pairing: /^ {2}d6-your-own-phone-your-own-number +<- "Sharing your personal phone number for work" \(\d+\)$/m,
-    floors: { top1: 0.64, top3: 0.9, onCard: 0.87, wrong: 0.36, rejected: 1 }
+    floors: { top1: 0.75, top3: 0.98, onCard: 0.95, wrong: 0.25, rejected: 1 }
   },
   {
     name: 'seventh', document: SEVENTH_POLICY_DOCUMENT, file: 'council-policy-7', level: /^23 sections at heading level 2 \(chosen; level 1 would give 18\):$/m, lent: 19,
@@ -119,10 +119,10 @@ const MORE_POLICIES = [
     floors: { top1: 0.64, top3: 0.77, onCard: 0.74, wrong: 0.29, rejected: 0.93 }
   },
   {
-    name: 'eighth', document: EIGHTH_POLICY_DOCUMENT, file: 'council-policy-8', level: /^23 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 20,
+    name: 'eighth', document: EIGHTH_POLICY_DOCUMENT, file: 'council-policy-8', level: /^23 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 19,
     pairing: /^ {2}c2-private-email-services-on-council-equipment +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)$/m,
-    // Measured once with nothing changed (60.5% top-1, 34.6% wrong), then to judge leaving out its parts' opening lines.
-    floors: { top1: 0.65, top3: 0.82, onCard: 0.79, wrong: 0.3, rejected: 1 }
+    // Measured once with nothing changed (60.5% top-1, 34.6% wrong), then to judge leaving out its parts' opening lines and how lent questions are paired.
+    floors: { top1: 0.72, top3: 0.83, onCard: 0.81, wrong: 0.24, rejected: 1 }
   }
 ];
 

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { importReport, importWordPolicy } from '../../../src/features/policy/import/import-policy.js';
 import { PART_INTRODUCTION_WORDS } from '../../../src/features/policy/import/outline.js';
+import { lendingPairs } from '../../../src/features/policy/import/suggested-questions.js';
 import { checkPolicyText } from '../../../src/features/policy/policy-check.js';
 import { parsePolicy } from '../../../src/features/policy/policy-document.js';
 import { loadPolicyIndex } from '../../../src/features/policy/policy-source.js';
@@ -155,6 +156,18 @@ describe('policy import from Word', () => {
       assert.equal((await sample.index.answer('Mail\nPersonal Gmail may not be used for council work.')).closest[0].sectionId, 'webmail');
       assert.deepEqual(result.suggested.map((s) => [s.sectionId, s.from.id]), [['mail', 'council-email'], ['webmail', 'webmail']]);
       assert.deepEqual(parsePolicy(result.markdown).sections.map((s) => s.questions), [sampleQuestions('council-email'), sampleQuestions('webmail')]);
+    });
+
+    it('do not move two sections off their clear matches so that a third, barely fitting anything, gets some', () => {
+      // Rows: monitoring, breaches, document control; columns: the sample's monitoring, breaches, security warnings.
+      const fit = [
+        [0.52, 0.49, 0],
+        [0, 0.52, 0.4],
+        [0.36, 0, 0]
+      ];
+      // Counting whole scores, monitoring -> breaches, breaches -> security warnings and document control -> monitoring add up to more (1.25 against 1.04).
+      assert.deepEqual(lendingPairs(fit), [[0, 0], [1, 1]]);
+      assert.deepEqual(lendingPairs([[0.5, 0.45], [0.48, 0]]), [[0, 1], [1, 0]], 'a section with no other match still takes its next');
     });
 
     it('are not suggested again on re-import, so the policy owner\'s edits stay', async () => {

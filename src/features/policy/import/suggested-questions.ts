@@ -31,12 +31,12 @@ const LENDING_FLOOR = 0.3;
 /**
  * The questions to suggest, in the order of the sections. Each imported section and each
  * reference section is paired once at most, from the three reference sections closest to
- * each imported one, choosing the pairs that fit best taken together (an optimal
- * assignment): a section whose best match another section needs more gets its next, so a
- * policy that splits a subject over two sections still gets questions for both where the
- * reference has them. Sections that already have example questions (from Word, or kept
- * from the previous import) take none, but still hold the reference section they fit, so
- * its questions are not lent to a section that fits worse.
+ * each imported one, choosing the pairs that fit best taken together ({@link lendingPairs}):
+ * a section whose best match another section needs more gets its next, so a policy that
+ * splits a subject over two sections still gets questions for both where the reference has
+ * them. Sections that already have example questions (from Word, or kept from the previous
+ * import) take none, but still hold the reference section they fit, so its questions are not
+ * lent to a section that fits worse.
  */
 export async function suggestQuestions(sections: readonly SettledSection[], reference: PolicyIndex): Promise<SuggestedQuestions[]> {
   const lenders = reference.document.sections.filter((s) => s.questions.length > 0);
@@ -47,8 +47,20 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
     const close = new Map(verdict.otherTopic ? [] : verdict.closest.filter((m) => m.score >= LENDING_FLOOR).map((m) => [m.sectionId, m.score]));
     fit.push(lenders.map((lender) => close.get(lender.id) ?? 0));
   }
-  return munkres(fit.map((row) => row.map((score) => -score)))
-    .filter(([i, j]) => fit[i][j] > 0 && sections[i].questions.length === 0)
+  return lendingPairs(fit)
+    .filter(([i]) => sections[i].questions.length === 0)
     .sort(([a], [b]) => a - b)
     .map(([i, j]) => ({ sectionId: sections[i].id, from: { id: lenders[j].id, title: lenders[j].title }, questions: [...lenders[j].questions] }));
+}
+
+/**
+ * The pairs [imported, reference] that fit best taken together (an optimal assignment), given
+ * each pair's score (0 where they may not be paired). A pair counts by how far its score
+ * clears {@link LENDING_FLOOR}, not by the whole score: otherwise a section that barely fits
+ * anything (document control, say) could take a reference section from the section it
+ * clearly belongs to, pushing that one onto its second choice, because three middling pairs
+ * add up to more than two good ones.
+ */
+export function lendingPairs(fit: ReadonlyArray<readonly number[]>): Array<[number, number]> {
+  return munkres(fit.map((row) => row.map((score) => (score > 0 ? LENDING_FLOOR - score : 0)))).filter(([i, j]) => fit[i][j] > 0);
 }
