@@ -120,14 +120,15 @@ const MORE_POLICIES = [
   },
   {
     name: 'eighth', document: EIGHTH_POLICY_DOCUMENT, file: 'council-policy-8', level: /^23 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 19,
-    pairing: /^ {2}c2-private-email-services-on-council-equipment +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)$/m,
+    // Counting whole scores, its definitions took the sample's questions on personal devices and moved the section on staff's own phones onto council devices.
+    pairing: /^ {2}d2-is-my-own-phone-or-tablet-allowed-for-council-work +<- "Personal devices for work" \(\d+\)$/m,
     // Measured once with nothing changed (60.5% top-1, 34.6% wrong), then to judge leaving out its parts' opening lines and how lent questions are paired.
     floors: { top1: 0.72, top3: 0.83, onCard: 0.81, wrong: 0.24, rejected: 1 }
   }
 ];
 
 for (const policy of MORE_POLICIES) {
-  describe(`a ${policy.name} policy, imported from Word`, () => {
+  describe(`${/^[aeiou]/.test(policy.name) ? 'an' : 'a'} ${policy.name} policy, imported from Word`, () => {
     it('imports to the committed Markdown, which passes the policy check, with the sample\'s questions lent', async () => {
       const result = await importWordPolicy(await wordDocument(policy.document), { sourceName: `${policy.file}.docx`, questionsFrom: { index: loadPolicyIndex(), name: 'the sample policy' } });
       assert.equal(result.markdown, readFileSync(fixture(`${policy.file}.md`), 'utf8'), `test/fixtures/${policy.file}.md is the import of test/fixtures/${policy.file}.ts; import it again when the document changes`);

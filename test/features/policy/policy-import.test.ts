@@ -98,13 +98,26 @@ describe('policy import from Word', () => {
       { text: words(PART_INTRODUCTION_WORDS, 'laptop') },
       { heading: 2, text: 'B1 Phones' }, { text: words(60, 'phone') },
       { heading: 1, text: 'Part C – Help' },
-      { text: 'Ask the service desk.' }
+      { text: 'Ask the service desk.' },
+      { heading: 1, text: 'Part D – Meetings' },
+      { text: 'This part covers meetings.' },
+      { heading: 3, text: 'A rule for all of them' }, { text: 'Never record a meeting without telling everyone in it.' },
+      { heading: 2, text: 'D1 Teams' }, { text: words(60, 'teams') },
+      { heading: 1, text: 'Part E – Phones' },
+      { text: 'This part covers phones.' },
+      { heading: 3, text: 'Questions staff ask' }, { bullets: ['can i use my own phone'] },
+      { heading: 2, text: 'E1 Council phones' }, { text: words(60, 'phone') },
+      { heading: 1, text: 'Part F – Data' },
+      { heading: 2, text: 'F1 Personal data' }, { text: words(60, 'data') }
     ];
     const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'parts.docx', level: 2 });
-    assert.deepEqual(result.sections.map((s) => s.id), ['a1-your-council-address', 'a2-webmail', 'part-b-devices', 'b1-phones', 'part-c-help']);
-    assert.doesNotMatch(result.markdown, /This part covers/);
-    assert.match(result.warnings.join('\n'), /^the short text under "Part A – Email and the internet" only introduces the sections below it, so it is in no section/m);
-    assert.doesNotMatch(result.warnings.join('\n'), /Part B|Part C/, 'a part whose text is rules, or with no sections under it, is a section');
+    assert.deepEqual(result.sections.map((s) => s.id), [
+      'a1-your-council-address', 'a2-webmail', 'part-b-devices', 'b1-phones', 'part-c-help', 'part-d-meetings', 'd1-teams', 'part-e-phones', 'e1-council-phones', 'f1-personal-data'
+    ]);
+    assert.doesNotMatch(result.markdown, /This part covers your council email/);
+    const warnings = result.warnings.join('\n');
+    assert.match(warnings, /^the opening text of "Part A – Email and the internet" \(13 words above its first section: "This part covers your council email account and …"\) only introduces its sections, so it was left out and the bot will not answer from it/m);
+    assert.equal(warnings.match(/the opening text of/g)?.length, 1, 'rules, a sub-heading, questions or a part with no section under it keep the text; a heading alone is a divider');
   });
 
   it('tells two sections of one name apart by the heading above them', async () => {
@@ -168,6 +181,7 @@ describe('policy import from Word', () => {
       // Counting whole scores, monitoring -> breaches, breaches -> security warnings and document control -> monitoring add up to more (1.25 against 1.04).
       assert.deepEqual(lendingPairs(fit), [[0, 0], [1, 1]]);
       assert.deepEqual(lendingPairs([[0.5, 0.45], [0.48, 0]]), [[0, 1], [1, 0]], 'a section with no other match still takes its next');
+      assert.deepEqual(lendingPairs([[0.3, 0.2], [0, 0]]), [], 'nothing at or under the floor');
     });
 
     it('are not suggested again on re-import, so the policy owner\'s edits stay', async () => {
@@ -188,7 +202,8 @@ describe('policy import from Word', () => {
     // The policy owner gave a section an id of their own and added example questions.
     const edited = first.markdown
       .replace('{#devices}', '{#council-devices}')
-      .replace(/(## 1\. Introduction \{#introduction\}\n\n.*\n)/, '$1\n### Questions staff ask\n\n- who does this policy apply to\n');
+      .replace(/(## 1\. Introduction \{#introduction\}\n\n.*\n)/, '$1\n### Questions staff ask\n\n- who does this policy apply to\n')
+      .replace(/(## 2\. Email \{#email\}\n)/, '$1\n### Questions staff ask\n\n- can i use gmail\n- is hotmail blocked\n');
     const revised: WordPart[] = [
       { title: 'Acceptable Use of ICT Policy' },
       { heading: 1, text: '1. Introduction' },
@@ -206,13 +221,14 @@ describe('policy import from Word', () => {
     assert.deepEqual(second.sections.map((s) => s.id), ['introduction', 'working-from-home', 'council-devices', 'social-media']);
     assert.deepEqual(second.changes, {
       added: [{ id: 'working-from-home', title: '2. Working from home' }],
-      removed: [{ id: 'email', title: 'Email' }],
+      removed: [{ id: 'email', title: 'Email', questions: 2 }],
       renamed: [{ id: 'council-devices', from: 'Devices', to: '3. Council devices and who has them' }],
       keptQuestions: 1
     });
     assert.deepEqual(parsePolicy(second.markdown).sections[0].questions, ['who does this policy apply to']);
     const report = importReport(second, 'council.docx', 'policy/council.md');
     assert.match(report, /Since the previous import: 1 added, 1 removed, 1 renamed/);
+    assert.match(report, /removed {2}email {2}"Email" \(links to #email and its stored feedback now find no section, and its 2 example questions are not in the new file\)/);
     assert.match(report, /renamed {2}council-devices {2}"Devices" -> "3\. Council devices and who has them" \(id kept\)/);
   });
 

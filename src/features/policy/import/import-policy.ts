@@ -5,7 +5,7 @@
  */
 import { checkPolicyText } from '../policy-check.js';
 import { documentOf, scanPolicy } from '../policy-document.js';
-import { LONG_SECTION_WORDS, outline, type Outline } from './outline.js';
+import { LONG_SECTION_WORDS, outline, wordCount, type Outline } from './outline.js';
 import type { PolicyIndex } from '../retrieval.js';
 import { policyMarkdown, settleIds, type ImportChanges, type SettledSection } from './policy-markdown.js';
 import { suggestQuestions, type SuggestedQuestions } from './suggested-questions.js';
@@ -39,15 +39,19 @@ export interface PolicyImport {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** The first words of a text, to show which text a warning means. */
+function excerpt(text: string, words = 8): string {
+  const all = text.split(/\s+/).filter(Boolean);
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')} …`;
+}
 
 function warningsFor(document: Outline, sections: readonly SettledSection[], content: { images: number; comments: number; unknownStyles: string[] }): string[] {
   const warnings: string[] = [];
-  const introWords = document.intro.join(' ').split(/\s+/).filter((w) => /\w/.test(w)).length;
+  const introWords = wordCount(document.intro.join(' '));
   if (introWords > 0) warnings.push(`${plural(introWords, 'word')} of text come before the first heading and are in no section, so the bot will not answer from them: put them under a heading if they are policy.`);
   for (const title of document.emptySections) warnings.push(`"${title}" has no text under it and was left out.`);
-  if (document.partIntroductions.length > 0) {
-    const titles = document.partIntroductions.map((t) => `"${t}"`).join(', ');
-    warnings.push(`the short text under ${titles} only introduces the sections below it, so it is in no section: move any rule it states into one of them.`);
+  for (const { title, text } of document.partIntroductions) {
+    warnings.push(`the opening text of "${title}" (${plural(wordCount(text), 'word')} above its first section: "${excerpt(text)}") only introduces its sections, so it was left out and the bot will not answer from it: move any rule it states into one of them.`);
   }
   if (document.blankHeadings > 0) warnings.push(`${plural(document.blankHeadings, 'heading')} with no words in ${document.blankHeadings === 1 ? 'it was' : 'them were'} ignored.`);
   for (const section of sections) {
@@ -125,7 +129,10 @@ export function importReport(result: PolicyImport, from: string, to: string): st
     const total = changes.added.length + changes.removed.length + changes.renamed.length;
     lines.push(total === 0 ? 'Since the previous import: the same sections, ids kept.' : `Since the previous import: ${changes.added.length} added, ${changes.removed.length} removed, ${changes.renamed.length} renamed (ids kept for all others):`);
     for (const s of changes.added) lines.push(`  added    ${s.id}  "${s.title}"`);
-    for (const s of changes.removed) lines.push(`  removed  ${s.id}  "${s.title}" (links to #${s.id} and its stored feedback now find no section)`);
+    for (const s of changes.removed) {
+      const questions = s.questions > 0 ? `, and its ${plural(s.questions, 'example question')} are not in the new file` : '';
+      lines.push(`  removed  ${s.id}  "${s.title}" (links to #${s.id} and its stored feedback now find no section${questions})`);
+    }
     for (const s of changes.renamed) lines.push(`  renamed  ${s.id}  "${s.from}" -> "${s.to}" (id kept)`);
     if (changes.keptQuestions > 0) lines.push(`  ${plural(changes.keptQuestions, 'example question')} kept from the previous file`);
   }

@@ -48,8 +48,8 @@ export interface Outline {
   levels: Array<{ level: number; sections: number }>;
   /** Text before the first section's heading: not in any section. */
   intro: string[];
-  /** Shallower headings whose short text only introduces the sections under them, left out. */
-  partIntroductions: string[];
+  /** Shallower headings whose short text only introduces the sections under them: the heading and the text left out. */
+  partIntroductions: Array<{ title: string; text: string }>;
   sections: OutlineSection[];
   /** Headings at the section level with no text under them, left out. */
   emptySections: string[];
@@ -62,7 +62,7 @@ export function withoutClauseNumber(title: string): string {
   return title.replace(CLAUSE_NUMBER, '').trim();
 }
 
-function wordCount(text: string): number {
+export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
 }
 
@@ -84,7 +84,11 @@ function cut(blocks: WordBlock[], level: number): Omit<Outline, 'title' | 'level
   const intro: string[] = [];
   const sections: OutlineSection[] = [];
   const emptySections: string[] = [];
-  const partIntroductions: string[] = [];
+  const partIntroductions: Outline['partIntroductions'] = [];
+  // A shallower heading's few words of plain text (no sub-heading, no questions) just above its first section.
+  const introduces = (part: NonNullable<typeof current>, next: { level: number }) =>
+    part.level < level && next.level > part.level && part.words > 0 && part.words < PART_INTRODUCTION_WORDS &&
+    part.questions.length === 0 && !part.paragraphs.some((p) => p.startsWith('### '));
   let blankHeadings = 0;
   let current: (OutlineSection & { level: number; inQuestions: boolean }) | undefined;
   const parents: string[] = [];
@@ -103,8 +107,8 @@ function cut(blocks: WordBlock[], level: number): Omit<Outline, 'title' | 'level
       // "Questions staff ask" belongs to the section above it, whatever its level.
       const questions = QUESTIONS_SUB_HEADING.test(block.text);
       if (block.level <= level && !(questions && current)) {
-        if (current && current.level < level && block.level > current.level && current.words > 0 && current.words < PART_INTRODUCTION_WORDS && current.questions.length === 0) {
-          partIntroductions.push(current.title);
+        if (current && introduces(current, block)) {
+          partIntroductions.push({ title: current.title, text: current.paragraphs.join(' ') });
           current = undefined;
         }
         close();

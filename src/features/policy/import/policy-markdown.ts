@@ -19,7 +19,8 @@ export interface SectionRef {
 /** What a re-import changed against the previous file. */
 export interface ImportChanges {
   added: SectionRef[];
-  removed: SectionRef[];
+  /** With how many example questions each had in the previous file: they go with it. */
+  removed: Array<SectionRef & { questions: number }>;
   renamed: Array<{ id: string; from: string; to: string }>;
   /** Example questions taken over from the previous file. */
   keptQuestions: number;
@@ -103,7 +104,7 @@ export function settleIds(sections: readonly OutlineSection[], previous: readonl
     if (questions !== section.questions) keptQuestions += questions.length;
     return { ...section, id, questions };
   });
-  const removed = [...unusedPrevious].map((p) => ({ id: p.id, title: p.title }));
+  const removed = [...unusedPrevious].map((p) => ({ id: p.id, title: p.title, questions: p.questions.length }));
   return { sections: settled, changes: { added, removed, renamed, keptQuestions } };
 }
 

@@ -21,7 +21,7 @@ export interface SuggestedQuestions {
 }
 
 /**
- * The least score at which a reference section's questions are lent. A whole section put
+ * The score a pair must clear for a reference section's questions to be lent. A whole section put
  * as a question spreads over many more words than a staff message does, so its matches
  * score lower than a message's; this is below the bar for answering staff, and the policy
  * owner reviews what is lent.
@@ -40,11 +40,11 @@ const LENDING_FLOOR = 0.3;
  */
 export async function suggestQuestions(sections: readonly SettledSection[], reference: PolicyIndex): Promise<SuggestedQuestions[]> {
   const lenders = reference.document.sections.filter((s) => s.questions.length > 0);
-  // fit[i][j]: how well imported section i and reference section j match, 0 when they may not be paired.
+  // fit[i][j]: how well imported section i and reference section j match, 0 when j is not among the three closest to i.
   const fit: number[][] = [];
   for (const section of sections) {
     const verdict = await reference.answer([section.title, ...section.paragraphs].join('\n'));
-    const close = new Map(verdict.otherTopic ? [] : verdict.closest.filter((m) => m.score >= LENDING_FLOOR).map((m) => [m.sectionId, m.score]));
+    const close = new Map(verdict.otherTopic ? [] : verdict.closest.map((m) => [m.sectionId, m.score]));
     fit.push(lenders.map((lender) => close.get(lender.id) ?? 0));
   }
   return lendingPairs(fit)
@@ -55,12 +55,13 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
 
 /**
  * The pairs [imported, reference] that fit best taken together (an optimal assignment), given
- * each pair's score (0 where they may not be paired). A pair counts by how far its score
- * clears {@link LENDING_FLOOR}, not by the whole score: otherwise a section that barely fits
+ * each pair's score; a pair must score above {@link LENDING_FLOOR}. A pair counts by how far
+ * its score clears the floor, not by the whole score: otherwise a section that barely fits
  * anything (document control, say) could take a reference section from the section it
  * clearly belongs to, pushing that one onto its second choice, because three middling pairs
  * add up to more than two good ones.
  */
 export function lendingPairs(fit: ReadonlyArray<readonly number[]>): Array<[number, number]> {
-  return munkres(fit.map((row) => row.map((score) => (score > 0 ? LENDING_FLOOR - score : 0)))).filter(([i, j]) => fit[i][j] > 0);
+  const clears = (score: number) => Math.max(0, score - LENDING_FLOOR);
+  return munkres(fit.map((row) => row.map((score) => -clears(score)))).filter(([i, j]) => clears(fit[i][j]) > 0);
 }
