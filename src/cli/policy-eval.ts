@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
- * and the five held-out sets (`policy-eval-heldout.json`, `-2.json` to `-5.json`) of
+ * and the six held-out sets (`policy-eval-heldout.json`, `-2.json` to `-6.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
  * and on six more (`council-policy-3.md` to `council-policy-8.md`, each with its `-eval.json`),
@@ -65,6 +65,7 @@ if (values.fit) {
     await sample('third held-out', 'policy-eval-heldout-3.json'),
     await sample('fourth held-out', 'policy-eval-heldout-4.json'),
     await sample('fifth held-out', 'policy-eval-heldout-5.json'),
+    await sample('sixth held-out', 'policy-eval-heldout-6.json'),
     await imported('second policy', 'council-policy'),
     await imported('third policy', 'council-policy-3'),
     await imported('fourth policy', 'council-policy-4'),

@@ -262,21 +262,22 @@ describe('policy evaluation', () => {
   const heldOut3 = load('policy-eval-heldout-3.json');
   const heldOut4 = load('policy-eval-heldout-4.json');
   const heldOut5 = load('policy-eval-heldout-5.json');
+  const heldOut6 = load('policy-eval-heldout-6.json');
 
   it('has enough questions in all, typed as staff write, each naming a real section', async () => {
     assert.ok(tuning.inScope.length + heldOut.inScope.length >= 150);
     assert.ok(tuning.outOfScope.length + heldOut.outOfScope.length >= 50);
-    for (const set of [tuning, heldOut, heldOut2, heldOut3, heldOut4, heldOut5]) {
+    for (const set of [tuning, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6]) {
       for (const { sectionId } of set.inScope) assert.ok(index.section(sectionId), `section ${sectionId} exists`);
       const long = set.inScope.filter((q) => q.question.split(/\s+/).length > 40).length;
       assert.ok(long >= 10, `${long} in-scope messages over 40 words`);
     }
-    const questions = [tuning, heldOut, heldOut2, heldOut3, heldOut4, heldOut5].flatMap((set) => [...set.inScope, ...set.outOfScope]).map((q) => q.question.toLowerCase());
+    const questions = [tuning, heldOut, heldOut2, heldOut3, heldOut4, heldOut5, heldOut6].flatMap((set) => [...set.inScope, ...set.outOfScope]).map((q) => q.question.toLowerCase());
     assert.equal(new Set(questions).size, questions.length, 'no question in two sets or twice');
   });
 
   it('holds its accuracy floors on every set (just under the measured figures)', async () => {
-    for (const [name, fixture, floors] of [['tuning', tuning, FLOORS.tuning], ['held-out', heldOut, FLOORS.heldOut], ['second held-out', heldOut2, FLOORS.heldOut2], ['third held-out', heldOut3, FLOORS.heldOut3], ['fourth held-out', heldOut4, FLOORS.heldOut4], ['fifth held-out', heldOut5, FLOORS.heldOut5]] as const) {
+    for (const [name, fixture, floors] of [['tuning', tuning, FLOORS.tuning], ['held-out', heldOut, FLOORS.heldOut], ['second held-out', heldOut2, FLOORS.heldOut2], ['third held-out', heldOut3, FLOORS.heldOut3], ['fourth held-out', heldOut4, FLOORS.heldOut4], ['fifth held-out', heldOut5, FLOORS.heldOut5], ['sixth held-out', heldOut6, FLOORS.heldOut6]] as const) {
       const result = evaluate(await prepareSet(index, fixture));
       assert.ok(result.top1 >= floors.top1, `${name} top-1 ${result.top1}`);
       assert.ok(result.top3 >= floors.top3, `${name} top-3 ${result.top3}`);
@@ -306,5 +307,7 @@ const FLOORS = {
   heldOut3: { top1: 0.87, top3: 0.96, onCard: 0.94, wrong: 0.11, rejected: 0.97 },
   // These two measured once with nothing changed, then to judge the policy owner's third batch of example questions (and a refit of the weights, left out).
   heldOut4: { top1: 0.82, top3: 0.97, onCard: 0.93, wrong: 0.15, rejected: 0.87 },
-  heldOut5: { top1: 0.85, top3: 0.94, onCard: 0.91, wrong: 0.12, rejected: 0.94 }
+  heldOut5: { top1: 0.85, top3: 0.94, onCard: 0.91, wrong: 0.12, rejected: 0.94 },
+  // Measured once, with nothing changed for it.
+  heldOut6: { top1: 0.81, top3: 0.96, onCard: 0.94, wrong: 0.17, rejected: 1 }
 };
