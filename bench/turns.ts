@@ -75,7 +75,7 @@ export async function benchTurns(): Promise<{ rows: Row[]; goals: Goal[] }> {
         goal: 'policy-question turns ≥ 70% of the echo bot’s throughput',
         measured: `${(share * 100).toFixed(0)}%`,
         met: share >= 0.7,
-        why: `besides encoding the message's meaning with the sentence model (about 10 ms) and searching the policy (over about 1,170 example questions, the sample policy’s and the other topics’; see the retrieval rows), reading the links admins made and keeping the question, ${turnWork}`
+        why: `besides encoding the message's meaning with the sentence model (about 10 ms) and searching the policy (over about 1,470 example questions, the sample policy’s and the other topics’; see the retrieval rows), reading the links admins made and keeping the question, ${turnWork}`
       },
       { goal: 'help-command turns ≥ 90% of the echo bot’s throughput', measured: `${(helpShare * 100).toFixed(0)}%`, met: helpShare >= 0.9, why: turnWork }
     ]

@@ -301,13 +301,13 @@ describe('policy evaluation', () => {
 
 /** Measured with `npm run eval`; a change that drops below these is a regression. */
 const FLOORS = {
-  tuning: { top1: 0.91, top3: 0.99, onCard: 0.98, wrong: 0.07, rejected: 0.95 },
-  heldOut: { top1: 0.86, top3: 0.97, onCard: 0.95, wrong: 0.12, rejected: 0.95 },
-  heldOut2: { top1: 0.89, top3: 0.97, onCard: 0.95, wrong: 0.09, rejected: 0.95 },
-  heldOut3: { top1: 0.87, top3: 0.96, onCard: 0.94, wrong: 0.11, rejected: 0.97 },
+  tuning: { top1: 0.9, top3: 0.99, onCard: 0.97, wrong: 0.07, rejected: 0.94 },
+  heldOut: { top1: 0.87, top3: 0.98, onCard: 0.96, wrong: 0.11, rejected: 0.95 },
+  heldOut2: { top1: 0.89, top3: 0.97, onCard: 0.96, wrong: 0.1, rejected: 0.95 },
+  heldOut3: { top1: 0.85, top3: 0.97, onCard: 0.95, wrong: 0.13, rejected: 0.97 },
   // These two measured once with nothing changed, then to judge the policy owner's third batch of example questions (and a refit of the weights, left out).
-  heldOut4: { top1: 0.82, top3: 0.97, onCard: 0.93, wrong: 0.15, rejected: 0.87 },
-  heldOut5: { top1: 0.85, top3: 0.94, onCard: 0.91, wrong: 0.12, rejected: 0.94 },
-  // Measured once, with nothing changed for it.
-  heldOut6: { top1: 0.81, top3: 0.96, onCard: 0.94, wrong: 0.17, rejected: 1 }
+  heldOut4: { top1: 0.85, top3: 0.95, onCard: 0.92, wrong: 0.13, rejected: 0.9 },
+  heldOut5: { top1: 0.83, top3: 0.93, onCard: 0.9, wrong: 0.13, rejected: 0.94 },
+  // Measured once with nothing changed, then to judge the fourth batch.
+  heldOut6: { top1: 0.84, top3: 0.96, onCard: 0.92, wrong: 0.13, rejected: 1 }
 };
