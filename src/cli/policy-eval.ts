@@ -3,7 +3,7 @@
  * and the six held-out sets (`policy-eval-heldout.json`, `-2.json` to `-6.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
- * and on six more (`council-policy-3.md` to `council-policy-8.md`, each with its `-eval.json`),
+ * and on seven more (`council-policy-3.md` to `council-policy-9.md`, each with its `-eval.json`),
  * side by side; the seventh also as its policy owner reviewed it (`council-policy-7-reviewed.md`).
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them; it
@@ -73,6 +73,7 @@ if (values.fit) {
     await imported('sixth policy', 'council-policy-6'),
     await imported('seventh policy', 'council-policy-7'),
     await imported('eighth policy', 'council-policy-8'),
+    await imported('ninth policy', 'council-policy-9'),
     // The seventh after its policy owner's review of the example questions (council-policy-7-reviewed.md).
     await imported('seventh, reviewed', 'council-policy-7-reviewed', 'council-policy-7-eval.json')
   ];
