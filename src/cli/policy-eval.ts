@@ -1,20 +1,21 @@
 /**
  * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
- * and the six held-out sets (`policy-eval-heldout.json`, `-2.json` to `-6.json`) of
+ * and the seven held-out sets (`policy-eval-heldout.json`, `-2.json` to `-7.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
  * and on seven more (`council-policy-3.md` to `council-policy-9.md`, each with its `-eval.json`),
  * side by side; the seventh also as its policy owner reviewed it (`council-policy-7-reviewed.md`).
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
- * the threshold on the tuning set alone and shows each signal on its own beside them; it
- * never looks at the held-out set, which must not be tuned on.
+ * the threshold on the tuning set alone and shows each signal on its own beside them, and
+ * each share the classifier could have in which label stands first; it never looks at the
+ * held-out sets, which must not be tuned on.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/paths.js';
 import { bestThreshold, evaluate, evaluationFixtureSchema, fitVerdict, prepareSet, type EvaluationResult } from '../features/policy/evaluation.js';
 import { loadPolicyIndex } from '../features/policy/policy-source.js';
-import { ANSWER_THRESHOLD, SIGNAL_NAMES, SIGNAL_WEIGHTS, type SignalWeights } from '../features/policy/verdict.js';
+import { ANSWER_THRESHOLD, CLASSIFIER_SHARE, SIGNAL_NAMES, SIGNAL_WEIGHTS, type SignalWeights } from '../features/policy/verdict.js';
 import { cliArgs, UsageError } from './shell.js';
 
 const USAGE = 'usage: npm run -s eval -- [--misses | --fit]';
@@ -51,6 +52,8 @@ if (values.fit) {
   const fitted = fitVerdict(tuning);
   process.stdout.write(row('all, fitted', fitted.result));
   process.stdout.write(`\nfitted weights: ${describe(fitted.weights)}; threshold ${fitted.threshold}\nin use:         ${describe(SIGNAL_WEIGHTS)}; threshold ${ANSWER_THRESHOLD}\n`);
+  process.stdout.write(`\nthe classifier's share in which label stands first, at the weights and threshold in use (${CLASSIFIER_SHARE} in use)\n${heading('share')}`);
+  for (const share of [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5]) process.stdout.write(row(`classifier ${share}`, evaluate(tuning, { classifierShare: share })));
 } else {
   // The same retrieval, synonyms and other topics, on other councils' policies imported from Word.
   const sample = async (name: string, file: string) => ({ name, result: evaluate(await prepareSet(index, fixture(file))) });
@@ -66,6 +69,7 @@ if (values.fit) {
     await sample('fourth held-out', 'policy-eval-heldout-4.json'),
     await sample('fifth held-out', 'policy-eval-heldout-5.json'),
     await sample('sixth held-out', 'policy-eval-heldout-6.json'),
+    await sample('seventh held-out', 'policy-eval-heldout-7.json'),
     await imported('second policy', 'council-policy'),
     await imported('third policy', 'council-policy-3'),
     await imported('fourth policy', 'council-policy-4'),

@@ -12,6 +12,7 @@ import MiniSearch from 'minisearch';
 import { TermAnalyser, type SynonymFile } from './analysis.js';
 import type { OtherTopic } from './other-topics.js';
 import type { PolicyDocument, PolicySection } from './policy-document.js';
+import { LabelClassifier } from './label-classifier.js';
 import { SentenceMeaning } from './sentence-meaning.js';
 import { closeness, coverage, ExampleIndex, Rarity, TextReader, weigh, type PreparedText } from './signals.js';
 import { judge, offered, onCard, type LabelSignals, type Scored, type Signals, type Verdict, type VerdictOptions } from './verdict.js';
@@ -92,6 +93,7 @@ export class PolicyIndex {
   /** The policy's example questions, then the ones the policy owner linked: the order of {@link #exampleIndex}. */
   #allExamples: Example[];
   #exampleIndex!: ExampleIndex;
+  #classifier!: LabelClassifier;
   #meaning!: SentenceMeaning;
   /** Settles when every text's meaning is encoded and the examples indexed; answering waits for it. */
   #ready: Promise<void>;
@@ -170,6 +172,13 @@ export class PolicyIndex {
     labels.forEach((l, i) => (l.text.vector = vectors[i]));
     this.#examples.forEach((e, i) => (e.text.vector = vectors[labels.length + i]));
     this.#exampleIndex = new ExampleIndex(this.#examples.map((e) => e.text), this.#rarity);
+    // Fitted on the policy's own texts only: a section without example questions is spoken
+    // for by its text. Questions the policy owner links later count through the examples' signals.
+    const withoutExamples = new Set(this.#withoutExamples);
+    this.#classifier = LabelClassifier.fit([
+      ...labels.filter((l) => withoutExamples.has(l.id)).map((l) => ({ labelId: l.id, text: l.about!, vector: l.text.vector! })),
+      ...this.#examples.map((e) => ({ labelId: e.labelId, text: e.question, vector: e.text.vector! }))
+    ], this.#meaning);
   }
 
   section(id: string): PolicySection | undefined {
@@ -198,8 +207,9 @@ export class PolicyIndex {
 
   /**
    * What each label has for the message, by signal: its own text's shared words (weighted
-   * by the search rank) and meaning, and its best example question's shared words and
-   * meaning. Labels with nothing in common with the message are left out.
+   * by the search rank) and meaning, its best example question's shared words and
+   * meaning, and the classifier's score. Labels with nothing in common with the message
+   * are left out.
    */
   async signals(message: string): Promise<LabelSignals[]> {
     await this.#ready;
@@ -211,8 +221,9 @@ export class PolicyIndex {
     const byLabel = new Map<string, Signals>();
     for (const label of this.#labels.values()) {
       const words = coverage(question, label.text, label.titleTerms) * (1 - RANK_WEIGHT + RANK_WEIGHT * (rank.get(label.id) ?? 0));
-      byLabel.set(label.id, { words, meaning: meaningOf(closeness(question.text, label.text)), examplePrecision: 0, exampleRecall: 0, exampleMeaning: 0, linked: 0 });
+      byLabel.set(label.id, { words, meaning: meaningOf(closeness(question.text, label.text)), examplePrecision: 0, exampleRecall: 0, exampleMeaning: 0, linked: 0, classifier: 0 });
     }
+    for (const [id, score] of this.#classifier.scores(question.text.vector)) byLabel.get(id)!.classifier = score;
     const { precision, recall } = this.#exampleIndex.overlap(question);
     const cosines = this.#exampleIndex.closeness(question.text);
     const examples = this.#allExamples;

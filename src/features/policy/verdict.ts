@@ -1,6 +1,7 @@
 /**
- * From signals to a verdict: each label's score is its signals weighted, and the message
- * is answered by the best section when no other topic outscores it and its score clears
+ * From signals to a verdict: each label's score is its signals weighted, the labels stand
+ * in order of that score with a share given to the classifier's, and the message is
+ * answered by the first section when no other topic stands above it and its score clears
  * the threshold. Pure, so the evaluation can try weights and thresholds on signals worked
  * out once.
  */
@@ -23,8 +24,14 @@ export interface Signals {
    * question is answered from its link whatever the other signals say.
    */
   linked: number;
+  /**
+   * The label's score from the classifier fitted on every label's example questions
+   * (label-classifier.ts). Not in the weighted score: it only helps choose between labels
+   * ({@link CLASSIFIER_SHARE}).
+   */
+  classifier: number;
 }
-export type SignalWeights = Omit<Signals, 'linked'>;
+export type SignalWeights = Omit<Signals, 'linked' | 'classifier'>;
 export const SIGNAL_NAMES = ['words', 'meaning', 'examplePrecision', 'exampleRecall', 'exampleMeaning'] as const satisfies ReadonlyArray<keyof Signals>;
 
 /**
@@ -42,6 +49,15 @@ export const ANSWER_THRESHOLD = 0.24;
  * the section.
  */
 export const RELATED_SCORE = ANSWER_THRESHOLD / 2;
+
+/**
+ * Which label wins is decided on the score with this share given to the classifier's
+ * ({@link Signals.classifier}); whether it answers is still decided on its score alone, against
+ * {@link ANSWER_THRESHOLD}. So the classifier moves a message between neighbouring sections
+ * but does not make the bot answer more or less. Chosen on the tuning set at the weights and
+ * threshold in use (`npm run eval -- --fit` shows each share).
+ */
+export const CLASSIFIER_SHARE = 0.1;
 
 /**
  * Besides the section that answers, a section scoring at least this share of its score is
@@ -70,7 +86,7 @@ export interface Scored {
 /** What to do with a message. */
 export interface Verdict {
   answered: boolean;
-  /** The sections with the highest scores, best first (up to three). */
+  /** The sections standing highest, best first (up to three), each with its score. */
   closest: Scored[];
   /** The other topic that outscored every section, and where its questions go. */
   otherTopic?: Scored & { where: string };
@@ -79,6 +95,7 @@ export interface Verdict {
 export interface VerdictOptions {
   weights?: SignalWeights;
   threshold?: number;
+  classifierShare?: number;
 }
 
 /** A label's score: its signals weighted, or its link to a question the message nearly repeats. */
@@ -86,19 +103,27 @@ export function combine(signals: Signals, weights: SignalWeights = SIGNAL_WEIGHT
   return Math.max(signals.linked, SIGNAL_NAMES.reduce((sum, name) => sum + weights[name] * signals[name], 0));
 }
 
+/** What orders the labels: the score with {@link CLASSIFIER_SHARE} given to the classifier, or the link to a question the message nearly repeats. */
+function standing(signals: Signals, weights: SignalWeights, share: number): number {
+  const weighed = SIGNAL_NAMES.reduce((sum, name) => sum + weights[name] * signals[name], 0);
+  return Math.max(signals.linked, (1 - share) * weighed + share * signals.classifier);
+}
+
 /**
- * Decides: another topic on top means "not in this policy" (whatever its score: a
- * question about pay that shares a word with a section must not get that section), and
- * the topic is named when it is about the message at all; else the best section answers
- * when its score reaches the threshold.
+ * Decides: the label standing first wins (see {@link CLASSIFIER_SHARE}). Another topic
+ * first means "not in this policy" (whatever its score: a question about pay that shares a
+ * word with a section must not get that section), and the topic is named when it is about
+ * the message at all; else the first section answers when its score reaches the threshold.
  */
 export function judge(labels: readonly LabelSignals[], options: VerdictOptions = {}): Verdict {
   const weights = options.weights ?? SIGNAL_WEIGHTS;
   const threshold = options.threshold ?? ANSWER_THRESHOLD;
+  const share = options.classifierShare ?? CLASSIFIER_SHARE;
+  const rounded = (x: number) => Math.round(x * 1000) / 1000;
   const scored = labels
-    .map((label) => ({ label, score: Math.round(combine(label.signals, weights) * 1000) / 1000 }))
+    .map((label) => ({ label, score: rounded(combine(label.signals, weights)), standing: rounded(standing(label.signals, weights, share)) }))
     .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => b.standing - a.standing || b.score - a.score);
   const closest = scored
     .filter((s) => s.label.kind === 'section')
     .slice(0, 3)

@@ -43,7 +43,8 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
   // fit[i][j]: how well imported section i and reference section j match, 0 when j is not among the three closest to i.
   const fit: number[][] = [];
   for (const section of sections) {
-    const verdict = await reference.answer([section.title, ...section.paragraphs].join('\n'));
+    // The classifier is fitted on questions, and a whole section is far from one: it stays out.
+    const verdict = await reference.answer([section.title, ...section.paragraphs].join('\n'), { classifierShare: 0 });
     const close = new Map(verdict.otherTopic ? [] : verdict.closest.map((m) => [m.sectionId, m.score]));
     fit.push(lenders.map((lender) => close.get(lender.id) ?? 0));
   }
