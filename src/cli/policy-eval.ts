@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
- * and the nine held-out sets (`policy-eval-heldout.json`, `-2.json` to `-9.json`) of
+ * and the eleven held-out sets (`policy-eval-heldout.json`, `-2.json` to `-11.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
  * and on seven more (`council-policy-3.md` to `council-policy-9.md`, each with its `-eval.json`),
@@ -72,6 +72,8 @@ if (values.fit) {
     await sample('seventh held-out', 'policy-eval-heldout-7.json'),
     await sample('eighth held-out', 'policy-eval-heldout-8.json'),
     await sample('ninth held-out', 'policy-eval-heldout-9.json'),
+    await sample('tenth held-out', 'policy-eval-heldout-10.json'),
+    await sample('eleventh held-out', 'policy-eval-heldout-11.json'),
     await imported('second policy', 'council-policy'),
     await imported('third policy', 'council-policy-3'),
     await imported('fourth policy', 'council-policy-4'),

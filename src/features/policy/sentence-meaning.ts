@@ -34,6 +34,11 @@ const DIMENSIONS = 512;
 const vectorFileSchema = z.object({ model: z.string(), vectors: z.record(z.string(), z.string()), fits: z.record(z.string(), z.string()).optional() });
 /** Texts encoded together; the event loop waits while a batch is encoded, so batches are kept small. */
 const BATCH = 16;
+/**
+ * How many classifiers' weights the file keeps (about 400 KB each for the sample), the latest
+ * used: the policy in use, its earlier versions, and the policies an import or the tests read.
+ */
+const FITS_KEPT = 16;
 /** How many staff messages' vectors are remembered (2 KB each). */
 const MESSAGES_KEPT = 2_000;
 
@@ -108,12 +113,23 @@ export class SentenceMeaning {
 
   /** The weights of a classifier fitted on policy texts' vectors, kept in the file with them; undefined when none is kept under `key`. */
   keptFit(key: string): Float32Array | undefined {
-    return this.#fits.get(key);
+    const weights = this.#fits.get(key);
+    if (weights) {
+      // The latest used are the ones kept when the file is next written.
+      this.#fits.delete(key);
+      this.#fits.set(key, weights);
+    }
+    return weights;
   }
 
-  /** Keeps a classifier's weights in the file, so the next start reads them instead of fitting again. */
+  /**
+   * Keeps a classifier's weights in the file, so the next start reads them instead of fitting
+   * again; past {@link FITS_KEPT}, those used longest ago are dropped (a policy edited many
+   * times leaves one fit a version).
+   */
   keepFit(key: string, weights: Float32Array): void {
     this.#fits.set(key, weights);
+    for (const old of [...this.#fits.keys()].slice(0, Math.max(0, this.#fits.size - FITS_KEPT))) this.#fits.delete(old);
     this.#writeFile(this.#file);
   }
 

@@ -57,7 +57,7 @@ export const RELATED_SCORE = ANSWER_THRESHOLD / 2;
  * but does not make the bot answer more or less. Chosen on the tuning set at the weights and
  * threshold in use (`npm run eval -- --fit` shows each share).
  */
-export const CLASSIFIER_SHARE = 0.1;
+export const CLASSIFIER_SHARE = 0.2;
 
 /**
  * Besides the section that answers, a section scoring at least this share of its score is

@@ -95,23 +95,23 @@ const MORE_POLICIES = [
     name: 'third', document: THIRD_POLICY_DOCUMENT, file: 'council-policy-3', level: /^13 sections at heading level 1 \(chosen; level 2 would give 14\):$/m, lent: 13,
     // Its section on personal use takes the sample's, though the sample's is also the closest to another of its sections.
     pairing: /^ {2}personal-use-of-council-technology +<- "Personal use in non-working time" \(\d+\)$/m,
-    floors: { top1: 0.8, top3: 0.9, onCard: 0.84, wrong: 0.1, rejected: 1 }
+    floors: { top1: 0.8, top3: 0.9, onCard: 0.86, wrong: 0.14, rejected: 1 }
   },
   {
     name: 'fourth', document: FOURTH_POLICY_DOCUMENT, file: 'council-policy-4', level: /^15 sections at heading level 2 \(chosen; level 1 would give 6\):$/m, lent: 15,
     pairing: /^ {2}online-banking-and-shopping +<- "Online banking, shopping and personal losses" \(\d+\)$/m,
-    floors: { top1: 0.75, top3: 0.96, onCard: 0.89, wrong: 0.22, rejected: 1 }
+    floors: { top1: 0.76, top3: 0.96, onCard: 0.91, wrong: 0.2, rejected: 1 }
   },
   {
     name: 'fifth', document: FIFTH_POLICY_DOCUMENT, file: 'council-policy-5', level: /^11 sections at heading level 1 \(chosen; level 2 would give 12\):$/m, lent: 11,
     pairing: /^ {2}email-and-webmail +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)$/m,
-    floors: { top1: 0.8, top3: 0.98, onCard: 0.87, wrong: 0.1, rejected: 1 }
+    floors: { top1: 0.8, top3: 0.98, onCard: 0.92, wrong: 0.15, rejected: 1 }
   },
   {
     name: 'sixth', document: SIXTH_POLICY_DOCUMENT, file: 'council-policy-6', level: /^20 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 19,
     // Its section on staff's own phones takes the sample's on personal numbers, though the sample's on council devices is closer to it: another section needs that one more.
     pairing: /^ {2}d6-your-own-phone-your-own-number +<- "Sharing your personal phone number for work" \(\d+\)$/m,
-    floors: { top1: 0.81, top3: 0.98, onCard: 0.95, wrong: 0.19, rejected: 1 }
+    floors: { top1: 0.82, top3: 0.94, onCard: 0.91, wrong: 0.18, rejected: 1 }
   },
   {
     name: 'seventh', document: SEVENTH_POLICY_DOCUMENT, file: 'council-policy-7', level: /^23 sections at heading level 2 \(chosen; level 1 would give 18\):$/m, lent: 19,
@@ -124,13 +124,13 @@ const MORE_POLICIES = [
     name: 'eighth', document: EIGHTH_POLICY_DOCUMENT, file: 'council-policy-8', level: /^23 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 20,
     pairing: /^ {2}c2-private-email-services-on-council-equipment +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)$/m,
     // Measured once with nothing changed (60.5% top-1, 34.6% wrong), then to judge leaving out its parts' opening lines and how lent questions are paired (72.8%, 23.5%).
-    floors: { top1: 0.65, top3: 0.82, onCard: 0.77, wrong: 0.3, rejected: 1 }
+    floors: { top1: 0.64, top3: 0.8, onCard: 0.76, wrong: 0.33, rejected: 1 }
   },
   {
     name: 'ninth', document: NINTH_POLICY_DOCUMENT, file: 'council-policy-9', level: /^19 sections at heading level 1 \(chosen; level 2 would give 25\):$/m, lent: 18,
     pairing: /^ {2}who-does-this-code-cover +<- "Purpose and who this policy applies to" \(\d+\)$/m,
-    // Measured once, with nothing changed for it; then measured again, not judged on, after the label classifier.
-    floors: { top1: 0.71, top3: 0.87, onCard: 0.86, wrong: 0.29, rejected: 1 }
+    // Measured once, with nothing changed for it; then again, not judged on, after each change to the label classifier.
+    floors: { top1: 0.7, top3: 0.86, onCard: 0.85, wrong: 0.3, rejected: 1 }
   }
 ];
 
@@ -169,11 +169,11 @@ describe('the seventh policy after its policy owner reviewed the example questio
     const questions = evaluationFixtureSchema.parse(JSON.parse(readFileSync(fixture('council-policy-7-eval.json'), 'utf8')));
     const result = evaluate(await prepareSet(loadPolicyIndex({ policyFile: fixture('council-policy-7-reviewed.md') }), questions));
     // Measured once the review was done (the question set was not shown to the reviewer): 77.1%, 92.9%, 85.7%, 14.3%, 93.3%;
-    // 71.4% and 15.7% wrong since the other topics gained questions.
-    assert.ok(result.top1 >= 0.77, `top-1 ${result.top1}`);
+    // 71.4% and 15.7% wrong since the other topics gained questions; 84.3% and 10.0% with the label classifier.
+    assert.ok(result.top1 >= 0.84, `top-1 ${result.top1}`);
     assert.ok(result.top3 >= 0.94, `top-3 ${result.top3}`);
-    assert.ok(result.onCard >= 0.84, `on the card ${result.onCard}`);
-    assert.ok(result.wrongSection <= 0.12, `wrong ${result.wrongSection}`);
+    assert.ok(result.onCard >= 0.88, `on the card ${result.onCard}`);
+    assert.ok(result.wrongSection <= 0.11, `wrong ${result.wrongSection}`);
     assert.ok(result.rejected >= 0.93, `out of scope declined ${result.rejected}`);
   });
 });

@@ -68,8 +68,8 @@ describe('policy gaps: linking questions', () => {
     const bot = await createTestBot({ env: { ADMIN_IDS: ADMIN_ID } });
     const question = 'can i get my work emails on my own phone';
     const { replies } = await bot.say(question);
-    const offered = buttons(cardOf(replies[0])).find((b) => b.data.sectionId === 'personal-devices');
-    assert.ok(offered, 'the answer offers "Personal devices for work"');
+    const offered = buttons(cardOf(replies[0])).find((b) => b.data.sectionId === 'webmail');
+    assert.ok(offered, 'the answer offers "Webmail (Gmail, Hotmail, Yahoo)"');
     const isGap = async () => buttons(await gaps(bot)).some((b) => b.title === 'Link to a section' && b.data.question === question);
     assert.equal(await isGap(), false, 'answered, and nobody said otherwise');
 
@@ -78,13 +78,13 @@ describe('policy gaps: linking questions', () => {
     assert.equal(await isGap(), false);
 
     await bot.execute('policy.section', offered.data, { from: STAFF });
-    assert.equal((await allStored(bot.store, 'feedback'))[0].openedSectionId, 'personal-devices');
+    assert.equal((await allStored(bot.store, 'feedback'))[0].openedSectionId, 'webmail');
     const card = await gaps(bot);
     assert.match(cardText(card), /another section opened instead once/);
-    assert.match(cardText(card), /Staff opened \u201cPersonal devices for work\u201d/);
+    assert.match(cardText(card), /Staff opened \u201cWebmail \(Gmail, Hotmail, Yahoo\)\u201d/);
     const open = buttons(card).find((b) => b.title === 'Link to a section' && b.data.question === question)!;
     const form = invokeCard(await bot.execute('policy.link', open.data, { from: ADMIN }));
-    assert.equal(findInput(form, 'target')?.value, 'personal-devices', 'the link starts at the section the asker opened');
+    assert.equal(findInput(form, 'target')?.value, 'webmail', 'the link starts at the section the asker opened');
     const forged = invokeCard(await bot.execute('policy.link', { ...open.data, suggested: 'no-such-section' }, { from: ADMIN }));
     assert.notEqual(findInput(forged, 'target')?.value, 'no-such-section', 'a section the policy does not have is never suggested');
 
