@@ -10,10 +10,11 @@
  * corrected), weighted by how rare they are among the texts (tf-idf). The fit is solved in
  * its dual form, one equation a text, as there are more features (512 dimensions and
  * every term) than texts. It takes about three and a half seconds for the sample's 1,500
- * texts; a fit is kept for the process, and its weights in the file of kept vectors, so
- * indexing the same texts again, or at the next start, costs nothing.
+ * texts, on a worker thread; a fit is kept for the process, and its weights in the file of
+ * kept vectors, so indexing the same texts again, or at the next start, costs nothing.
  */
 import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 
 /**
@@ -85,18 +86,22 @@ export class LabelClassifier {
     this.#words = words;
   }
 
-  /** The classifier for these texts: fitted once for the process, and read from `kept` when it has the weights. */
-  static fit(examples: readonly LabelledText[], kept?: KeptFits): LabelClassifier {
+  /**
+   * The classifier for these texts: fitted once for the process, and read from `kept` when it
+   * has the weights. A fit runs on a worker thread, so the bot goes on answering meanwhile.
+   */
+  static async fit(examples: readonly LabelledText[], kept?: KeptFits): Promise<LabelClassifier> {
     const hash = createHash('sha256').update(`ridge ${RIDGE} words ${WORDS}\n`);
     for (const e of examples) hash.update(`${e.labelId}\t${e.text}\t${e.terms.join(' ')}\n`);
     const key = hash.digest('base64url');
-    const labels = [...new Set(examples.map((e) => e.labelId))];
+    const labels = labelsOf(examples);
     const vocabulary = new Vocabulary(examples.map((e) => e.terms));
     const dimensions = examples[0]?.vector.length ?? 0;
     let fit = LabelClassifier.#fits.get(key) ?? LabelClassifier.#read(labels, vocabulary, dimensions, kept?.keptFit(key));
     if (!fit) {
-      fit = LabelClassifier.#solve(examples, labels, vocabulary);
-      kept?.keepFit(key, fit.#flat(dimensions));
+      const weights = await fitApart(examples.map(({ labelId, vector, terms }) => ({ labelId, vector, terms })));
+      kept?.keepFit(key, weights);
+      fit = LabelClassifier.#read(labels, vocabulary, dimensions, weights)!;
     }
     // Kept as the latest used, so a policy in use is not pushed out by ones indexed once.
     LabelClassifier.#fits.delete(key);
@@ -105,49 +110,7 @@ export class LabelClassifier {
     return fit;
   }
 
-  /**
-   * Solves (K + λnI) A = Y, with K each pair of texts' likeness (their vectors' dot product, plus
-   * {@link WORDS} times their term weights', plus 1 for the bias) and Y each text's label as a
-   * one-hot row; each label's weights are then its texts' features summed by A.
-   */
-  static #solve(examples: readonly LabelledText[], labels: string[], vocabulary: Vocabulary): LabelClassifier {
-    const n = examples.length;
-    const dimensions = examples[0]?.vector.length ?? 0;
-    const words = examples.map((e) => vocabulary.weigh(e.terms));
-    const likeness = new Matrix(n, n);
-    for (let i = 0; i < n; i++) {
-      const a = examples[i].vector;
-      for (let j = 0; j <= i; j++) {
-        const b = examples[j].vector;
-        let sum = 1 + WORDS * overlap(words[i], words[j]);
-        for (let d = 0; d < dimensions; d++) sum += a[d] * b[d];
-        likeness.set(i, j, sum);
-        likeness.set(j, i, sum);
-      }
-      likeness.set(i, i, likeness.get(i, i) + RIDGE * n);
-    }
-    const targets = Matrix.zeros(n, labels.length);
-    examples.forEach((e, i) => targets.set(i, labels.indexOf(e.labelId), 1));
-    const shares = n === 0 ? targets : new CholeskyDecomposition(likeness).solve(targets);
-
-    const meaning = labels.map(() => new Float64Array(dimensions + 1));
-    const byTerm = new Map(vocabulary.terms.map((t) => [t, new Float64Array(labels.length)]));
-    examples.forEach((example, i) => {
-      labels.forEach((_, k) => {
-        const share = shares.get(i, k);
-        const row = meaning[k];
-        for (let d = 0; d < dimensions; d++) row[d] += share * example.vector[d];
-        row[dimensions] += share;
-      });
-      for (const [term, weight] of words[i]) {
-        const row = byTerm.get(term)!;
-        labels.forEach((_, k) => (row[k] += WORDS * weight * shares.get(i, k)));
-      }
-    });
-    return new LabelClassifier(labels, vocabulary, meaning, byTerm);
-  }
-
-  /** A classifier from kept weights, if they are there and of the right size for these labels and terms. */
+  /** A classifier from its weights (see {@link fitWeights}), if they are there and of the right size for these labels and terms. */
   static #read(labels: string[], vocabulary: Vocabulary, dimensions: number, weights: Float32Array | undefined): LabelClassifier | undefined {
     const size = dimensions + 1;
     if (!weights || weights.length !== labels.length * (size + vocabulary.terms.length)) return undefined;
@@ -155,16 +118,6 @@ export class LabelClassifier {
     const start = labels.length * size;
     const words = new Map(vocabulary.terms.map((t, i) => [t, Float64Array.from(weights.subarray(start + i * labels.length, start + (i + 1) * labels.length))]));
     return new LabelClassifier(labels, vocabulary, meaning, words);
-  }
-
-  /** The weights to keep: each label's row for the vector, then each term's row, in the vocabulary's order. */
-  #flat(dimensions: number): Float32Array {
-    const size = dimensions + 1;
-    const flat = new Float32Array(this.#labels.length * (size + this.#vocabulary.terms.length));
-    this.#meaning.forEach((row, k) => flat.set(row, k * size));
-    const start = this.#labels.length * size;
-    this.#vocabulary.terms.forEach((t, i) => flat.set(this.#words.get(t)!, start + i * this.#labels.length));
-    return flat;
   }
 
   /** Each label's score for a text's vector and terms, clipped to 0 to 1 (the label's one-hot target is 1). */
@@ -185,4 +138,72 @@ function overlap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>)
   let sum = 0;
   for (const [term, weight] of a) sum += weight * (b.get(term) ?? 0);
   return sum;
+}
+
+/** A text's part in a fit: what a worker thread receives. */
+export type FitText = Pick<LabelledText, 'labelId' | 'vector' | 'terms'>;
+
+/** The labels of the texts, in the order they first appear: the rows of the weights. */
+function labelsOf(texts: readonly FitText[]): string[] {
+  return [...new Set(texts.map((t) => t.labelId))];
+}
+
+/** {@link fitWeights} on a worker thread (label-fit-worker.ts). */
+function fitApart(texts: FitText[]): Promise<Float32Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./label-fit-worker.js', import.meta.url), { workerData: texts });
+    worker.once('message', (weights: Float32Array) => resolve(weights));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the classifier's fit stopped (exit code ${code})`)));
+  });
+}
+
+/**
+ * Solves (K + λnI) A = Y, with K each pair of texts' likeness (their vectors' dot product, plus
+ * {@link WORDS} times their term weights', plus 1 for the bias) and Y each text's label as a
+ * one-hot row; each label's weights are then its texts' features summed by A. Returns them as
+ * they are kept: each label's row for the vector (its dimensions, then its bias), then each
+ * term's row (a weight for each label) in the vocabulary's order.
+ */
+export function fitWeights(texts: readonly FitText[]): Float32Array {
+  const n = texts.length;
+  const labels = labelsOf(texts);
+  const vocabulary = new Vocabulary(texts.map((t) => t.terms));
+  const dimensions = texts[0]?.vector.length ?? 0;
+  const words = texts.map((t) => vocabulary.weigh(t.terms));
+  const likeness = new Matrix(n, n);
+  for (let i = 0; i < n; i++) {
+    const a = texts[i].vector;
+    for (let j = 0; j <= i; j++) {
+      const b = texts[j].vector;
+      let sum = 1 + WORDS * overlap(words[i], words[j]);
+      for (let d = 0; d < dimensions; d++) sum += a[d] * b[d];
+      likeness.set(i, j, sum);
+      likeness.set(j, i, sum);
+    }
+    likeness.set(i, i, likeness.get(i, i) + RIDGE * n);
+  }
+  const targets = Matrix.zeros(n, labels.length);
+  texts.forEach((t, i) => targets.set(i, labels.indexOf(t.labelId), 1));
+  const shares = n === 0 ? targets : new CholeskyDecomposition(likeness).solve(targets);
+
+  const size = dimensions + 1;
+  const weights = new Float32Array(labels.length * (size + vocabulary.terms.length));
+  const meaning = labels.map(() => new Float64Array(size));
+  const byTerm = new Map(vocabulary.terms.map((t) => [t, new Float64Array(labels.length)]));
+  texts.forEach((text, i) => {
+    labels.forEach((_, k) => {
+      const share = shares.get(i, k);
+      const row = meaning[k];
+      for (let d = 0; d < dimensions; d++) row[d] += share * text.vector[d];
+      row[dimensions] += share;
+    });
+    for (const [term, weight] of words[i]) {
+      const row = byTerm.get(term)!;
+      labels.forEach((_, k) => (row[k] += WORDS * weight * shares.get(i, k)));
+    }
+  });
+  meaning.forEach((row, k) => weights.set(row, k * size));
+  vocabulary.terms.forEach((t, i) => weights.set(byTerm.get(t)!, labels.length * size + i * labels.length));
+  return weights;
 }

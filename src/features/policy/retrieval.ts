@@ -176,7 +176,7 @@ export class PolicyIndex {
     // for by its text. Questions the policy owner links later count through the examples' signals.
     const withoutExamples = new Set(this.#withoutExamples);
     const labelled = (labelId: string, text: string, vector: Float32Array) => ({ labelId, text, vector, terms: this.analyser.concepts(text).flat() });
-    this.#classifier = LabelClassifier.fit([
+    this.#classifier = await LabelClassifier.fit([
       ...labels.filter((l) => withoutExamples.has(l.id)).map((l) => labelled(l.id, l.about!, l.text.vector!)),
       ...this.#examples.map((e) => labelled(e.labelId, e.question, e.text.vector!))
     ], this.#meaning);
