@@ -76,6 +76,11 @@ interface Example {
   text: PreparedText;
 }
 
+/** A prepared text's terms, as the classifier reads them. */
+function termsOf(text: PreparedText): string[] {
+  return text.concepts.flatMap((c) => c.terms);
+}
+
 /** A cosine rescaled so that {@link MEANING_FLOOR} and below is 0. */
 function meaningOf(cosine: number): number {
   return Math.max(0, (cosine - MEANING_FLOOR) / (1 - MEANING_FLOOR));
@@ -175,10 +180,9 @@ export class PolicyIndex {
     // Fitted on the policy's own texts only: a section without example questions is spoken
     // for by its text. Questions the policy owner links later count through the examples' signals.
     const withoutExamples = new Set(this.#withoutExamples);
-    const labelled = (labelId: string, text: string, vector: Float32Array) => ({ labelId, text, vector, terms: this.analyser.concepts(text).flat() });
     this.#classifier = await LabelClassifier.fit([
-      ...labels.filter((l) => withoutExamples.has(l.id)).map((l) => labelled(l.id, l.about!, l.text.vector!)),
-      ...this.#examples.map((e) => labelled(e.labelId, e.question, e.text.vector!))
+      ...labels.filter((l) => withoutExamples.has(l.id)).map((l) => ({ labelId: l.id, text: l.about!, vector: l.text.vector!, terms: this.analyser.concepts(l.about!).flat() })),
+      ...this.#examples.map((e) => ({ labelId: e.labelId, text: e.question, vector: e.text.vector!, terms: termsOf(e.text) }))
     ], this.#meaning);
   }
 
@@ -224,7 +228,7 @@ export class PolicyIndex {
       const words = coverage(question, label.text, label.titleTerms) * (1 - RANK_WEIGHT + RANK_WEIGHT * (rank.get(label.id) ?? 0));
       byLabel.set(label.id, { words, meaning: meaningOf(closeness(question.text, label.text)), examplePrecision: 0, exampleRecall: 0, exampleMeaning: 0, linked: 0, classifier: 0 });
     }
-    for (const [id, score] of this.#classifier.scores(question.text.vector!, this.analyser.concepts(message).flat())) byLabel.get(id)!.classifier = score;
+    for (const [id, score] of this.#classifier.scores(question.text.vector!, termsOf(question.text))) byLabel.get(id)!.classifier = score;
     const { precision, recall } = this.#exampleIndex.overlap(question);
     const cosines = this.#exampleIndex.closeness(question.text);
     const examples = this.#allExamples;

@@ -98,15 +98,18 @@ export interface VerdictOptions {
   classifierShare?: number;
 }
 
+function weighed(signals: Signals, weights: SignalWeights): number {
+  return SIGNAL_NAMES.reduce((sum, name) => sum + weights[name] * signals[name], 0);
+}
+
 /** A label's score: its signals weighted, or its link to a question the message nearly repeats. */
 export function combine(signals: Signals, weights: SignalWeights = SIGNAL_WEIGHTS): number {
-  return Math.max(signals.linked, SIGNAL_NAMES.reduce((sum, name) => sum + weights[name] * signals[name], 0));
+  return Math.max(signals.linked, weighed(signals, weights));
 }
 
 /** What orders the labels: the score with {@link CLASSIFIER_SHARE} given to the classifier, or the link to a question the message nearly repeats. */
 function standing(signals: Signals, weights: SignalWeights, share: number): number {
-  const weighed = SIGNAL_NAMES.reduce((sum, name) => sum + weights[name] * signals[name], 0);
-  return Math.max(signals.linked, (1 - share) * weighed + share * signals.classifier);
+  return Math.max(signals.linked, (1 - share) * weighed(signals, weights) + share * signals.classifier);
 }
 
 /**
