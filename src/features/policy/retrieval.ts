@@ -89,6 +89,7 @@ function meaningOf(cosine: number): number {
 export class PolicyIndex {
   readonly document: PolicyDocument;
   readonly analyser: TermAnalyser;
+  readonly #synonyms: SynonymFile;
   readonly #reader: TextReader;
   readonly #labels = new Map<string, Label>();
   readonly #search: MiniSearch<{ id: string; title: string; text: string }>;
@@ -112,6 +113,7 @@ export class PolicyIndex {
    */
   constructor(document: PolicyDocument, synonyms: SynonymFile, topics: readonly OtherTopic[] = [], meaning: Promise<SentenceMeaning> = SentenceMeaning.shared()) {
     this.document = document;
+    this.#synonyms = synonyms;
     this.analyser = new TermAnalyser(synonyms);
     for (const section of document.sections) this.analyser.learnWords([section.title, ...section.paragraphs, ...section.questions].join('\n'));
     for (const topic of topics) this.analyser.learnWords([topic.title, ...topic.questions].join('\n'));
@@ -184,6 +186,16 @@ export class PolicyIndex {
       ...labels.filter((l) => withoutExamples.has(l.id)).map((l) => ({ labelId: l.id, text: l.about!, vector: l.text.vector!, terms: this.analyser.concepts(l.about!).flat() })),
       ...this.#examples.map((e) => ({ labelId: e.labelId, text: e.question, vector: e.text.vector!, terms: termsOf(e.text) }))
     ], this.#meaning);
+  }
+
+  /**
+   * An index of another document's own text (its example questions left out, and no other
+   * topics), read with this policy's synonyms and sentence meanings: which of its sections'
+   * words answer a question, before it has questions of its own.
+   */
+  async textIndex(document: PolicyDocument): Promise<PolicyIndex> {
+    await this.#ready;
+    return new PolicyIndex({ ...document, sections: document.sections.map((s) => ({ ...s, questions: [] })) }, this.#synonyms, [], Promise.resolve(this.#meaning));
   }
 
   section(id: string): PolicySection | undefined {

