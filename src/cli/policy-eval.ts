@@ -1,9 +1,9 @@
 /**
  * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
- * and the twelve held-out sets (`policy-eval-heldout.json`, `-2.json` to `-12.json`) of
+ * and the thirteen held-out sets (`policy-eval-heldout.json`, `-2.json` to `-13.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
- * and on eight more (`council-policy-3.md` to `council-policy-10.md`, each with its `-eval.json`),
+ * and on nine more (`council-policy-3.md` to `council-policy-11.md`, each with its `-eval.json`),
  * side by side; the seventh also as its policy owner reviewed it (`council-policy-7-reviewed.md`).
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them, and
@@ -75,6 +75,7 @@ if (values.fit) {
     await sample('tenth held-out', 'policy-eval-heldout-10.json'),
     await sample('eleventh held-out', 'policy-eval-heldout-11.json'),
     await sample('twelfth held-out', 'policy-eval-heldout-12.json'),
+    await sample('thirteenth held-out', 'policy-eval-heldout-13.json'),
     await imported('second policy', 'council-policy'),
     await imported('third policy', 'council-policy-3'),
     await imported('fourth policy', 'council-policy-4'),
@@ -84,6 +85,7 @@ if (values.fit) {
     await imported('eighth policy', 'council-policy-8'),
     await imported('ninth policy', 'council-policy-9'),
     await imported('tenth policy', 'council-policy-10'),
+    await imported('eleventh policy', 'council-policy-11'),
     // The seventh after its policy owner's review of the example questions (council-policy-7-reviewed.md).
     await imported('seventh, reviewed', 'council-policy-7-reviewed', 'council-policy-7-eval.json')
   ];

@@ -311,8 +311,9 @@ const FLOORS: Record<string, { top1: number; top3: number; onCard: number; wrong
   'policy-eval-heldout-9.json': { top1: 0.91, top3: 0.98, onCard: 0.96, wrong: 0.07, rejected: 1 },
   'policy-eval-heldout-10.json': { top1: 0.9, top3: 0.97, onCard: 0.93, wrong: 0.07, rejected: 1 },
   'policy-eval-heldout-11.json': { top1: 0.9, top3: 0.98, onCard: 0.94, wrong: 0.07, rejected: 1 },
-  // Measured once with nothing changed; nothing since has been judged on it.
-  'policy-eval-heldout-12.json': { top1: 0.91, top3: 0.96, onCard: 0.94, wrong: 0.08, rejected: 0.96 }
+  // These two measured once with nothing changed; nothing since has been judged on them.
+  'policy-eval-heldout-12.json': { top1: 0.91, top3: 0.96, onCard: 0.94, wrong: 0.08, rejected: 0.96 },
+  'policy-eval-heldout-13.json': { top1: 0.9, top3: 0.98, onCard: 0.96, wrong: 0.09, rejected: 0.86 }
 };
 
 describe('policy evaluation', () => {
@@ -333,7 +334,7 @@ describe('policy evaluation', () => {
   });
 
   it('holds its accuracy floors on every set (just under the measured figures)', async function () {
-    // Every message of thirteen sets is encoded afresh: about 1,680 of them.
+    // Every message of fourteen sets is encoded afresh: about 1,800 of them.
     this.timeout(180_000);
     for (const { file: name, fixture, floors } of sets) {
       const result = evaluate(await prepareSet(index, fixture));
