@@ -39,6 +39,7 @@ export interface PolicyImport {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const listed = (items: readonly string[]) => new Intl.ListFormat('en-GB').format(items);
 /** The first words of a text, to show which text a warning means. */
 function excerpt(text: string, words = 8): string {
   const all = text.split(/\s+/).filter(Boolean);
@@ -94,7 +95,8 @@ export async function importWordPolicy(bytes: Buffer, options: ImportOptions): P
   const suggestedBy = new Map(suggested.map((s) => [s.sectionId, s]));
   const sections = settled.sections.map((s) => {
     const suggestion = suggestedBy.get(s.id);
-    return suggestion ? { ...s, questions: suggestion.questions, suggestedFrom: `${options.questionsFrom!.name}'s "${suggestion.from.title}"` } : s;
+    const titles = suggestion?.from.map((f) => `"${f.title}"`);
+    return suggestion ? { ...s, questions: suggestion.questions, suggestedFrom: `${options.questionsFrom!.name}'s ${listed(titles!)}` } : s;
   });
   const markdown = policyMarkdown(document, sections, options.sourceName);
   const problems = checkPolicyText(markdown).problems;
@@ -138,7 +140,7 @@ export function importReport(result: PolicyImport, from: string, to: string): st
   }
   if (result.suggested.length > 0) {
     lines.push(`Example questions suggested from ${result.suggestedFrom} for ${plural(result.suggested.length, 'section')} (keep those your staff would ask, delete the rest):`);
-    for (const s of result.suggested) lines.push(`  ${s.sectionId.padEnd(idWidth)}  <- "${s.from.title}" (${s.questions.length})`);
+    for (const s of result.suggested) lines.push(`  ${s.sectionId.padEnd(idWidth)}  <- ${s.from.map((f) => `"${f.title}" (${f.questions})`).join(', ')}`);
   }
   lines.push(warnings.length === 0 ? 'No warnings.' : `${plural(warnings.length, 'warning')}:`);
   for (const warning of warnings) lines.push(`  - ${warning}`);

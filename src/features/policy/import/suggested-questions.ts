@@ -5,7 +5,9 @@
  * imported section without questions of its own takes those of a sample section that
  * answers it when its own heading and text are put as a question, each sample section
  * lent to one imported section, or shared question by question among the sections that
- * split its subject; no question is lent twice.
+ * split its subject; the questions of a sample section that no section took go one by one
+ * to the sections whose text answers them, for a policy that merges subjects the sample keeps
+ * apart. No question is lent twice.
  * The questions go into the Markdown under a note naming where they came from, for the
  * policy owner to keep, edit or delete.
  */
@@ -17,8 +19,8 @@ import type { SettledSection } from './policy-markdown.js';
 export interface SuggestedQuestions {
   /** The imported section. */
   sectionId: string;
-  /** The reference section whose questions it takes. */
-  from: { id: string; title: string };
+  /** The reference sections whose questions it takes, with how many of each. */
+  from: Array<{ id: string; title: string; questions: number }>;
   questions: string[];
 }
 
@@ -40,7 +42,11 @@ const LENDING_FLOOR = 0.3;
  * import) take none, but still hold the reference section they fit, so its questions are not
  * lent to a section that fits worse. A section left without a pair shares the questions of
  * the reference section closest to it with the section that reference section went to
- * ({@link shareQuestions}).
+ * ({@link shareQuestions}). A reference section that went to no section lends its questions
+ * one by one, each to the section whose own text answers it best, if that one has no
+ * questions of its own and took some above: where a council merges subjects the sample keeps
+ * apart (webmail, blocked sites and security warnings in one section on e-mail and the
+ * internet), the merged section gets questions on each.
  */
 export async function suggestQuestions(sections: readonly SettledSection[], reference: PolicyIndex): Promise<SuggestedQuestions[]> {
   const lenders = reference.document.sections.filter((s) => s.questions.length > 0);
@@ -60,18 +66,43 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
     const closest = fit[i].indexOf(Math.max(...fit[i]));
     if (fit[i][closest] > LENDING_FLOOR) holders.get(closest)?.push(i);
   });
-  const lent = new Map<number, { from: number; questions: string[] }>();
-  const ownText = [...holders.values()].some((h) => h.length > 1) ? await reference.textIndex({ title: '', sections: [...sections] }) : undefined;
+  // lent.get(i).get(j): the questions of reference section j lent to imported section i.
+  const lent = new Map<number, Map<number, string[]>>();
+  const lend = (i: number, j: number, questions: readonly string[]) => {
+    if (questions.length === 0) return;
+    const from = lent.get(i) ?? new Map<number, string[]>();
+    from.set(j, [...(from.get(j) ?? []), ...questions]);
+    lent.set(i, from);
+  };
+  const leftOver = lenders.map((_, j) => j).filter((j) => !holders.has(j));
+  const ownText = leftOver.length > 0 || [...holders.values()].some((h) => h.length > 1) ? await reference.textIndex({ title: '', sections: [...sections] }) : undefined;
   for (const [j, holding] of holders) {
     const shares = holding.length > 1 ? await shareQuestions(lenders[j].questions, holding.map((i) => sections[i].id), ownText!) : [[...lenders[j].questions]];
-    holding.forEach((i, k) => {
-      if (shares[k].length > 0) lent.set(i, { from: j, questions: shares[k] });
-    });
+    holding.forEach((i, k) => lend(i, j, shares[k]));
+  }
+  // Only a section that covers some of the reference's ground takes them: a section on the staff car park takes none.
+  const covered = new Set(lent.keys());
+  for (const j of leftOver) {
+    for (const question of lenders[j].questions) {
+      const score = await ownScores(question, ownText!);
+      const scoreOf = (i: number) => score.get(sections[i].id) ?? 0;
+      const best = sections.reduce((b, _, i) => (scoreOf(i) > scoreOf(b) ? i : b), 0);
+      if (scoreOf(best) > 0 && covered.has(best) && sections[best].questions.length === 0) lend(best, j, [question]);
+    }
   }
   return [...lent]
     .filter(([i]) => sections[i].questions.length === 0)
     .sort(([a], [b]) => a - b)
-    .map(([i, { from, questions }]) => ({ sectionId: sections[i].id, from: { id: lenders[from].id, title: lenders[from].title }, questions }));
+    .map(([i, from]) => ({
+      sectionId: sections[i].id,
+      from: [...from].map(([j, questions]) => ({ id: lenders[j].id, title: lenders[j].title, questions: questions.length })),
+      questions: [...from.values()].flat()
+    }));
+}
+
+/** Each label's score for a question by the imported policy's own text (`ownText`, its text without questions). */
+async function ownScores(question: string, ownText: PolicyIndex): Promise<Map<string, number>> {
+  return new Map((await ownText.signals(question)).map((label) => [label.id, combine(label.signals)]));
 }
 
 /**
@@ -86,7 +117,7 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
 async function shareQuestions(questions: readonly string[], holders: readonly string[], ownText: PolicyIndex): Promise<string[][]> {
   const shares = holders.map((): string[] => []);
   for (const question of questions) {
-    const score = new Map((await ownText.signals(question)).map((label) => [label.id, combine(label.signals)]));
+    const score = await ownScores(question, ownText);
     const scores = holders.map((id) => score.get(id) ?? 0);
     shares[scores.indexOf(Math.max(...scores))].push(question);
   }
