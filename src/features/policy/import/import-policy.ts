@@ -95,8 +95,9 @@ export async function importWordPolicy(bytes: Buffer, options: ImportOptions): P
   const suggestedBy = new Map(suggested.map((s) => [s.sectionId, s]));
   const sections = settled.sections.map((s) => {
     const suggestion = suggestedBy.get(s.id);
-    const titles = suggestion?.from.map((f) => `"${f.title}"`);
-    return suggestion ? { ...s, questions: suggestion.questions, suggestedFrom: `${options.questionsFrom!.name}'s ${listed(titles!)}` } : s;
+    if (!suggestion) return s;
+    const from = listed(suggestion.from.map((f) => `"${f.title}"`));
+    return { ...s, questions: suggestion.questions, suggestedFrom: `${options.questionsFrom!.name}'s ${from}` };
   });
   const markdown = policyMarkdown(document, sections, options.sourceName);
   const problems = checkPolicyText(markdown).problems;
