@@ -3,7 +3,7 @@
  * and the thirteen held-out sets (`policy-eval-heldout.json`, `-2.json` to `-13.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
- * and on eleven more (`council-policy-3.md` to `council-policy-13.md`, each with its `-eval.json`),
+ * and on twelve more (`council-policy-3.md` to `council-policy-14.md`, each with its `-eval.json`),
  * side by side; the seventh also as its policy owner reviewed it (`council-policy-7-reviewed.md`).
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them, and
@@ -88,6 +88,7 @@ if (values.fit) {
     await imported('eleventh policy', 'council-policy-11'),
     await imported('twelfth policy', 'council-policy-12'),
     await imported('thirteenth policy', 'council-policy-13'),
+    await imported('fourteenth policy', 'council-policy-14'),
     // The seventh after its policy owner's review of the example questions (council-policy-7-reviewed.md).
     await imported('seventh, reviewed', 'council-policy-7-reviewed', 'council-policy-7-eval.json')
   ];
