@@ -13,7 +13,7 @@
  */
 import munkres from 'munkres';
 import type { PolicyIndex } from '../retrieval.js';
-import { combine } from '../verdict.js';
+import { ANSWER_THRESHOLD, combine, judge } from '../verdict.js';
 import type { SettledSection } from './policy-markdown.js';
 
 export interface SuggestedQuestions {
@@ -33,31 +33,63 @@ export interface SuggestedQuestions {
 const LENDING_FLOOR = 0.3;
 
 /**
+ * How much a pair's score gains from the reference section's questions that the imported
+ * section's own text answers best: by this much times their share of the reference section's
+ * questions. Judged on the fourteenth policy (see the README).
+ */
+const VOTE_WEIGHT = 0.2;
+
+/**
  * The questions to suggest, in the order of the sections. Each imported section and each
  * reference section is paired once at most, from the three reference sections closest to
  * each imported one, choosing the pairs that fit best taken together ({@link lendingPairs}):
  * a section whose best match another section needs more gets its next, so a policy that
  * splits a subject over two sections still gets questions for both where the reference has
- * them. Sections that already have example questions (from Word, or kept from the previous
- * import) take none, but still hold the reference section they fit, so its questions are not
- * lent to a section that fits worse. A section left without a pair shares the questions of
- * the reference section closest to it with the section that reference section went to
- * ({@link shareQuestions}). A reference section that went to no section lends its questions
- * one by one, each to the section whose own text answers it best, if that one has no
- * questions of its own and took some above: where a council merges subjects the sample keeps
- * apart (webmail, blocked sites and security warnings in one section on e-mail and the
- * internet), the merged section gets questions on each.
+ * them. A pair fits better the more of the reference section's questions the imported
+ * section's own text answers best ({@link VOTE_WEIGHT}), so an introduction that names every
+ * subject does not take a subject's questions from the section on it. Sections that already
+ * have example questions (from Word, or kept from the previous import) take none, but still
+ * hold the reference section they fit, so its questions are not lent to a section that fits
+ * worse. A section left without a pair shares the questions of the reference section closest
+ * to it with the section that reference section went to, each question to whichever of them
+ * answers it best. A reference section that went to no section lends its questions one by
+ * one, each to the section whose own text answers it best, if that one has no questions of
+ * its own and took some above: where a council merges subjects the sample keeps apart
+ * (webmail, blocked sites and security warnings in one section on e-mail and the internet),
+ * the merged section gets questions on each.
  */
 export async function suggestQuestions(sections: readonly SettledSection[], reference: PolicyIndex): Promise<SuggestedQuestions[]> {
   const lenders = reference.document.sections.filter((s) => s.questions.length > 0);
-  // fit[i][j]: how well imported section i and reference section j match, 0 when j is not among the three closest to i.
+  // own[j][k]: each imported section's score for reference section j's question k by its own text (the imported policy without questions).
+  const ownText = await reference.textIndex({ title: '', sections: [...sections] });
+  const own: Array<Array<Map<string, number>>> = [];
+  for (const lender of lenders) {
+    const scores = [];
+    for (const question of lender.questions) scores.push(new Map((await ownText.signals(question)).map((label) => [label.id, combine(label.signals)])));
+    own.push(scores);
+  }
+  const scoreOf = (scores: ReadonlyMap<string, number>, i: number) => scores.get(sections[i].id) ?? 0;
+  const first = (scores: ReadonlyMap<string, number>) => sections.reduce((best, _, i) => (scoreOf(scores, i) > scoreOf(scores, best) ? i : best), 0);
+
+  // related[i][j]: reference section j's score when imported section i's heading and text are asked of the reference;
+  // fit[i][j]: the same, 0 when j is not among the three closest to i.
+  const related: number[][] = [];
   const fit: number[][] = [];
   for (const section of sections) {
+    const signals = await reference.signals([section.title, ...section.paragraphs].join('\n'));
+    const score = new Map(signals.map((label) => [label.id, combine(label.signals)]));
+    related.push(lenders.map((lender) => score.get(lender.id) ?? 0));
     // The classifier is fitted on questions, and a whole section is far from one: it stays out.
-    const verdict = await reference.answer([section.title, ...section.paragraphs].join('\n'), { classifierShare: 0 });
-    const close = new Map(verdict.otherTopic ? [] : verdict.closest.map((m) => [m.sectionId, m.score]));
+    const verdict = judge(signals, { classifierShare: 0 });
+    const close = new Map(verdict.otherTopic ? [] : verdict.closest.map((m) => [m.id, m.score]));
     fit.push(lenders.map((lender) => close.get(lender.id) ?? 0));
   }
+  own.forEach((scores, j) => {
+    for (const score of scores) {
+      const i = first(score);
+      if (fit[i][j] > 0) fit[i][j] += VOTE_WEIGHT / scores.length;
+    }
+  });
   const pairs = lendingPairs(fit);
   // Each reference section's share-holders: the imported section it is paired with, then the unpaired sections without questions it is closest to.
   const holders = new Map(pairs.map(([i, j]) => [j, [i]]));
@@ -68,27 +100,25 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
   });
   // lent.get(i).get(j): the questions of reference section j lent to imported section i.
   const lent = new Map<number, Map<number, string[]>>();
-  const lend = (i: number, j: number, questions: readonly string[]) => {
-    if (questions.length === 0) return;
+  const lend = (i: number, j: number, question: string) => {
     const from = lent.get(i) ?? new Map<number, string[]>();
-    from.set(j, [...(from.get(j) ?? []), ...questions]);
+    from.set(j, [...(from.get(j) ?? []), question]);
     lent.set(i, from);
   };
-  const leftOver = lenders.map((_, j) => j).filter((j) => !holders.has(j));
-  const ownText = leftOver.length > 0 || [...holders.values()].some((h) => h.length > 1) ? await reference.textIndex({ title: '', sections: [...sections] }) : undefined;
   for (const [j, holding] of holders) {
-    const shares = holding.length > 1 ? await shareQuestions(lenders[j].questions, holding.map((i) => sections[i].id), ownText!) : [[...lenders[j].questions]];
-    holding.forEach((i, k) => lend(i, j, shares[k]));
+    // Shared among the holders, each question to the one whose own text answers it best, the first on a tie.
+    lenders[j].questions.forEach((question, k) => lend(holding.reduce((best, i) => (scoreOf(own[j][k], i) > scoreOf(own[j][k], best) ? i : best)), j, question));
   }
-  // Only a section that covers some of the reference's ground takes them: a section on the staff car park takes none.
+  // The rest go only to a section that covers some of the reference's ground (a section on the staff car park takes
+  // none) and is related to the reference section as a pair must be (a document on webmail alone does not take the
+  // questions on every subject it leaves out).
   const covered = new Set(lent.keys());
-  for (const j of leftOver) {
-    for (const question of lenders[j].questions) {
-      const score = await ownScores(question, ownText!);
-      const scoreOf = (i: number) => score.get(sections[i].id) ?? 0;
-      const best = sections.reduce((b, _, i) => (scoreOf(i) > scoreOf(b) ? i : b), 0);
-      if (scoreOf(best) > 0 && covered.has(best) && sections[best].questions.length === 0) lend(best, j, [question]);
-    }
+  for (const j of lenders.keys()) {
+    if (holders.has(j)) continue;
+    lenders[j].questions.forEach((question, k) => {
+      const best = first(own[j][k]);
+      if (scoreOf(own[j][k], best) >= ANSWER_THRESHOLD && covered.has(best) && related[best][j] > LENDING_FLOOR && sections[best].questions.length === 0) lend(best, j, question);
+    });
   }
   return [...lent]
     .filter(([i]) => sections[i].questions.length === 0)
@@ -98,30 +128,6 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
       from: [...from].map(([j, questions]) => ({ id: lenders[j].id, title: lenders[j].title, questions: questions.length })),
       questions: [...from.values()].flat()
     }));
-}
-
-/** Each label's score for a question by the imported policy's own text (`ownText`, its text without questions). */
-async function ownScores(question: string, ownText: PolicyIndex): Promise<Map<string, number>> {
-  return new Map((await ownText.signals(question)).map((label) => [label.id, combine(label.signals)]));
-}
-
-/**
- * A reference section's questions shared among the imported sections that hold it (the one
- * it is paired with first): each question goes to the section whose own text answers it best
- * (`ownText`, the imported policy's text without questions), the first on a tie. So where the
- * reference keeps in one section what the imported policy splits in two (social media
- * against its official accounts and its staff's own; looking after devices against reporting
- * their loss), each part gets the questions that ask about it, rather than one getting them
- * all and the other none.
- */
-async function shareQuestions(questions: readonly string[], holders: readonly string[], ownText: PolicyIndex): Promise<string[][]> {
-  const shares = holders.map((): string[] => []);
-  for (const question of questions) {
-    const score = await ownScores(question, ownText);
-    const scores = holders.map((id) => score.get(id) ?? 0);
-    shares[scores.indexOf(Math.max(...scores))].push(question);
-  }
-  return shares;
 }
 
 /**
