@@ -54,7 +54,8 @@ const VOTE_WEIGHT = 0.2;
  * to it with the section that reference section went to, each question to whichever of them
  * answers it best. A reference section that went to no section lends its questions one by
  * one, each to the section whose own text answers it best, if that one has no questions of
- * its own and took some above: where a council merges subjects the sample keeps apart
+ * its own, took some above, is related to the reference section as a pair must be and would
+ * answer the question from its own text: where a council merges subjects the sample keeps apart
  * (webmail, blocked sites and security warnings in one section on e-mail and the internet),
  * the merged section gets questions on each.
  */
@@ -110,8 +111,8 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
     lenders[j].questions.forEach((question, k) => lend(holding.reduce((best, i) => (scoreOf(own[j][k], i) > scoreOf(own[j][k], best) ? i : best)), j, question));
   }
   // The rest go only to a section that covers some of the reference's ground (a section on the staff car park takes
-  // none) and is related to the reference section as a pair must be (a document on webmail alone does not take the
-  // questions on every subject it leaves out).
+  // none), is related to the reference section as a pair must be and answers the question from its own text (a
+  // document on webmail alone does not take the questions on every subject it leaves out).
   const covered = new Set(lent.keys());
   for (const j of lenders.keys()) {
     if (holders.has(j)) continue;
