@@ -99,7 +99,9 @@ export class PolicyIndex {
   /** The policy's example questions, then the ones the policy owner linked: the order of {@link #exampleIndex}. */
   #allExamples: Example[];
   #exampleIndex!: ExampleIndex;
-  #classifier!: LabelClassifier;
+  /** Undefined for an index of text alone ({@link textIndex}), whose scores the classifier has no say in. */
+  #classifier?: LabelClassifier;
+  readonly #fitsClassifier: boolean;
   #meaning!: SentenceMeaning;
   /** Settles when every text's meaning is encoded and the examples indexed; answering waits for it. */
   #ready: Promise<void>;
@@ -111,9 +113,10 @@ export class PolicyIndex {
    * Indexes the policy once, at start, never per question. The words are indexed at once;
    * the meanings are encoded in the background, and the first question waits for them.
    */
-  constructor(document: PolicyDocument, synonyms: SynonymFile, topics: readonly OtherTopic[] = [], meaning: Promise<SentenceMeaning> = SentenceMeaning.shared()) {
+  constructor(document: PolicyDocument, synonyms: SynonymFile, topics: readonly OtherTopic[] = [], meaning: Promise<SentenceMeaning> = SentenceMeaning.shared(), fitting: { classifier?: boolean } = {}) {
     this.document = document;
     this.#synonyms = synonyms;
+    this.#fitsClassifier = fitting.classifier ?? true;
     this.analyser = new TermAnalyser(synonyms);
     for (const section of document.sections) this.analyser.learnWords([section.title, ...section.paragraphs, ...section.questions].join('\n'));
     for (const topic of topics) this.analyser.learnWords([topic.title, ...topic.questions].join('\n'));
@@ -181,6 +184,7 @@ export class PolicyIndex {
     this.#exampleIndex = new ExampleIndex(this.#examples.map((e) => e.text), this.#rarity);
     // Fitted on the policy's own texts only: a section without example questions is spoken
     // for by its text. Questions the policy owner links later count through the examples' signals.
+    if (!this.#fitsClassifier) return;
     const withoutExamples = new Set(this.#withoutExamples);
     this.#classifier = await LabelClassifier.fit([
       ...labels.filter((l) => withoutExamples.has(l.id)).map((l) => ({ labelId: l.id, text: l.about!, vector: l.text.vector!, terms: this.analyser.concepts(l.about!).flat() })),
@@ -191,11 +195,13 @@ export class PolicyIndex {
   /**
    * An index of another document's own text (its example questions left out, and no other
    * topics), read with this policy's synonyms and sentence meanings: which of its sections'
-   * words answer a question, before it has questions of its own.
+   * words answer a question, before it has questions of its own. Its labels' scores are what
+   * counts, so no classifier is fitted for it (nor kept in the file of kept vectors).
    */
   async textIndex(document: PolicyDocument): Promise<PolicyIndex> {
     await this.#ready;
-    return new PolicyIndex({ ...document, sections: document.sections.map((s) => ({ ...s, questions: [] })) }, this.#synonyms, [], Promise.resolve(this.#meaning));
+    const sections = document.sections.map((s) => ({ ...s, questions: [] }));
+    return new PolicyIndex({ ...document, sections }, this.#synonyms, [], Promise.resolve(this.#meaning), { classifier: false });
   }
 
   section(id: string): PolicySection | undefined {
@@ -240,7 +246,7 @@ export class PolicyIndex {
       const words = coverage(question, label.text, label.titleTerms) * (1 - RANK_WEIGHT + RANK_WEIGHT * (rank.get(label.id) ?? 0));
       byLabel.set(label.id, { words, meaning: meaningOf(closeness(question.text, label.text)), examplePrecision: 0, exampleRecall: 0, exampleMeaning: 0, linked: 0, classifier: 0 });
     }
-    for (const [id, score] of this.#classifier.scores(question.text.vector!, termsOf(question.text))) byLabel.get(id)!.classifier = score;
+    for (const [id, score] of this.#classifier?.scores(question.text.vector!, termsOf(question.text)) ?? []) byLabel.get(id)!.classifier = score;
     const { precision, recall } = this.#exampleIndex.overlap(question);
     const cosines = this.#exampleIndex.closeness(question.text);
     const examples = this.#allExamples;
