@@ -70,7 +70,10 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
     own.push(scores);
   }
   const scoreOf = (scores: ReadonlyMap<string, number>, i: number) => scores.get(sections[i].id) ?? 0;
-  const first = (scores: ReadonlyMap<string, number>) => sections.reduce((best, _, i) => (scoreOf(scores, i) > scoreOf(scores, best) ? i : best), 0);
+  // The section among `candidates` (all of them by default) whose own text scores the question highest, the first on a tie.
+  const everySection = [...sections.keys()];
+  const first = (scores: ReadonlyMap<string, number>, candidates: readonly number[] = everySection) =>
+    candidates.reduce((best, i) => (scoreOf(scores, i) > scoreOf(scores, best) ? i : best));
 
   // related[i][j]: reference section j's score when imported section i's heading and text are asked of the reference;
   // fit[i][j]: the same, 0 when j is not among the three closest to i.
@@ -108,7 +111,7 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
   };
   for (const [j, holding] of holders) {
     // Shared among the holders, each question to the one whose own text answers it best, the first on a tie.
-    lenders[j].questions.forEach((question, k) => lend(holding.reduce((best, i) => (scoreOf(own[j][k], i) > scoreOf(own[j][k], best) ? i : best)), j, question));
+    lenders[j].questions.forEach((question, k) => lend(first(own[j][k], holding), j, question));
   }
   // The rest go only to a section that covers some of the reference's ground (a section on the staff car park takes
   // none), is related to the reference section as a pair must be and answers the question from its own text (a
