@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { Application, type Memory, type PromptCompletionModel, type PromptFunctions, type PromptTemplate, type Tokenizer, type TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { PromptResponse } from '@microsoft/teams-ai/lib/types/index.js';
 import { PHRASING_TIMEOUT_MS } from '../../../src/features/policy/phrasing.js';
 import { register as registerPolicy } from '../../../src/features/policy/register.js';
@@ -18,6 +18,12 @@ class StubModel implements PromptCompletionModel {
     return this.reply(prompt);
   }
 }
+
+/**
+ * The messages of a turn. Typing indicators are left aside: the bot sends them while the policy's
+ * meanings are still being encoded, which depends on what ran before, not on the phrasing.
+ */
+const messagesOf = ({ replies }: { replies: Partial<Activity>[] }) => replies.filter((a) => a.type === 'message');
 
 const says = (content: string) => async (): Promise<PromptResponse<string>> => ({ status: 'success', message: { role: 'assistant', content } });
 
@@ -40,7 +46,7 @@ describe('policy answers phrased by a model, in a group chat', () => {
   it('phrases the answer from the retrieved section only, cites it and labels it AI-generated', async () => {
     const model = new StubModel(says('No. Personal webmail such as Hotmail is blocked on council equipment [1]. Use your own phone instead [1].'));
     const bot = await botWith(model);
-    const { replies } = await bot.say(HOTMAIL, GROUP);
+    const replies = messagesOf(await bot.say(HOTMAIL, GROUP));
     assert.equal(replies.length, 2);
     const [quoted, reply] = replies;
     assert.match(cardText(cardOf(quoted)), /Did this answer your question\?/, 'the answer card with the quoted passage comes first');
@@ -68,7 +74,7 @@ describe('policy answers phrased by a model, in a group chat', () => {
   for (const [when, model] of fallbacks) {
     it(`falls back to the retrieval answer when ${when}`, async () => {
       const bot = await botWith(model);
-      const { replies } = await bot.say(HOTMAIL, GROUP);
+      const replies = messagesOf(await bot.say(HOTMAIL, GROUP));
       assert.equal(replies.length, 1);
       assert.equal(replies[0].text, undefined, 'no model text');
       assert.equal(replies[0].entities, undefined, 'no AI label');
@@ -114,7 +120,7 @@ describe('policy answers phrased by a model, in a group chat', () => {
       await clock.tickAsync(PHRASING_TIMEOUT_MS - 1);
       assert.equal(done, false, 'the turn waits for the model up to the bound');
       await clock.tickAsync(1);
-      const { replies } = await turn;
+      const replies = messagesOf(await turn);
       assert.equal(replies.length, 1, 'only the quoted answer: the late phrasing is dropped');
       assert.match(cardText(cardOf(replies[0])), /cannot access personal webmail/);
       assert.equal(replies[0].entities, undefined);
@@ -126,7 +132,7 @@ describe('policy answers phrased by a model, in a group chat', () => {
       const turn = bot.say(HOTMAIL, GROUP);
       await asked;
       await clock.tickAsync(PHRASING_TIMEOUT_MS - 500);
-      const { replies } = await turn;
+      const replies = messagesOf(await turn);
       assert.equal(replies.length, 2);
       assert.ok(cardOf(replies[0]));
       assert.match(String(replies[1].text), /Personal webmail is blocked \[1\]/);
@@ -145,7 +151,7 @@ describe('policy answers phrased by a model, in a group chat', () => {
       // question's id is what keeps it once).
       const again = bot.send(delivery);
       await clock.tickAsync(PHRASING_TIMEOUT_MS);
-      assert.equal((await again).replies.length, 1, 'the repeat is answered with the card');
+      assert.equal(messagesOf(await again).length, 1, 'the repeat is answered with the card');
       assert.equal(added.callCount, 1, 'one question stored');
     });
   });
@@ -153,7 +159,7 @@ describe('policy answers phrased by a model, in a group chat', () => {
   it('does not ask the model when the policy has no answer', async () => {
     const model = new StubModel(says('The canteen serves curry on Fridays [1].'));
     const bot = await botWith(model);
-    const { replies } = await bot.say('what\u2019s for lunch in the canteen?');
+    const replies = messagesOf(await bot.say('what\u2019s for lunch in the canteen?'));
     assert.equal(model.prompts.length, 0);
     assert.equal(replies[0].text, undefined);
     assert.match(cardText(cardOf(replies[0])), /isn't covered by the ICT policy/);
