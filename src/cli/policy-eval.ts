@@ -1,9 +1,9 @@
 /**
  * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
- * and the thirteen held-out sets (`policy-eval-heldout.json`, `-2.json` to `-13.json`) of
+ * and the fourteen held-out sets (`policy-eval-heldout.json`, `-2.json` to `-14.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
- * and on twelve more (`council-policy-3.md` to `council-policy-14.md`, each with its `-eval.json`),
+ * and on thirteen more (`council-policy-3.md` to `council-policy-15.md`, each with its `-eval.json`),
  * side by side; the seventh also as its policy owner reviewed it (`council-policy-7-reviewed.md`).
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them, and
@@ -76,6 +76,7 @@ if (values.fit) {
     await sample('eleventh held-out', 'policy-eval-heldout-11.json'),
     await sample('twelfth held-out', 'policy-eval-heldout-12.json'),
     await sample('thirteenth held-out', 'policy-eval-heldout-13.json'),
+    await sample('fourteenth held-out', 'policy-eval-heldout-14.json'),
     await imported('second policy', 'council-policy'),
     await imported('third policy', 'council-policy-3'),
     await imported('fourth policy', 'council-policy-4'),
@@ -89,6 +90,7 @@ if (values.fit) {
     await imported('twelfth policy', 'council-policy-12'),
     await imported('thirteenth policy', 'council-policy-13'),
     await imported('fourteenth policy', 'council-policy-14'),
+    await imported('fifteenth policy', 'council-policy-15'),
     // The seventh after its policy owner's review of the example questions (council-policy-7-reviewed.md).
     await imported('seventh, reviewed', 'council-policy-7-reviewed', 'council-policy-7-eval.json')
   ];
