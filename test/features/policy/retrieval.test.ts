@@ -300,7 +300,8 @@ const FLOORS: Record<string, { top1: number; top3: number; onCard: number; wrong
   'policy-eval-heldout-2.json': { top1: 0.9, top3: 0.97, onCard: 0.95, wrong: 0.09, rejected: 0.92 },
   'policy-eval-heldout-3.json': { top1: 0.94, top3: 0.97, onCard: 0.97, wrong: 0.06, rejected: 0.97 },
   // These two measured once with nothing changed, then to judge the policy owner's third batch of example questions (and a refit of the weights, left out).
-  'policy-eval-heldout-4.json': { top1: 0.89, top3: 0.96, onCard: 0.95, wrong: 0.11, rejected: 0.9 },
+  // The fourth's and thirteenth's out-of-scope misses were then read to add other topics' questions (judged on the fourteenth).
+  'policy-eval-heldout-4.json': { top1: 0.89, top3: 0.96, onCard: 0.95, wrong: 0.11, rejected: 0.96 },
   'policy-eval-heldout-5.json': { top1: 0.88, top3: 0.95, onCard: 0.94, wrong: 0.11, rejected: 0.94 },
   // Measured once with nothing changed, then to judge the fourth batch.
   'policy-eval-heldout-6.json': { top1: 0.83, top3: 0.96, onCard: 0.92, wrong: 0.14, rejected: 1 },
@@ -313,7 +314,9 @@ const FLOORS: Record<string, { top1: number; top3: number; onCard: number; wrong
   'policy-eval-heldout-11.json': { top1: 0.9, top3: 0.98, onCard: 0.94, wrong: 0.07, rejected: 1 },
   // These two measured once with nothing changed; nothing since has been judged on them.
   'policy-eval-heldout-12.json': { top1: 0.91, top3: 0.96, onCard: 0.94, wrong: 0.08, rejected: 0.96 },
-  'policy-eval-heldout-13.json': { top1: 0.9, top3: 0.98, onCard: 0.96, wrong: 0.09, rejected: 0.86 }
+  'policy-eval-heldout-13.json': { top1: 0.9, top3: 0.98, onCard: 0.96, wrong: 0.09, rejected: 0.93 },
+  // Measured once with nothing changed, then to judge the other topics' questions added from the fourth's and thirteenth's misses.
+  'policy-eval-heldout-14.json': { top1: 0.91, top3: 0.98, onCard: 0.96, wrong: 0.07, rejected: 0.92 }
 };
 
 describe('policy evaluation', () => {
