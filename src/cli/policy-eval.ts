@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: retrieval accuracy on the tuning set (`test/fixtures/policy-eval.json`)
- * and the fourteen held-out sets (`policy-eval-heldout.json`, `-2.json` to `-14.json`) of
+ * and the fifteen held-out sets (`policy-eval-heldout.json`, `-2.json` to `-15.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
  * and on thirteen more (`council-policy-3.md` to `council-policy-15.md`, each with its `-eval.json`),
@@ -77,6 +77,7 @@ if (values.fit) {
     await sample('twelfth held-out', 'policy-eval-heldout-12.json'),
     await sample('thirteenth held-out', 'policy-eval-heldout-13.json'),
     await sample('fourteenth held-out', 'policy-eval-heldout-14.json'),
+    await sample('fifteenth held-out', 'policy-eval-heldout-15.json'),
     await imported('second policy', 'council-policy'),
     await imported('third policy', 'council-policy-3'),
     await imported('fourth policy', 'council-policy-4'),
