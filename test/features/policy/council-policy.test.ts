@@ -128,7 +128,7 @@ const MORE_POLICIES = [
   {
     name: 'sixth', document: SIXTH_POLICY_DOCUMENT, file: 'council-policy-6', level: /^20 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 20,
     // Its section on staff's own phones takes the sample's on personal numbers, though the sample's on council devices is closer to it: another section needs that one more.
-    pairing: /^ {2}d6-your-own-phone-your-own-number +<- "Sharing your personal phone number for work" \(\d+\)(,|$)/m,
+    pairing: /^ {2}your-own-phone-your-own-number +<- "Sharing your personal phone number for work" \(\d+\)(,|$)/m,
     floors: { top1: 0.82, top3: 0.95, onCard: 0.92, wrong: 0.18, rejected: 1 }
   },
   {
@@ -140,7 +140,7 @@ const MORE_POLICIES = [
   },
   {
     name: 'eighth', document: EIGHTH_POLICY_DOCUMENT, file: 'council-policy-8', level: /^23 sections at heading level 2 \(chosen; level 1 would give 5\):$/m, lent: 23,
-    pairing: /^ {2}c2-private-email-services-on-council-equipment +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)(,|$)/m,
+    pairing: /^ {2}private-email-services-on-council-equipment +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)(,|$)/m,
     // Measured once with nothing changed (60.5% top-1, 34.6% wrong), then to judge leaving out its parts' opening lines and how lent questions are paired (72.8%, 23.5%).
     floors: { top1: 0.72, top3: 0.9, onCard: 0.86, wrong: 0.24, rejected: 1 }
   },
@@ -179,7 +179,7 @@ const MORE_POLICIES = [
   },
   {
     name: 'fourteenth', document: FOURTEENTH_POLICY_DOCUMENT, file: 'council-policy-14', level: /^21 sections at heading level 2 \(chosen; level 1 would give 19\):$/m, lent: 21,
-    pairing: /^ {2}a-who-this-policy-applies-to +<- "Purpose and who this policy applies to" \(\d+\)(,|$)/m,
+    pairing: /^ {2}who-this-policy-applies-to +<- "Purpose and who this policy applies to" \(\d+\)(,|$)/m,
     // Measured once with nothing changed (60.0% top-1, 33.8% wrong), then to judge pairs counting the questions each section's own text answers best (66.3%, 27.5%).
     floors: { top1: 0.67, top3: 0.84, onCard: 0.78, wrong: 0.28, rejected: 1 }
   },

@@ -112,7 +112,7 @@ describe('policy import from Word', () => {
     ];
     const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'parts.docx', level: 2 });
     assert.deepEqual(result.sections.map((s) => s.id), [
-      'a1-your-council-address', 'a2-webmail', 'part-b-devices', 'b1-phones', 'part-c-help', 'part-d-meetings', 'd1-teams', 'part-e-phones', 'e1-council-phones', 'f1-personal-data'
+      'your-council-address', 'webmail', 'devices', 'phones', 'help', 'meetings', 'teams', 'phones-2', 'council-phones', 'personal-data'
     ]);
     assert.doesNotMatch(result.markdown, /This part covers your council email/);
     const warnings = result.warnings.join('\n');
@@ -127,6 +127,19 @@ describe('policy import from Word', () => {
     ];
     const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'twice.docx', level: 2 });
     assert.deepEqual(result.sections.map((s) => s.id), ['personal-use', 'internet-personal-use']);
+  });
+
+  it('makes ids without lettered clause numbers, as it does without numbered ones', async () => {
+    const parts: WordPart[] = [
+      { heading: 1, text: 'A. Who this policy applies to' }, { text: words(40, 'staff') },
+      { heading: 1, text: 'B1 Personal use' }, { text: words(40, 'browse') },
+      { heading: 1, text: '(c) Webmail' }, { text: words(40, 'mail') },
+      { heading: 1, text: 'Part D - Social media' }, { text: words(40, 'post') },
+      { heading: 1, text: 'A guide to tethering' }, { text: words(40, 'hotspot') }
+    ];
+    const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'lettered.docx', level: 1 });
+    assert.deepEqual(result.sections.map((s) => s.id), ['who-this-policy-applies-to', 'personal-use', 'webmail', 'social-media', 'a-guide-to-tethering']);
+    assert.match(result.markdown, /^## B1 Personal use \{#personal-use\}$/m, 'the heading keeps its clause number');
   });
 
   it('reads a "Questions staff ask" sub-heading as the section\'s example questions', async () => {

@@ -23,8 +23,13 @@ export const PART_INTRODUCTION_WORDS = 50;
 const QUOTABLE_SECTION_WORDS = 250;
 
 const QUESTIONS_SUB_HEADING = /^questions staff ask\s*:?$/i;
-/** A clause number typed before a heading: "4.", "4.2", "Section 4:", "Part 2 -". */
-const CLAUSE_NUMBER = /^(?:(?:section|clause|part|chapter)\s+)?\d+(?:\.\d+)*[.):]?\s*[-\u2013\u2014]?\s+/i;
+/**
+ * A clause number typed before a heading: "4.", "4.2", "Section 4:", "Part 2 -", and lettered
+ * ones: "B.", "B1", "B1.2", "(b)", "Part B -". A letter alone counts only with a stop or a
+ * bracket after it, so "A guide to ..." keeps its first word.
+ */
+const CLAUSE_NUMBER =
+  /^(?:(?:section|clause|part|chapter)\s+(?:\d+(?:\.\d+)*|[a-z]\d*(?:\.\d+)*)[.):]?|\d+(?:\.\d+)*[.):]?|[a-z]\d+(?:\.\d+)*[.):]?|\(?[a-z][.)])\s*[-\u2013\u2014]?\s+/i;
 const LIST_MARK = /^\s*(?:-|\d+\.)\s+/;
 
 export interface OutlineSection {
