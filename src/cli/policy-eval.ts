@@ -3,7 +3,7 @@
  * and the fifteen held-out sets (`policy-eval-heldout.json`, `-2.json` to `-15.json`) of
  * the sample policy, and on a second policy nobody tuned for (`test/fixtures/council-policy.md`,
  * imported from a Word document built by the tests, with `test/fixtures/council-policy-eval.json`),
- * and on thirteen more (`council-policy-3.md` to `council-policy-15.md`, each with its `-eval.json`),
+ * and on fourteen more (`council-policy-3.md` to `council-policy-16.md`, each with its `-eval.json`),
  * side by side; the seventh also as its policy owner reviewed it (`council-policy-7-reviewed.md`).
  * `--misses` lists the questions each set got wrong. `--fit` fits the signal weights and
  * the threshold on the tuning set alone and shows each signal on its own beside them, and
@@ -92,6 +92,7 @@ if (values.fit) {
     await imported('thirteenth policy', 'council-policy-13'),
     await imported('fourteenth policy', 'council-policy-14'),
     await imported('fifteenth policy', 'council-policy-15'),
+    await imported('sixteenth policy', 'council-policy-16'),
     // The seventh after its policy owner's review of the example questions (council-policy-7-reviewed.md).
     await imported('seventh, reviewed', 'council-policy-7-reviewed', 'council-policy-7-eval.json')
   ];
