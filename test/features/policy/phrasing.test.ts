@@ -20,10 +20,14 @@ class StubModel implements PromptCompletionModel {
 }
 
 /**
- * The messages of a turn. Typing indicators are left aside: the bot sends them while the policy's
- * meanings are still being encoded, which depends on what ran before, not on the phrasing.
+ * The messages of a turn. Plain typing indicators are left aside: how many a turn gets depends
+ * on how long the policy's meanings took to be ready, which depends on what ran before. A
+ * streamed update (a typing activity with a stream type) must not appear in a group chat at all.
  */
-const messagesOf = ({ replies }: { replies: Partial<Activity>[] }) => replies.filter((a) => a.type === 'message');
+function messagesOf({ replies }: { replies: Partial<Activity>[] }): Partial<Activity>[] {
+  assert.ok(replies.every((a) => (a.channelData as { streamType?: string } | undefined)?.streamType === undefined), 'nothing is streamed in a group chat');
+  return replies.filter((a) => a.type !== 'typing');
+}
 
 const says = (content: string) => async (): Promise<PromptResponse<string>> => ({ status: 'success', message: { role: 'assistant', content } });
 

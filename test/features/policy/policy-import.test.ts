@@ -129,17 +129,23 @@ describe('policy import from Word', () => {
     assert.deepEqual(result.sections.map((s) => s.id), ['personal-use', 'internet-personal-use']);
   });
 
-  it('makes ids without lettered clause numbers, as it does without numbered ones', async () => {
+  it('makes ids without lettered clause numbers when the document letters its headings, as it does without numbered ones', async () => {
     const parts: WordPart[] = [
       { heading: 1, text: 'A. Who this policy applies to' }, { text: words(40, 'staff') },
       { heading: 1, text: 'B1 Personal use' }, { text: words(40, 'browse') },
       { heading: 1, text: '(c) Webmail' }, { text: words(40, 'mail') },
       { heading: 1, text: 'Part D - Social media' }, { text: words(40, 'post') },
-      { heading: 1, text: 'A guide to tethering' }, { text: words(40, 'hotspot') }
+      { heading: 1, text: 'A guide to tethering' }, { text: words(40, 'hotspot') },
+      { heading: 1, text: 'M365 accounts' }, { text: words(40, 'account') }
     ];
     const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'lettered.docx', level: 1 });
-    assert.deepEqual(result.sections.map((s) => s.id), ['who-this-policy-applies-to', 'personal-use', 'webmail', 'social-media', 'a-guide-to-tethering']);
+    assert.deepEqual(result.sections.map((s) => s.id), ['who-this-policy-applies-to', 'personal-use', 'webmail', 'social-media', 'a-guide-to-tethering', 'm365-accounts']);
     assert.match(result.markdown, /^## B1 Personal use \{#personal-use\}$/m, 'the heading keeps its clause number');
+
+    // One heading that looks lettered is a name, not a clause number.
+    const named: WordPart[] = [{ heading: 1, text: 'O2 contracts' }, { text: words(40, 'phone') }, { heading: 1, text: 'Webmail' }, { text: words(40, 'mail') }];
+    const alone = await importWordPolicy(await wordDocument(named), { sourceName: 'named.docx', level: 1 });
+    assert.deepEqual(alone.sections.map((s) => s.id), ['o2-contracts', 'webmail']);
   });
 
   it('reads a "Questions staff ask" sub-heading as the section\'s example questions', async () => {

@@ -23,13 +23,14 @@ export const PART_INTRODUCTION_WORDS = 50;
 const QUOTABLE_SECTION_WORDS = 250;
 
 const QUESTIONS_SUB_HEADING = /^questions staff ask\s*:?$/i;
+/** A clause number typed before a heading: "4.", "4.2", "Section 4:", "Part 2 -". */
+const CLAUSE_NUMBER = /^(?:(?:section|clause|part|chapter)\s+)?\d+(?:\.\d+)*[.):]?\s*[-\u2013\u2014]?\s+/i;
 /**
- * A clause number typed before a heading: "4.", "4.2", "Section 4:", "Part 2 -", and lettered
- * ones: "B.", "B1", "B1.2", "(b)", "Part B -". A letter alone counts only with a stop or a
- * bracket after it, so "A guide to ..." keeps its first word.
+ * A lettered one: "B.", "(b)", "B1", "B1.2", "Part B -", "IV.". Counted as a clause number only when
+ * more than one heading of the document has one ({@link clauseNumbers}), so "O2 contracts" or
+ * "M365 accounts" alone keep their first word, and so does "A guide to ...".
  */
-const CLAUSE_NUMBER =
-  /^(?:(?:section|clause|part|chapter)\s+(?:\d+(?:\.\d+)*|[a-z]\d*(?:\.\d+)*)[.):]?|\d+(?:\.\d+)*[.):]?|[a-z]\d+(?:\.\d+)*[.):]?|\(?[a-z][.)])\s*[-\u2013\u2014]?\s+/i;
+const LETTERED_CLAUSE = /^(?:(?:[Ss]ection|[Cc]lause|[Pp]art|[Cc]hapter)\s+[A-Z]\d*(?:\.\d+)*\s*[-\u2013\u2014:.]|[A-Z]\d{1,2}(?:\.\d+)*[.):]?|\(?(?:[IVX]{1,4}|[ivx]{1,4}|[A-Za-z])[.)])\s*[-\u2013\u2014]?\s+/;
 const LIST_MARK = /^\s*(?:-|\d+\.)\s+/;
 
 export interface OutlineSection {
@@ -62,9 +63,16 @@ export interface Outline {
   blankHeadings: number;
 }
 
-/** A heading's words without the clause number in front of it. */
-export function withoutClauseNumber(title: string): string {
-  return title.replace(CLAUSE_NUMBER, '').trim();
+/**
+ * What takes the clause number off a heading, for the headings of one document (or of two
+ * versions of it, compared): numbers always, letters when more than one heading is lettered.
+ */
+export function clauseNumbers(headings: readonly string[]): (heading: string) => string {
+  const lettered = headings.filter((h) => LETTERED_CLAUSE.test(h)).length > 1;
+  return (heading) => {
+    const numbered = heading.replace(CLAUSE_NUMBER, '');
+    return (lettered && numbered === heading ? heading.replace(LETTERED_CLAUSE, '') : numbered).trim();
+  };
 }
 
 export function wordCount(text: string): number {
@@ -86,6 +94,7 @@ function takeTitle(blocks: WordBlock[]): { title?: string; rest: WordBlock[] } {
 
 /** Cuts blocks into sections at `level`. */
 function cut(blocks: WordBlock[], level: number): Omit<Outline, 'title' | 'levels'> {
+  const withoutNumber = clauseNumbers(blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : [])));
   const intro: string[] = [];
   const sections: OutlineSection[] = [];
   const emptySections: string[] = [];
@@ -117,7 +126,7 @@ function cut(blocks: WordBlock[], level: number): Omit<Outline, 'title' | 'level
           current = undefined;
         }
         close();
-        const slug = slugify(withoutClauseNumber(block.text));
+        const slug = slugify(withoutNumber(block.text));
         parents.length = block.level;
         current = { title: block.text, slug, parentSlug: parents.slice(0, block.level - 1).filter(Boolean).pop() ?? '', paragraphs: [], questions: [], words: 0, level: block.level, inQuestions: false };
         parents[block.level - 1] = slug;

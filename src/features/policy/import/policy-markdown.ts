@@ -6,7 +6,7 @@
  * kept for sections whose Word text has none.
  */
 import { QUESTIONS_HEADING, slugify, type PolicySection } from '../policy-document.js';
-import { withoutClauseNumber, type Outline, type OutlineSection } from './outline.js';
+import { clauseNumbers, type Outline, type OutlineSection } from './outline.js';
 
 /** Share of words two versions of a section must have in common to be taken as one section renamed. */
 export const RENAMED_SIMILARITY = 0.5;
@@ -33,7 +33,6 @@ export interface SettledSection extends OutlineSection {
   suggestedFrom?: string;
 }
 
-const key = (title: string) => slugify(withoutClauseNumber(title));
 
 function words(texts: readonly string[]): Set<string> {
   return new Set(texts.join(' ').toLowerCase().match(/[a-z0-9]+/g) ?? []);
@@ -64,6 +63,9 @@ export function settleIds(sections: readonly OutlineSection[], previous: readonl
   const ids: Array<string | undefined> = sections.map(() => undefined);
   const matched = new Map<number, PolicySection>();
   const unusedPrevious = new Set(previous);
+  // Both versions' headings say whether letters number them.
+  const withoutNumber = clauseNumbers([...sections, ...previous].map((s) => s.title));
+  const key = (title: string) => slugify(withoutNumber(title));
   sections.forEach((section, i) => {
     const same = [...unusedPrevious].find((p) => key(p.title) === key(section.title) && key(p.title) !== '');
     if (same) {
