@@ -109,7 +109,7 @@ describe('a second policy, imported from Word', () => {
  * English county council's in seventeen numbered sections, three split by sub-headings, a
  * metropolitan borough's in lettered sections after a long introduction naming every subject, a
  * district council's in ten numbered parts close to the sample's subjects, and a unitary
- * council's arranged by whom its rules are for, under headings asked as staff's questions.
+ * council's arranged by whom its rules are for, its rules for everyone headed as staff's questions.
  */
 const MORE_POLICIES = [
   {
@@ -195,9 +195,9 @@ const MORE_POLICIES = [
   },
   {
     name: 'sixteenth', document: SIXTEENTH_POLICY_DOCUMENT, file: 'council-policy-16', level: /^28 sections at heading level 2 \(chosen; level 1 would give 8\):$/m, lent: 28,
-    // Sections headed as the questions staff ask, grouped by who the rules are for.
+    // Grouped by whom the rules are for; the rules for everyone are headed as the questions staff ask.
     pairing: /^ {2}can-i-read-my-gmail-at-work +<- "Webmail \(Gmail, Hotmail, Yahoo\)" \(\d+\)(,|$)/m,
-    // Measured once with nothing changed.
+    // Measured once with nothing changed, then to judge a second sample section for a section (left out).
     floors: { top1: 0.73, top3: 0.9, onCard: 0.86, wrong: 0.22, rejected: 1 }
   }
 ];

@@ -339,7 +339,7 @@ describe('policy evaluation', () => {
   });
 
   it('holds its accuracy floors on every set (just under the measured figures)', async function () {
-    // Every message of fourteen sets is encoded afresh: about 1,800 of them.
+    // Every message of sixteen sets is encoded afresh: about 2,200 of them.
     this.timeout(180_000);
     for (const { file: name, fixture, floors } of sets) {
       const result = evaluate(await prepareSet(index, fixture));
