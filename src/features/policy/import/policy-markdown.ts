@@ -33,7 +33,6 @@ export interface SettledSection extends OutlineSection {
   suggestedFrom?: string;
 }
 
-
 function words(texts: readonly string[]): Set<string> {
   return new Set(texts.join(' ').toLowerCase().match(/[a-z0-9]+/g) ?? []);
 }
