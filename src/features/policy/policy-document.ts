@@ -41,7 +41,8 @@ const QUESTIONS = /^#{3,6}\s+questions staff ask\s*:?\s*$/i;
 const SUB_HEADING = /^#{3,6}\s/;
 /** A one-line HTML comment: a note to the policy owner, not policy. */
 const COMMENT = /^<!--.*-->$/;
-const BULLET = /^\s*[-*+]\s+(.*\S)\s*$/;
+/** A bullet, less any note to the policy owner after it (`- question <!-- check: ... -->`). */
+const BULLET = /^\s*[-*+]\s+(.*?\S)\s*(?:<!--.*-->\s*)?$/;
 
 /** A URL-safe id from a title: "Skype & virtual meetings" -> "skype-virtual-meetings". */
 export function slugify(title: string): string {

@@ -97,7 +97,7 @@ export async function importWordPolicy(bytes: Buffer, options: ImportOptions): P
     const suggestion = suggestedBy.get(s.id);
     if (!suggestion) return s;
     const from = listed(suggestion.from.map((f) => `"${f.title}"`));
-    return { ...s, questions: suggestion.questions, suggestedFrom: `${options.questionsFrom!.name}'s ${from}` };
+    return { ...s, questions: suggestion.questions, suggestedFrom: `${options.questionsFrom!.name}'s ${from}`, toCheck: suggestion.toCheck };
   });
   const markdown = policyMarkdown(document, sections, options.sourceName);
   const problems = checkPolicyText(markdown).problems;
@@ -141,7 +141,14 @@ export function importReport(result: PolicyImport, from: string, to: string): st
   }
   if (result.suggested.length > 0) {
     lines.push(`Example questions suggested from ${result.suggestedFrom} for ${plural(result.suggested.length, 'section')} (keep those your staff would ask, delete the rest):`);
-    for (const s of result.suggested) lines.push(`  ${s.sectionId.padEnd(idWidth)}  <- ${s.from.map((f) => `"${f.title}" (${f.questions})`).join(', ')}`);
+    for (const s of result.suggested) {
+      const check = s.toCheck.size > 0 ? `; ${s.toCheck.size} to check` : '';
+      lines.push(`  ${s.sectionId.padEnd(idWidth)}  <- ${s.from.map((f) => `"${f.title}" (${f.questions})`).join(', ')}${check}`);
+    }
+    const toCheck = result.suggested.reduce((n, s) => n + s.toCheck.size, 0);
+    if (toCheck > 0) {
+      lines.push(`  ${plural(toCheck, 'suggested question')} may belong elsewhere, as another section's own text answers ${toCheck === 1 ? 'it' : 'them'} better: marked "check" in the file with that section, to look at first.`);
+    }
   }
   lines.push(warnings.length === 0 ? 'No warnings.' : `${plural(warnings.length, 'warning')}:`);
   for (const warning of warnings) lines.push(`  - ${warning}`);

@@ -31,6 +31,8 @@ export interface SettledSection extends OutlineSection {
   id: string;
   /** Where the example questions were borrowed from, when they were (see suggested-questions.ts). */
   suggestedFrom?: string;
+  /** Borrowed questions another section's own text answers clearly better, with that section's id: marked for the owner to check. */
+  toCheck?: ReadonlyMap<string, string>;
 }
 
 function words(texts: readonly string[]): Set<string> {
@@ -119,8 +121,14 @@ export function policyMarkdown(outline: Outline, sections: readonly SettledSecti
     for (const paragraph of section.paragraphs) lines.push(paragraph, '');
     if (section.questions.length > 0) {
       lines.push(`### ${QUESTIONS_HEADING}`, '');
-      if (section.suggestedFrom) lines.push(`<!-- Suggested from ${section.suggestedFrom}: keep those your staff would ask, change or delete the rest. -->`, '');
-      for (const question of section.questions) lines.push(`- ${question}`);
+      if (section.suggestedFrom) {
+        const check = section.toCheck?.size ? ` Look first at those marked "check": another section's own text answers them better, so they may belong there.` : '';
+        lines.push(`<!-- Suggested from ${section.suggestedFrom}: keep those your staff would ask, change or delete the rest.${check} -->`, '');
+      }
+      for (const question of section.questions) {
+        const better = section.toCheck?.get(question);
+        lines.push(better ? `- ${question} <!-- check: #${better} may answer this better -->` : `- ${question}`);
+      }
       lines.push('');
     }
   }

@@ -9,7 +9,8 @@
  * to the sections whose text answers them, for a policy that merges subjects the sample keeps
  * apart. No question is lent twice.
  * The questions go into the Markdown under a note naming where they came from, for the
- * policy owner to keep, edit or delete.
+ * policy owner to keep, edit or delete; those another section's own text answers clearly
+ * better are marked for the owner to look at first ({@link CHECK_MARGIN}).
  */
 import munkres from 'munkres';
 import type { PolicyIndex } from '../retrieval.js';
@@ -22,6 +23,12 @@ export interface SuggestedQuestions {
   /** The reference sections whose questions it takes, with how many of each. */
   from: Array<{ id: string; title: string; questions: number }>;
   questions: string[];
+  /**
+   * The lent questions another section's own text answers clearly better, with that section's id:
+   * the policy owner checks these first (move or delete), since they are the likeliest to be in
+   * the wrong place.
+   */
+  toCheck: Map<string, string>;
 }
 
 /**
@@ -38,6 +45,14 @@ const LENDING_FLOOR = 0.3;
  * questions. Judged on the fourteenth policy (see the README).
  */
 const VOTE_WEIGHT = 0.2;
+
+/**
+ * How much better another section's own text must answer a lent question than the text of the
+ * section it went to for the question to be marked for the policy owner to check. On the
+ * imported policies, deleting every question so marked unread changed little either way (see
+ * the README), so they are marked for a person to decide, not dropped.
+ */
+export const CHECK_MARGIN = 0.15;
 
 /**
  * The questions to suggest, in the order of the sections. Each imported section and each
@@ -104,14 +119,21 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
   });
   // lent.get(i).get(j): the questions of reference section j lent to imported section i.
   const lent = new Map<number, Map<number, string[]>>();
-  const lend = (i: number, j: number, question: string) => {
+  // toCheck.get(i): the questions lent to imported section i that another section's own text answers clearly better, with that section.
+  const toCheck = new Map<number, Map<string, string>>();
+  const lend = (i: number, j: number, k: number) => {
+    const question = lenders[j].questions[k];
     const from = lent.get(i) ?? new Map<number, string[]>();
     from.set(j, [...(from.get(j) ?? []), question]);
     lent.set(i, from);
+    const best = first(own[j][k]);
+    if (scoreOf(own[j][k], best) - scoreOf(own[j][k], i) > CHECK_MARGIN) {
+      toCheck.set(i, (toCheck.get(i) ?? new Map<string, string>()).set(question, sections[best].id));
+    }
   };
   for (const [j, holding] of holders) {
     // Shared among the holders, each question to the one whose own text answers it best, the first on a tie.
-    lenders[j].questions.forEach((question, k) => lend(first(own[j][k], holding), j, question));
+    lenders[j].questions.forEach((_, k) => lend(first(own[j][k], holding), j, k));
   }
   // The rest go only to a section that covers some of the reference's ground (a section on the staff car park takes
   // none), is related to the reference section as a pair must be and answers the question from its own text (a
@@ -119,9 +141,9 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
   const covered = new Set(lent.keys());
   for (const j of lenders.keys()) {
     if (holders.has(j)) continue;
-    lenders[j].questions.forEach((question, k) => {
+    lenders[j].questions.forEach((_, k) => {
       const best = first(own[j][k]);
-      if (scoreOf(own[j][k], best) >= ANSWER_THRESHOLD && covered.has(best) && related[best][j] > LENDING_FLOOR && sections[best].questions.length === 0) lend(best, j, question);
+      if (scoreOf(own[j][k], best) >= ANSWER_THRESHOLD && covered.has(best) && related[best][j] > LENDING_FLOOR && sections[best].questions.length === 0) lend(best, j, k);
     });
   }
   return [...lent]
@@ -130,7 +152,8 @@ export async function suggestQuestions(sections: readonly SettledSection[], refe
     .map(([i, from]) => ({
       sectionId: sections[i].id,
       from: [...from].map(([j, questions]) => ({ id: lenders[j].id, title: lenders[j].title, questions: questions.length })),
-      questions: [...from.values()].flat()
+      questions: [...from.values()].flat(),
+      toCheck: toCheck.get(i) ?? new Map()
     }));
 }
 
