@@ -41,8 +41,8 @@ const QUESTIONS = /^#{3,6}\s+questions staff ask\s*:?\s*$/i;
 const SUB_HEADING = /^#{3,6}\s/;
 /** A one-line HTML comment: a note to the policy owner, not policy. */
 const COMMENT = /^<!--.*-->$/;
-/** A bullet, less any note to the policy owner after it (`- question <!-- check: ... -->`). */
-const BULLET = /^\s*[-*+]\s+(.*?\S)\s*(?:<!--.*-->\s*)?$/;
+/** A bullet, and apart any note to the policy owner after it (`- question <!-- check: ... -->`). */
+const BULLET = /^\s*[-*+]\s+(.*?\S)\s*(<!--.*-->)?\s*$/;
 
 /** A URL-safe id from a title: "Skype & virtual meetings" -> "skype-virtual-meetings". */
 export function slugify(title: string): string {
@@ -72,6 +72,16 @@ export interface ScannedSection extends PolicySection {
   explicitId: boolean;
   /** The line of each example question, in the order of `questions`. */
   questionLines: number[];
+  /** Notes to the policy owner among the example questions: not policy, but a re-import keeps them. */
+  questionNotes: QuestionNotes;
+}
+
+/** Notes to the policy owner among a section's example questions, each a whole `<!-- ... -->` comment. */
+export interface QuestionNotes {
+  /** The comments on lines of their own (where the questions came from). */
+  above: string[];
+  /** The comment after a question, by the question. */
+  after: Map<string, string>;
 }
 
 /** Something wrong with the policy file, at a line when it has one. */
@@ -115,7 +125,7 @@ export function scanPolicy(markdown: string): ScannedPolicy {
     if (heading) {
       finish();
       const sectionTitle = plain(heading[1]);
-      const section: ScannedSection = { id: heading[2] ?? slugify(sectionTitle), title: sectionTitle, paragraphs: [], questions: [], line: number, explicitId: heading[2] !== undefined, questionLines: [] };
+      const section: ScannedSection = { id: heading[2] ?? slugify(sectionTitle), title: sectionTitle, paragraphs: [], questions: [], line: number, explicitId: heading[2] !== undefined, questionLines: [], questionNotes: { above: [], after: new Map() } };
       current = { section, lines: [], inQuestions: false };
       sections.push(section);
       continue;
@@ -136,14 +146,20 @@ export function scanPolicy(markdown: string): ScannedPolicy {
       continue;
     }
     if (current.inQuestions && !SUB_HEADING.test(line)) {
-      if (line.trim() === '' || COMMENT.test(line.trim())) continue;
+      if (line.trim() === '') continue;
+      if (COMMENT.test(line.trim())) {
+        current.section.questionNotes.above.push(line.trim());
+        continue;
+      }
       const bullet = BULLET.exec(line);
       if (!bullet) {
         problems.push({ line: number, message: `under "### ${QUESTIONS_HEADING}" every line is a question starting with "- "` });
         continue;
       }
-      current.section.questions.push(plain(bullet[1]));
+      const question = plain(bullet[1]);
+      current.section.questions.push(question);
       current.section.questionLines.push(number);
+      if (bullet[2]) current.section.questionNotes.after.set(question, bullet[2]);
       continue;
     }
     current.inQuestions = false;

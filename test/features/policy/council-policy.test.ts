@@ -73,6 +73,11 @@ describe('a second policy, imported from Word', () => {
       assert.ok((score.get(better) ?? 0) - (score.get(owner(question)) ?? 0) > CHECK_MARGIN, `${question}: #${better} against #${owner(question)}`);
     }
     assert.ok(parsePolicy(result.markdown).sections.every((s) => s.questions.every((q) => !q.includes('<!--'))), 'the marks are not part of the questions');
+    // Imported again before the review is done, every question stays with its notes, so the review goes on where it stopped.
+    const again = await importWordPolicy(await wordDocument(COUNCIL_POLICY_DOCUMENT), { sourceName: 'council-policy.docx', questionsFrom: { index: loadPolicyIndex(), name: 'the sample policy' }, previousMarkdown: result.markdown });
+    assert.deepEqual(again.suggested, []);
+    assert.equal(again.changes?.keptQuestions, lent.length);
+    assert.equal(again.markdown, result.markdown);
   });
 
   it('every question of its set has its section among the three closest, and few are answered from the wrong one', async () => {

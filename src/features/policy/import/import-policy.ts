@@ -4,10 +4,10 @@
  * the command-line tool decides where the Markdown goes.
  */
 import { checkPolicyText } from '../policy-check.js';
-import { documentOf, scanPolicy } from '../policy-document.js';
+import { scanPolicy } from '../policy-document.js';
 import { LONG_SECTION_WORDS, outline, wordCount, type Outline } from './outline.js';
 import type { PolicyIndex } from '../retrieval.js';
-import { policyMarkdown, settleIds, type ImportChanges, type SettledSection } from './policy-markdown.js';
+import { policyMarkdown, settleIds, suggestionNotes, type ImportChanges, type SettledSection } from './policy-markdown.js';
 import { suggestQuestions, type SuggestedQuestions } from './suggested-questions.js';
 import { wordBlocks } from './word-blocks.js';
 import { readWordFile, WordFileError } from './word-file.js';
@@ -87,7 +87,7 @@ export async function importWordPolicy(bytes: Buffer, options: ImportOptions): P
   if (options.level !== undefined && !document.levels.some((l) => l.level === options.level)) {
     throw new WordFileError(`${options.sourceName} has no headings at level ${options.level}: it uses ${document.levels.map((l) => `level ${l.level}`).join(', ')}.`);
   }
-  const previous = options.previousMarkdown === undefined ? undefined : documentOf(scanPolicy(options.previousMarkdown)).sections;
+  const previous = options.previousMarkdown === undefined ? undefined : scanPolicy(options.previousMarkdown).sections.filter((s) => s.paragraphs.length > 0);
   const settled = settleIds(document.sections, previous);
   const changes = settled.changes;
   if (settled.sections.length === 0) throw new WordFileError(`${options.sourceName} has headings but no text under them: nothing to answer from.`);
@@ -97,7 +97,7 @@ export async function importWordPolicy(bytes: Buffer, options: ImportOptions): P
     const suggestion = suggestedBy.get(s.id);
     if (!suggestion) return s;
     const from = listed(suggestion.from.map((f) => `"${f.title}"`));
-    return { ...s, questions: suggestion.questions, suggestedFrom: `${options.questionsFrom!.name}'s ${from}`, toCheck: suggestion.toCheck };
+    return { ...s, questions: suggestion.questions, questionNotes: suggestionNotes(`${options.questionsFrom!.name}'s ${from}`, suggestion.toCheck) };
   });
   const markdown = policyMarkdown(document, sections, options.sourceName);
   const problems = checkPolicyText(markdown).problems;

@@ -3,9 +3,9 @@
  * stay put: a re-import gives a section the id it had in the previous file when its heading
  * is unchanged (clause numbers aside) or, renamed, when its text is mostly the same, so links
  * and stored feedback keep pointing at it. Example questions added to the previous file are
- * kept for sections whose Word text has none.
+ * kept for sections whose Word text has none, with the notes to the policy owner among them.
  */
-import { QUESTIONS_HEADING, slugify, type PolicySection } from '../policy-document.js';
+import { QUESTIONS_HEADING, slugify, type PolicySection, type QuestionNotes } from '../policy-document.js';
 import { clauseNumbers, type Outline, type OutlineSection } from './outline.js';
 
 /** Share of words two versions of a section must have in common to be taken as one section renamed. */
@@ -26,13 +26,26 @@ export interface ImportChanges {
   keptQuestions: number;
 }
 
+/** A section of the file a re-import replaces, with the notes among its example questions. */
+export type PreviousSection = PolicySection & { questionNotes?: QuestionNotes };
+
 /** The sections with their ids and questions settled. */
 export interface SettledSection extends OutlineSection {
   id: string;
-  /** Where the example questions were borrowed from, when they were (see suggested-questions.ts). */
-  suggestedFrom?: string;
-  /** Borrowed questions another section's own text answers clearly better, with that section's id: marked for the owner to check. */
-  toCheck?: ReadonlyMap<string, string>;
+  /** Notes to the policy owner among the example questions: where borrowed ones came from, which to check. */
+  questionNotes?: QuestionNotes;
+}
+
+/**
+ * The notes on example questions borrowed from `from` (see suggested-questions.ts): where they
+ * came from, and after each one another section's own text answers clearly better, that section.
+ */
+export function suggestionNotes(from: string, toCheck: ReadonlyMap<string, string>): QuestionNotes {
+  const check = toCheck.size > 0 ? ` Look first at those marked "check": another section's own text answers them better, so they may belong there.` : '';
+  return {
+    above: [`<!-- Suggested from ${from}: keep those your staff would ask, change or delete the rest.${check} -->`],
+    after: new Map([...toCheck].map(([question, better]) => [question, `<!-- check: #${better} may answer this better -->`]))
+  };
 }
 
 function words(texts: readonly string[]): Set<string> {
@@ -60,9 +73,9 @@ function freshId(section: OutlineSection, position: number, taken: Set<string>):
  * Gives each section its id, matching the previous file's sections by heading, then by text.
  * @param previous the sections of the file being replaced, when there is one.
  */
-export function settleIds(sections: readonly OutlineSection[], previous: readonly PolicySection[] = []): { sections: SettledSection[]; changes: ImportChanges } {
+export function settleIds(sections: readonly OutlineSection[], previous: readonly PreviousSection[] = []): { sections: SettledSection[]; changes: ImportChanges } {
   const ids: Array<string | undefined> = sections.map(() => undefined);
-  const matched = new Map<number, PolicySection>();
+  const matched = new Map<number, PreviousSection>();
   const unusedPrevious = new Set(previous);
   // Both versions' headings say whether letters number them.
   const withoutNumber = clauseNumbers([...sections, ...previous].map((s) => s.title));
@@ -76,7 +89,7 @@ export function settleIds(sections: readonly OutlineSection[], previous: readonl
     }
   });
   const renamed: ImportChanges['renamed'] = [];
-  const pairs: Array<{ i: number; p: PolicySection; score: number }> = [];
+  const pairs: Array<{ i: number; p: PreviousSection; score: number }> = [];
   sections.forEach((section, i) => {
     if (ids[i]) return;
     const mine = words(section.paragraphs);
@@ -103,9 +116,9 @@ export function settleIds(sections: readonly OutlineSection[], previous: readonl
       if (previous.length > 0) added.push({ id, title: section.title });
     }
     const before = matched.get(i);
-    const questions = section.questions.length === 0 && before ? before.questions : section.questions;
-    if (questions !== section.questions) keptQuestions += questions.length;
-    return { ...section, id, questions };
+    if (section.questions.length > 0 || !before) return { ...section, id };
+    keptQuestions += before.questions.length;
+    return { ...section, id, questions: before.questions, questionNotes: before.questionNotes };
   });
   const removed = [...unusedPrevious].map((p) => ({ id: p.id, title: p.title, questions: p.questions.length }));
   return { sections: settled, changes: { added, removed, renamed, keptQuestions } };
@@ -121,13 +134,10 @@ export function policyMarkdown(outline: Outline, sections: readonly SettledSecti
     for (const paragraph of section.paragraphs) lines.push(paragraph, '');
     if (section.questions.length > 0) {
       lines.push(`### ${QUESTIONS_HEADING}`, '');
-      if (section.suggestedFrom) {
-        const check = section.toCheck?.size ? ` Look first at those marked "check": another section's own text answers them better, so they may belong there.` : '';
-        lines.push(`<!-- Suggested from ${section.suggestedFrom}: keep those your staff would ask, change or delete the rest.${check} -->`, '');
-      }
+      for (const note of section.questionNotes?.above ?? []) lines.push(note, '');
       for (const question of section.questions) {
-        const better = section.toCheck?.get(question);
-        lines.push(better ? `- ${question} <!-- check: #${better} may answer this better -->` : `- ${question}`);
+        const note = section.questionNotes?.after.get(question);
+        lines.push(note ? `- ${question} ${note}` : `- ${question}`);
       }
       lines.push('');
     }
