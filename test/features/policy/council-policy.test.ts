@@ -78,6 +78,7 @@ describe('a second policy, imported from Word', () => {
     assert.deepEqual(again.suggested, []);
     assert.equal(again.changes?.keptQuestions, lent.length);
     assert.equal(again.markdown, result.markdown);
+    assert.match(importReport(again, 'council-policy.docx', 'policy/council.md'), new RegExp(`^ {2}${lent.length} example questions kept from the previous file, ${toCheck} of them still marked "check"$`, 'm'));
   });
 
   it('every question of its set has its section among the three closest, and few are answered from the wrong one', async () => {

@@ -7,7 +7,7 @@ import { checkPolicyText } from '../policy-check.js';
 import { scanPolicy } from '../policy-document.js';
 import { LONG_SECTION_WORDS, outline, wordCount, type Outline } from './outline.js';
 import type { PolicyIndex } from '../retrieval.js';
-import { policyMarkdown, settleIds, suggestionNotes, type ImportChanges, type SettledSection } from './policy-markdown.js';
+import { markedToCheck, policyMarkdown, settleIds, suggestionNotes, type ImportChanges, type SettledSection } from './policy-markdown.js';
 import { suggestQuestions, type SuggestedQuestions } from './suggested-questions.js';
 import { wordBlocks } from './word-blocks.js';
 import { readWordFile, WordFileError } from './word-file.js';
@@ -137,7 +137,11 @@ export function importReport(result: PolicyImport, from: string, to: string): st
       lines.push(`  removed  ${s.id}  "${s.title}" (links to #${s.id} and its stored feedback now find no section${questions})`);
     }
     for (const s of changes.renamed) lines.push(`  renamed  ${s.id}  "${s.from}" -> "${s.to}" (id kept)`);
-    if (changes.keptQuestions > 0) lines.push(`  ${plural(changes.keptQuestions, 'example question')} kept from the previous file`);
+    if (changes.keptQuestions > 0) {
+      const suggested = new Set(result.suggested.map((s) => s.sectionId));
+      const marked = sections.filter((s) => !suggested.has(s.id)).reduce((n, s) => n + markedToCheck(s), 0);
+      lines.push(`  ${plural(changes.keptQuestions, 'example question')} kept from the previous file${marked > 0 ? `, ${marked} of them still marked "check"` : ''}`);
+    }
   }
   if (result.suggested.length > 0) {
     lines.push(`Example questions suggested from ${result.suggestedFrom} for ${plural(result.suggested.length, 'section')} (keep those your staff would ask, delete the rest):`);

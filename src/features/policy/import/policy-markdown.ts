@@ -36,6 +36,9 @@ export interface SettledSection extends OutlineSection {
   questionNotes?: QuestionNotes;
 }
 
+/** How the note after a question marked for the policy owner to check starts. */
+const CHECK_NOTE = '<!-- check:';
+
 /**
  * The notes on example questions borrowed from `from` (see suggested-questions.ts): where they
  * came from, and after each one another section's own text answers clearly better, that section.
@@ -44,8 +47,13 @@ export function suggestionNotes(from: string, toCheck: ReadonlyMap<string, strin
   const check = toCheck.size > 0 ? ` Look first at those marked "check": another section's own text answers them better, so they may belong there.` : '';
   return {
     above: [`<!-- Suggested from ${from}: keep those your staff would ask, change or delete the rest.${check} -->`],
-    after: new Map([...toCheck].map(([question, better]) => [question, `<!-- check: #${better} may answer this better -->`]))
+    after: new Map([...toCheck].map(([question, better]) => [question, `${CHECK_NOTE} #${better} may answer this better -->`]))
   };
+}
+
+/** How many of a section's example questions are still marked "check". */
+export function markedToCheck(section: SettledSection): number {
+  return [...(section.questionNotes?.after.values() ?? [])].filter((note) => note.startsWith(CHECK_NOTE)).length;
 }
 
 function words(texts: readonly string[]): Set<string> {
