@@ -77,7 +77,7 @@ describe('policy:import and policy:check', function () {
       imported.stdout,
       new RegExp(
         `^council-policy\\.docx -> .*council\\.md\\n2 sections at heading level 1 \\(chosen\\):\\n {2}webmail +1\\. Webmail +\\d+ words, \\d+ example questions\\n {2}tethering +2\\. Tethering +\\d+ words, 1 example question\\n` +
-          `Example questions suggested from the sample policy for 1 section \\(keep those your staff would ask, delete the rest\\):\\n {2}webmail +<- "Webmail \\(Gmail, Hotmail, Yahoo\\)" \\(${sampleWebmail.length}\\), [^\\n]*"Blocked websites and web reputation" \\(\\d+\\)[^\\n]*\\nNo warnings\\.\\n`
+          `Example questions suggested from the sample policy for 1 section \\(keep those your staff would ask, change or delete the rest\\):\\n {2}webmail +<- "Webmail \\(Gmail, Hotmail, Yahoo\\)" \\(${sampleWebmail.length}\\), [^\\n]*"Blocked websites and web reputation" \\(\\d+\\)[^\\n]*\\nNo warnings\\.\\n`
       )
     );
     // Nor those on subjects its text does not answer: without the left-over questions' guards it took social media's too.

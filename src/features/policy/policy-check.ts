@@ -38,7 +38,8 @@ export function checkPolicyText(markdown: string): PolicyCheck {
     section.questions.forEach((question, i) => {
       const at = section.questionLines[i];
       const words = question.split(/\s+/).filter((w) => /\w/.test(w)).length;
-      if (words < MIN_EXAMPLE_WORDS) problems.push({ line: at, message: `the example question "${question}" is too short to say what is asked: write it as staff would ask it` });
+      if (/<!--|-->/.test(question)) problems.push({ line: at, message: 'a note on this line is not written as one "<!-- note -->" on the line, so it would be read as part of the question: close it, or delete it' });
+      else if (words < MIN_EXAMPLE_WORDS) problems.push({ line: at, message: `the example question "${question}" is too short to say what is asked: write it as staff would ask it` });
       else if (question.length > MAX_EXAMPLE_CHARS) problems.push({ line: at, message: `the example question is ${question.length} characters long, more than ${MAX_EXAMPLE_CHARS}: shorten it` });
       const key = question.toLowerCase();
       if (seen.has(key)) problems.push({ line: at, message: `the example question "${question}" is listed twice in this section` });

@@ -39,10 +39,11 @@ const ID_COMMENT = /^<!--\s*id:\s*([A-Za-z0-9_-]+)\s*-->$/;
 export const QUESTIONS_HEADING = 'Questions staff ask';
 const QUESTIONS = /^#{3,6}\s+questions staff ask\s*:?\s*$/i;
 const SUB_HEADING = /^#{3,6}\s/;
-/** A one-line HTML comment: a note to the policy owner, not policy. */
-const COMMENT = /^<!--.*-->$/;
-/** A bullet, and apart any note to the policy owner after it (`- question <!-- check: ... -->`). */
-const BULLET = /^\s*[-*+]\s+(.*?\S)\s*(<!--.*-->)?\s*$/;
+/** An HTML comment on one line: a note to the policy owner (`- question <!-- check: ... -->`), not policy. */
+const NOTE = /<!--.*?-->/g;
+/** A line that is one note and nothing else. */
+const COMMENT = /^<!--(?:(?!-->).)*-->$/;
+const BULLET = /^\s*[-*+]\s+(.*\S)\s*$/;
 
 /** A URL-safe id from a title: "Skype & virtual meetings" -> "skype-virtual-meetings". */
 export function slugify(title: string): string {
@@ -72,16 +73,8 @@ export interface ScannedSection extends PolicySection {
   explicitId: boolean;
   /** The line of each example question, in the order of `questions`. */
   questionLines: number[];
-  /** Notes to the policy owner among the example questions: not policy, but a re-import keeps them. */
-  questionNotes: QuestionNotes;
-}
-
-/** Notes to the policy owner among a section's example questions, each a whole `<!-- ... -->` comment. */
-export interface QuestionNotes {
-  /** The comments on lines of their own (where the questions came from). */
-  above: string[];
-  /** The comment after a question, by the question. */
-  after: Map<string, string>;
+  /** The lines under its "Questions staff ask" as written, notes to the policy owner and all, for a re-import to keep. */
+  questionBlock: string[];
 }
 
 /** Something wrong with the policy file, at a line when it has one. */
@@ -117,6 +110,8 @@ export function scanPolicy(markdown: string): ScannedPolicy {
     if (!current) return;
     const blocks = current.lines.join('\n').split(/\n\s*\n/);
     current.section.paragraphs = blocks.map(plain).filter((p) => p.length > 0);
+    const block = current.section.questionBlock;
+    while (block.length > 0 && block[block.length - 1].trim() === '') block.pop();
   };
 
   for (const [index, line] of lines.entries()) {
@@ -125,7 +120,7 @@ export function scanPolicy(markdown: string): ScannedPolicy {
     if (heading) {
       finish();
       const sectionTitle = plain(heading[1]);
-      const section: ScannedSection = { id: heading[2] ?? slugify(sectionTitle), title: sectionTitle, paragraphs: [], questions: [], line: number, explicitId: heading[2] !== undefined, questionLines: [], questionNotes: { above: [], after: new Map() } };
+      const section: ScannedSection = { id: heading[2] ?? slugify(sectionTitle), title: sectionTitle, paragraphs: [], questions: [], line: number, explicitId: heading[2] !== undefined, questionLines: [], questionBlock: [] };
       current = { section, lines: [], inQuestions: false };
       sections.push(section);
       continue;
@@ -146,25 +141,23 @@ export function scanPolicy(markdown: string): ScannedPolicy {
       continue;
     }
     if (current.inQuestions && !SUB_HEADING.test(line)) {
-      if (line.trim() === '') continue;
-      if (COMMENT.test(line.trim())) {
-        current.section.questionNotes.above.push(line.trim());
-        continue;
-      }
+      if (current.section.questionBlock.length > 0 || line.trim() !== '') current.section.questionBlock.push(line);
+      if (line.trim() === '' || COMMENT.test(line.trim())) continue;
       const bullet = BULLET.exec(line);
       if (!bullet) {
         problems.push({ line: number, message: `under "### ${QUESTIONS_HEADING}" every line is a question starting with "- "` });
         continue;
       }
-      const question = plain(bullet[1]);
+      const question = plain(bullet[1].replace(NOTE, ' '));
+      if (question === '') continue;
       current.section.questions.push(question);
       current.section.questionLines.push(number);
-      if (bullet[2]) current.section.questionNotes.after.set(question, bullet[2]);
       continue;
     }
     current.inQuestions = false;
+    if (COMMENT.test(line.trim())) continue;
     // A sub-heading starts its own paragraph, so it is never glued to the text above it.
-    current.lines.push(SUB_HEADING.test(line) ? `\n${line.replace(/^#+\s*/, '')}\n` : line);
+    current.lines.push(SUB_HEADING.test(line) ? `\n${line.replace(/^#+\s*/, '')}\n` : line.replace(NOTE, ''));
   }
   finish();
   return { title, sections, problems };

@@ -65,9 +65,9 @@ describe('a second policy, imported from Word', () => {
     const marked = [...result.markdown.matchAll(/^- (.+) <!-- check: #(\S+) may answer this better -->$/gm)].map(([, question, better]) => ({ question, better }));
     const toCheck = result.suggested.reduce((n, s) => n + s.toCheck.size, 0);
     assert.ok(marked.length > 0 && marked.length === toCheck, `${marked.length} marked, ${toCheck} to check`);
-    assert.match(report, new RegExp(`^ {2}${toCheck} suggested questions may belong elsewhere`, 'm'));
+    assert.match(report, new RegExp(`^ {2}${toCheck} of them are marked "check" in the file, each naming the section whose own text answers it better`, 'm'));
     const owner = (question: string) => result.suggested.find((s) => s.questions.includes(question))!.sectionId;
-    const ownText = await loadPolicyIndex().textIndex({ title: '', sections: result.sections.map((s) => ({ ...s, questions: [] })) });
+    const ownText = await loadPolicyIndex().textIndex({ title: '', sections: result.sections });
     for (const { question, better } of marked.slice(0, 5)) {
       const score = new Map((await ownText.signals(question)).map((label) => [label.id, combine(label.signals)]));
       assert.ok((score.get(better) ?? 0) - (score.get(owner(question)) ?? 0) > CHECK_MARGIN, `${question}: #${better} against #${owner(question)}`);

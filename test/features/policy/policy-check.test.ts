@@ -27,6 +27,13 @@ describe('policy check', () => {
     assert.deepEqual(checkPolicyText('just text').problems, [{ message: 'has no sections: start each one with a "## Title {#id}" heading' }]);
   });
 
+  it('names a note on an example question that is not closed, which would be read as part of the question', () => {
+    const text = ['## Webmail {#webmail}', 'Webmail is blocked.', '### Questions staff ask', '- can i use gmail <!-- check: #help may answer this better', '- why is hotmail blocked <!-- JB -->'].join('\n');
+    assert.deepEqual(checkPolicyText(text).problems, [
+      { line: 4, message: 'a note on this line is not written as one "<!-- note -->" on the line, so it would be read as part of the question: close it, or delete it' }
+    ]);
+  });
+
   it('names the line where a synonym file stops being JSON', () => {
     const { problems } = checkSynonymsText('{\n  "groups": [\n    { "term": "webmail" "words": [] }\n  ]\n}');
     assert.equal(problems.length, 1);

@@ -264,13 +264,41 @@ describe('policy import from Word', () => {
       added: [{ id: 'working-from-home', title: '2. Working from home' }],
       removed: [{ id: 'email', title: 'Email', questions: 2 }],
       renamed: [{ id: 'council-devices', from: 'Devices', to: '3. Council devices and who has them' }],
-      keptQuestions: 1
+      keptQuestions: 1,
+      keptToCheck: 0
     });
     assert.deepEqual(parsePolicy(second.markdown).sections[0].questions, ['who does this policy apply to']);
     const report = importReport(second, 'council.docx', 'policy/council.md');
     assert.match(report, /Since the previous import: 1 added, 1 removed, 1 renamed/);
     assert.match(report, /removed {2}email {2}"Email" \(links to #email and its stored feedback now find no section, and its 2 example questions are not in the new file\)/);
     assert.match(report, /renamed {2}council-devices {2}"Devices" -> "3\. Council devices and who has them" \(id kept\)/);
+  });
+
+  it('keeps on re-import the example questions as the policy owner left them, notes and all, less marks naming no other section in the file', async () => {
+    const parts: WordPart[] = [
+      { heading: 1, text: 'Webmail' }, { text: 'Webmail such as Gmail, Hotmail and Yahoo mail is blocked on council laptops.' },
+      { heading: 1, text: 'Staff car park' }, { text: 'Parking permits for the staff car park are issued by Facilities each April.' }
+    ];
+    const questions = [
+      '<!-- Suggested from the sample policy\'s "Webmail (Gmail, Hotmail, Yahoo)": keep those your staff would ask, change or delete the rest. -->',
+      '',
+      '- can i check my gmail at lunch <!-- check: #email may answer this better -->',
+      '- where do i park for the yahoo training day <!-- check: #staff-car-park may answer this better -->',
+      '<!-- - a question left out for now -->',
+      '- is hotmail blocked <!-- check: #webmail may answer this better -->'
+    ];
+    const previous = [
+      '# Policy', '', '## Webmail {#webmail}', '', 'Webmail is blocked.', '', '### Questions staff ask', '', ...questions, '',
+      '## Email {#email}', '', 'Use your council address.', '', '## Staff car park {#staff-car-park}', '', 'Permits from Facilities.', ''
+    ].join('\n');
+    const result = await importWordPolicy(await wordDocument(parts), { sourceName: 'w.docx', previousMarkdown: previous });
+    assert.deepEqual(result.changes?.removed.map((s) => s.id), ['email']);
+    // #email is gone and #webmail is the question's own section: those marks go; the rest stays where it was.
+    const kept = [...questions.slice(0, 2), '- can i check my gmail at lunch', questions[3], questions[4], '- is hotmail blocked'];
+    assert.ok(result.markdown.includes(`### Questions staff ask\n\n${kept.join('\n')}\n\n## Staff car park`), result.markdown);
+    assert.equal(result.changes?.keptToCheck, 1);
+    assert.match(importReport(result, 'w.docx', 'policy/council.md'), /^ {2}3 example questions kept from the previous file, 1 of them still marked "check"$/m);
+    assert.deepEqual(checkPolicyText(result.markdown).problems, []);
   });
 
   it('ignores a heading with no words in it, with a warning', async () => {

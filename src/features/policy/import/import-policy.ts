@@ -7,7 +7,7 @@ import { checkPolicyText } from '../policy-check.js';
 import { scanPolicy } from '../policy-document.js';
 import { LONG_SECTION_WORDS, outline, wordCount, type Outline } from './outline.js';
 import type { PolicyIndex } from '../retrieval.js';
-import { markedToCheck, policyMarkdown, settleIds, suggestionNotes, type ImportChanges, type SettledSection } from './policy-markdown.js';
+import { policyMarkdown, settleIds, suggestionBlock, type ImportChanges, type SettledSection } from './policy-markdown.js';
 import { suggestQuestions, type SuggestedQuestions } from './suggested-questions.js';
 import { wordBlocks } from './word-blocks.js';
 import { readWordFile, WordFileError } from './word-file.js';
@@ -97,7 +97,7 @@ export async function importWordPolicy(bytes: Buffer, options: ImportOptions): P
     const suggestion = suggestedBy.get(s.id);
     if (!suggestion) return s;
     const from = listed(suggestion.from.map((f) => `"${f.title}"`));
-    return { ...s, questions: suggestion.questions, questionNotes: suggestionNotes(`${options.questionsFrom!.name}'s ${from}`, suggestion.toCheck) };
+    return { ...s, questions: suggestion.questions, questionBlock: suggestionBlock(`${options.questionsFrom!.name}'s ${from}`, suggestion.questions, suggestion.toCheck) };
   });
   const markdown = policyMarkdown(document, sections, options.sourceName);
   const problems = checkPolicyText(markdown).problems;
@@ -138,20 +138,19 @@ export function importReport(result: PolicyImport, from: string, to: string): st
     }
     for (const s of changes.renamed) lines.push(`  renamed  ${s.id}  "${s.from}" -> "${s.to}" (id kept)`);
     if (changes.keptQuestions > 0) {
-      const suggested = new Set(result.suggested.map((s) => s.sectionId));
-      const marked = sections.filter((s) => !suggested.has(s.id)).reduce((n, s) => n + markedToCheck(s), 0);
-      lines.push(`  ${plural(changes.keptQuestions, 'example question')} kept from the previous file${marked > 0 ? `, ${marked} of them still marked "check"` : ''}`);
+      const marked = changes.keptToCheck > 0 ? `, ${changes.keptToCheck} of them still marked "check"` : '';
+      lines.push(`  ${plural(changes.keptQuestions, 'example question')} kept from the previous file${marked}`);
     }
   }
   if (result.suggested.length > 0) {
-    lines.push(`Example questions suggested from ${result.suggestedFrom} for ${plural(result.suggested.length, 'section')} (keep those your staff would ask, delete the rest):`);
+    lines.push(`Example questions suggested from ${result.suggestedFrom} for ${plural(result.suggested.length, 'section')} (keep those your staff would ask, change or delete the rest):`);
     for (const s of result.suggested) {
       const check = s.toCheck.size > 0 ? `; ${s.toCheck.size} to check` : '';
       lines.push(`  ${s.sectionId.padEnd(idWidth)}  <- ${s.from.map((f) => `"${f.title}" (${f.questions})`).join(', ')}${check}`);
     }
     const toCheck = result.suggested.reduce((n, s) => n + s.toCheck.size, 0);
     if (toCheck > 0) {
-      lines.push(`  ${plural(toCheck, 'suggested question')} may belong elsewhere, as another section's own text answers ${toCheck === 1 ? 'it' : 'them'} better: marked "check" in the file with that section, to look at first.`);
+      lines.push(`  ${toCheck} of them ${toCheck === 1 ? 'is' : 'are'} marked "check" in the file, each naming the section whose own text answers it better: look at these first, and move or delete those that belong there.`);
     }
   }
   lines.push(warnings.length === 0 ? 'No warnings.' : `${plural(warnings.length, 'warning')}:`);

@@ -5,7 +5,7 @@
  * and stored feedback keep pointing at it. Example questions added to the previous file are
  * kept for sections whose Word text has none, with the notes to the policy owner among them.
  */
-import { QUESTIONS_HEADING, slugify, type PolicySection, type QuestionNotes } from '../policy-document.js';
+import { QUESTIONS_HEADING, slugify, type PolicySection } from '../policy-document.js';
 import { clauseNumbers, type Outline, type OutlineSection } from './outline.js';
 
 /** Share of words two versions of a section must have in common to be taken as one section renamed. */
@@ -24,36 +24,51 @@ export interface ImportChanges {
   renamed: Array<{ id: string; from: string; to: string }>;
   /** Example questions taken over from the previous file. */
   keptQuestions: number;
+  /** How many of those are still marked "check", naming another section that is still in the file. */
+  keptToCheck: number;
 }
 
-/** A section of the file a re-import replaces, with the notes among its example questions. */
-export type PreviousSection = PolicySection & { questionNotes?: QuestionNotes };
+/** A section of the file a re-import replaces, with the lines under its "Questions staff ask" as the policy owner left them. */
+export type PreviousSection = PolicySection & { questionBlock?: readonly string[] };
 
 /** The sections with their ids and questions settled. */
 export interface SettledSection extends OutlineSection {
   id: string;
-  /** Notes to the policy owner among the example questions: where borrowed ones came from, which to check. */
-  questionNotes?: QuestionNotes;
+  /**
+   * The lines under "Questions staff ask" when they hold more than the questions: borrowed
+   * questions with the notes on them, or the previous file's lines as the policy owner left them.
+   */
+  questionBlock?: readonly string[];
 }
 
-/** How the note after a question marked for the policy owner to check starts. */
-const CHECK_NOTE = '<!-- check:';
+/** The note after a question marked for the policy owner to check, with the section it names. */
+const CHECK_MARK = /\s*<!--\s*check:\s*#([A-Za-z0-9_-]+)(?:(?!-->).)*-->/g;
 
 /**
- * The notes on example questions borrowed from `from` (see suggested-questions.ts): where they
- * came from, and after each one another section's own text answers clearly better, that section.
+ * Example questions borrowed from `from` (see suggested-questions.ts) as written under
+ * "Questions staff ask": a note on where they came from, and after each one another section's
+ * own text answers clearly better, a mark naming that section.
  */
-export function suggestionNotes(from: string, toCheck: ReadonlyMap<string, string>): QuestionNotes {
-  const check = toCheck.size > 0 ? ` Look first at those marked "check": another section's own text answers them better, so they may belong there.` : '';
-  return {
-    above: [`<!-- Suggested from ${from}: keep those your staff would ask, change or delete the rest.${check} -->`],
-    after: new Map([...toCheck].map(([question, better]) => [question, `${CHECK_NOTE} #${better} may answer this better -->`]))
-  };
+export function suggestionBlock(from: string, questions: readonly string[], toCheck: ReadonlyMap<string, string>): string[] {
+  const check = toCheck.size > 0 ? ' Look first at those marked "check", which another section\'s own text answers better: move each to that section if it belongs there, or delete it, and delete the mark once you have decided.' : '';
+  return [
+    `<!-- Suggested from ${from}: keep those your staff would ask, change or delete the rest.${check} -->`,
+    '',
+    ...questions.map((question) => (toCheck.has(question) ? `- ${question} <!-- check: #${toCheck.get(question)} may answer this better -->` : `- ${question}`))
+  ];
 }
 
-/** How many of a section's example questions are still marked "check". */
-export function markedToCheck(section: SettledSection): number {
-  return [...(section.questionNotes?.after.values() ?? [])].filter((note) => note.startsWith(CHECK_NOTE)).length;
+/** The previous file's lines under "Questions staff ask", less the marks naming a section no longer in the file or the section itself; with how many marks stay. */
+function keptBlock(block: readonly string[], ownId: string, ids: ReadonlySet<string>): { block: string[]; marks: number } {
+  let marks = 0;
+  const kept = block.map((line) =>
+    line.replace(CHECK_MARK, (mark, id: string) => {
+      if (id === ownId || !ids.has(id)) return '';
+      marks++;
+      return mark;
+    })
+  );
+  return { block: kept, marks };
 }
 
 function words(texts: readonly string[]): Set<string> {
@@ -115,21 +130,27 @@ export function settleIds(sections: readonly OutlineSection[], previous: readonl
   }
   const taken = new Set([...ids.filter((id): id is string => id !== undefined), ...previous.map((p) => p.id)]);
   const added: SectionRef[] = [];
+  const settledIds = ids.map((id, i) => {
+    if (id) return id;
+    const fresh = freshId(sections[i], i, taken);
+    taken.add(fresh);
+    if (previous.length > 0) added.push({ id: fresh, title: sections[i].title });
+    return fresh;
+  });
+  const inFile = new Set(settledIds);
   let keptQuestions = 0;
-  const settled = sections.map((section, i) => {
-    let id = ids[i];
-    if (!id) {
-      id = freshId(section, i, taken);
-      taken.add(id);
-      if (previous.length > 0) added.push({ id, title: section.title });
-    }
+  let keptToCheck = 0;
+  const settled = sections.map((section, i): SettledSection => {
+    const id = settledIds[i];
     const before = matched.get(i);
     if (section.questions.length > 0 || !before) return { ...section, id };
     keptQuestions += before.questions.length;
-    return { ...section, id, questions: before.questions, questionNotes: before.questionNotes };
+    const kept = keptBlock(before.questionBlock ?? [], id, inFile);
+    keptToCheck += kept.marks;
+    return { ...section, id, questions: before.questions, questionBlock: before.questionBlock && kept.block };
   });
   const removed = [...unusedPrevious].map((p) => ({ id: p.id, title: p.title, questions: p.questions.length }));
-  return { sections: settled, changes: { added, removed, renamed, keptQuestions } };
+  return { sections: settled, changes: { added, removed, renamed, keptQuestions, keptToCheck } };
 }
 
 /** The policy Markdown for an imported document. */
@@ -141,12 +162,7 @@ export function policyMarkdown(outline: Outline, sections: readonly SettledSecti
     lines.push(`## ${section.title} {#${section.id}}`, '');
     for (const paragraph of section.paragraphs) lines.push(paragraph, '');
     if (section.questions.length > 0) {
-      lines.push(`### ${QUESTIONS_HEADING}`, '');
-      for (const note of section.questionNotes?.above ?? []) lines.push(note, '');
-      for (const question of section.questions) {
-        const note = section.questionNotes?.after.get(question);
-        lines.push(note ? `- ${question} ${note}` : `- ${question}`);
-      }
+      lines.push(`### ${QUESTIONS_HEADING}`, '', ...(section.questionBlock ?? section.questions.map((question) => `- ${question}`)));
       lines.push('');
     }
   }
