@@ -29,7 +29,7 @@ export interface ImportChanges {
 }
 
 /** A section of the file a re-import replaces, with the lines under its "Questions staff ask" as the policy owner left them. */
-export type PreviousSection = PolicySection & { questionBlock?: readonly string[] };
+export type PreviousSection = PolicySection & { questionBlock: readonly string[] };
 
 /** The sections with their ids and questions settled. */
 export interface SettledSection extends OutlineSection {
@@ -145,9 +145,9 @@ export function settleIds(sections: readonly OutlineSection[], previous: readonl
     const before = matched.get(i);
     if (section.questions.length > 0 || !before) return { ...section, id };
     keptQuestions += before.questions.length;
-    const kept = keptBlock(before.questionBlock ?? [], id, inFile);
+    const kept = keptBlock(before.questionBlock, id, inFile);
     keptToCheck += kept.marks;
-    return { ...section, id, questions: before.questions, questionBlock: before.questionBlock && kept.block };
+    return { ...section, id, questions: before.questions, questionBlock: kept.block };
   });
   const removed = [...unusedPrevious].map((p) => ({ id: p.id, title: p.title, questions: p.questions.length }));
   return { sections: settled, changes: { added, removed, renamed, keptQuestions, keptToCheck } };
